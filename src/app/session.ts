@@ -1,0 +1,143 @@
+// A workbook being edited: the engine plus undo/redo and change notification. No DOM.
+// Every accepted change emits 'change' with the new document, so autosave and views follow it.
+import type { WorkbookDocument } from '../model/document';
+import type { Fund } from '../model/ids';
+import type { AnySheetId } from '../model/template';
+import type { CellChange, EditResult, WorkbookEngine } from '../engine';
+
+export interface CellEdit {
+  sheet: AnySheetId;
+  row: string;
+  col: string;
+  raw: unknown;
+}
+
+/** One undoable step: value edits are replayed cell by cell; structural steps swap documents. */
+type UndoEntry =
+  | { kind: 'values'; label: string; before: { sheet: AnySheetId; row: string; col: string; value: string | null }[]; after: CellEdit[] }
+  | { kind: 'document'; label: string; before: WorkbookDocument; after: WorkbookDocument };
+
+export type SessionEvent =
+  | { type: 'values'; changes: CellChange[] }
+  | { type: 'structure' }
+  | { type: 'change'; doc: WorkbookDocument; label: string };
+
+export type SessionListener = (e: SessionEvent) => void;
+
+const UNDO_LIMIT = 200;
+
+export class WorkbookSession {
+  private undoStack: UndoEntry[] = [];
+  private redoStack: UndoEntry[] = [];
+  private listeners = new Set<SessionListener>();
+
+  constructor(readonly engine: WorkbookEngine) {}
+
+  get doc(): WorkbookDocument {
+    return this.engine.document();
+  }
+
+  subscribe(fn: SessionListener): () => void {
+    this.listeners.add(fn);
+    return () => this.listeners.delete(fn);
+  }
+
+  private emit(e: SessionEvent): void {
+    for (const fn of this.listeners) fn(e);
+  }
+
+  private stored(sheet: AnySheetId, row: string, col: string): string | null {
+    if (sheet === 'fig' || sheet === 'audit') return null;
+    return this.doc.inputs[sheet]?.[row]?.[col] ?? null;
+  }
+
+  private publish(result: EditResult, label: string): void {
+    if (result.structural) this.emit({ type: 'structure' });
+    else this.emit({ type: 'values', changes: result.changes });
+    this.emit({ type: 'change', doc: this.doc, label });
+  }
+
+  private push(entry: UndoEntry): void {
+    this.undoStack.push(entry);
+    if (this.undoStack.length > UNDO_LIMIT) this.undoStack.shift();
+    this.redoStack = [];
+  }
+
+  /** Applies edits (validated all-or-nothing; throws InputError naming the bad value). */
+  edit(edits: CellEdit[], label = '修改数值'): EditResult {
+    const before = edits.map((e) => ({ sheet: e.sheet, row: e.row, col: e.col, value: this.stored(e.sheet, e.row, e.col) }));
+    const result = this.engine.setInputs(edits);
+    const after = edits.map((e) => ({ ...e, raw: this.stored(e.sheet, e.row, e.col) }));
+    if (after.every((a, i) => a.raw === before[i]!.value)) return result;
+    this.push({ kind: 'values', label, before, after });
+    this.publish(result, label);
+    return result;
+  }
+
+  /** A structural change (codes, meta, import): the whole document is the undo unit. */
+  private structural(label: string, fn: () => EditResult): EditResult {
+    const before = this.doc;
+    const result = fn();
+    this.push({ kind: 'document', label, before, after: this.doc });
+    this.publish(result, label);
+    return result;
+  }
+
+  addCode(fund: Fund, code: string, name?: string): EditResult {
+    return this.structural(`添加科目 ${code}`, () => this.engine.addCode(fund, code, name));
+  }
+  removeCode(fund: Fund, code: string): EditResult {
+    return this.structural(`删除科目 ${code}`, () => this.engine.removeCode(fund, code));
+  }
+  addEconomicCode(code: string): EditResult {
+    return this.structural(`添加经济分类科目 ${code}`, () => this.engine.addEconomicCode(code));
+  }
+  removeEconomicCode(code: string): EditResult {
+    return this.structural(`删除经济分类科目 ${code}`, () => this.engine.removeEconomicCode(code));
+  }
+  setMeta(meta: { department?: string; year?: number }): EditResult {
+    return this.structural('修改部门或年度', () => this.engine.setMeta(meta));
+  }
+  replaceDocument(doc: WorkbookDocument, label: string): EditResult {
+    return this.structural(label, () => this.engine.replaceDocument(doc));
+  }
+
+  /** Free text is not undoable cell by cell; it is saved like any other change. */
+  setText(id: string, text: string): void {
+    this.engine.setText(id, text);
+    this.emit({ type: 'change', doc: this.doc, label: '修改文字' });
+  }
+
+  canUndo(): boolean {
+    return this.undoStack.length > 0;
+  }
+  canRedo(): boolean {
+    return this.redoStack.length > 0;
+  }
+
+  undo(): string | null {
+    const entry = this.undoStack.pop();
+    if (!entry) return null;
+    this.apply(entry, 'undo');
+    this.redoStack.push(entry);
+    return entry.label;
+  }
+
+  redo(): string | null {
+    const entry = this.redoStack.pop();
+    if (!entry) return null;
+    this.apply(entry, 'redo');
+    this.undoStack.push(entry);
+    return entry.label;
+  }
+
+  private apply(entry: UndoEntry, dir: 'undo' | 'redo'): void {
+    const label = `${dir === 'undo' ? '撤销' : '重做'}：${entry.label}`;
+    if (entry.kind === 'document') {
+      this.publish(this.engine.replaceDocument(dir === 'undo' ? entry.before : entry.after), label);
+      return;
+    }
+    const edits = dir === 'undo' ? entry.before.map((b) => ({ sheet: b.sheet, row: b.row, col: b.col, raw: b.value })) : entry.after;
+    this.publish(this.engine.setInputs(edits), label);
+  }
+}

@@ -1,0 +1,32 @@
+// Headless API: open a document, read any figure, set an input, list the audit findings.
+import { restore, type RestoreResult } from '../model/restore';
+import type { WorkbookDocument } from '../model/document';
+import { TEMPLATES, FUNCTION_CODES, ECONOMIC_CODES, EXAMPLE_LANSHAN_2021 } from '../../sheets';
+import { templateInfos } from './template-info';
+import { WorkbookEngine } from './workbook-engine';
+
+export { WorkbookEngine } from './workbook-engine';
+export type { CellChange, CellValue, EditResult, Finding } from './workbook-engine';
+export type { SheetLayout, LayoutCell, Merge, RowKind, WorkbookLayout, ExpandedRule } from './layout';
+export { templateInfo, templateInfos } from './template-info';
+export { CodeBook } from './code-book';
+
+export const CATALOGUES = { functionCodes: FUNCTION_CODES, economicCodes: ECONOMIC_CODES };
+export const TEMPLATE_INFOS = templateInfos(TEMPLATES);
+
+/** restore() against the built-in templates. */
+export function restoreDocument(raw: unknown): RestoreResult {
+  return restore(raw, TEMPLATE_INFOS);
+}
+
+/** Opens a valid document with its template. */
+export function openWorkbook(doc: WorkbookDocument): WorkbookEngine {
+  const template = TEMPLATES.get(doc.templateId);
+  if (!template) throw new Error(`unknown template ${doc.templateId}`);
+  return WorkbookEngine.open(doc, { template, catalogues: CATALOGUES });
+}
+
+/** The built-in example (蓝山县行政审批服务局 2021), restored like any other input. */
+export function exampleDocument(): WorkbookDocument {
+  return restoreDocument(EXAMPLE_LANSHAN_2021).doc;
+}

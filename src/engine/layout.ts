@@ -1,0 +1,453 @@
+// Lays out every sheet (tables 01–09, 补充资料, key figures, 审核) from template + document:
+// a rectangular grid of cells with stable (row id, column key) addresses. No HyperFormula here,
+// so the UI and the XLSX writer can use the same layout.
+import type { WorkbookDocument } from '../model/document';
+import type { Fund } from '../model/ids';
+import type {
+  AnySheetId,
+  AuditRuleDef,
+  CellDef,
+  EconomicTableDef,
+  FixedTableDef,
+  FunctionTableDef,
+  SideRow,
+  TableDef,
+  TemplateDef,
+  TwoSidedTableDef,
+  ValueFormat,
+  ZeroStyle,
+} from '../model/template';
+import { a1, referencedCells, resolveFormula, substitute, type Position } from './formula';
+import { CodeBook } from './code-book';
+
+export type TextRole = 'title' | 'publicNo' | 'meta' | 'header' | 'label' | 'code' | 'lineNo' | 'note' | 'section' | 'total';
+
+export type LayoutCell =
+  | { t: 'text'; text: string; role: TextRole; indent?: number }
+  | { t: 'input'; row: string; col: string; format: ValueFormat }
+  | { t: 'formula'; row: string; col: string; format: ValueFormat; source: string; formula: string }
+  | null;
+
+export interface Merge {
+  row: number;
+  col: number;
+  rowspan: number;
+  colspan: number;
+}
+
+export type RowKind = 'title' | 'header' | 'total' | 'class' | 'section' | 'item' | 'pad' | 'note' | 'footer';
+
+export interface SheetLayout {
+  id: AnySheetId;
+  title: string;
+  publicNo: string;
+  cells: LayoutCell[][];
+  width: number;
+  merges: Merge[];
+  colWidths: number[];
+  rowKinds: RowKind[];
+  zero: ZeroStyle;
+  /** `${row}|${col}` → position. */
+  index: Map<string, Position>;
+  /** First data row (after title block and headers). */
+  dataStart: number;
+}
+
+export interface WorkbookLayout {
+  sheets: SheetLayout[];
+  byId: Map<AnySheetId, SheetLayout>;
+  /** Audit rules after per-code expansion, with their row ids on the audit sheet. */
+  rules: ExpandedRule[];
+}
+
+export interface ExpandedRule {
+  rowId: string;
+  def: AuditRuleDef;
+  title: string;
+  leftLabel: string;
+  rightLabel: string;
+  cells: { sheet: string; row: string; col: string }[];
+}
+
+const ORDINALS = '一二三四五六七八九十';
+export function chineseOrdinal(n: number): string {
+  if (n <= 10) return ORDINALS[n - 1] ?? String(n);
+  if (n < 20) return `十${ORDINALS[n - 11] ?? ''}`;
+  const tens = Math.floor(n / 10);
+  const ones = n % 10;
+  return `${ORDINALS[tens - 1] ?? ''}十${ones ? (ORDINALS[ones - 1] ?? '') : ''}`;
+}
+
+/** A grid under construction; formulas keep their placeholder text until every index exists. */
+class Grid {
+  cells: LayoutCell[][] = [];
+  merges: Merge[] = [];
+  rowKinds: RowKind[] = [];
+  index = new Map<string, Position>();
+  pending: { r: number; c: number; text: string; row?: string; classRange?: (col: string) => string | null }[] = [];
+  constructor(readonly width: number) {}
+
+  addRow(kind: RowKind): number {
+    this.cells.push(Array.from({ length: this.width }, () => null));
+    this.rowKinds.push(kind);
+    return this.cells.length - 1;
+  }
+  text(r: number, c: number, text: string, role: TextRole, span = 1, indent?: number): void {
+    this.cells[r]![c] = { t: 'text', text, role, ...(indent ? { indent } : {}) };
+    if (span > 1) this.merges.push({ row: r, col: c, rowspan: 1, colspan: span });
+  }
+  input(r: number, c: number, row: string, col: string, format: ValueFormat = 'amount'): void {
+    this.cells[r]![c] = { t: 'input', row, col, format };
+    this.index.set(`${row}|${col}`, { r, c });
+  }
+  formula(
+    r: number,
+    c: number,
+    row: string,
+    col: string,
+    text: string,
+    format: ValueFormat = 'amount',
+    classRange?: (col: string) => string | null,
+  ): void {
+    this.cells[r]![c] = { t: 'formula', row, col, format, source: text, formula: '' };
+    this.index.set(`${row}|${col}`, { r, c });
+    this.pending.push({ r, c, text, row, ...(classRange ? { classRange } : {}) });
+  }
+  cell(r: number, c: number, row: string, col: string, def: CellDef, classRange?: (col: string) => string | null): void {
+    if ('input' in def) this.input(r, c, row, col, def.format ?? 'amount');
+    else this.formula(r, c, row, col, def.formula, def.format ?? 'amount', classRange);
+  }
+}
+
+function titleBlock(g: Grid, t: { title: string; publicNo: string }, dept: string): void {
+  g.text(g.addRow('title'), 0, t.title, 'title', g.width);
+  const r1 = g.addRow('title');
+  g.text(r1, g.width - 1, t.publicNo, 'publicNo');
+  const r2 = g.addRow('title');
+  g.text(r2, 0, `部门：${dept}`, 'meta', Math.max(1, g.width - 1));
+  g.text(r2, g.width - 1, '单位：万元', 'meta');
+}
+
+function headerBlock(g: Grid, def: TableDef): void {
+  const base = g.cells.length;
+  for (let i = 0; i < def.headerRows; i++) g.addRow('header');
+  for (const h of def.header) {
+    g.text(base + h.r, h.c, h.text, 'header');
+    if ((h.rs ?? 1) > 1 || (h.cs ?? 1) > 1) g.merges.push({ row: base + h.r, col: h.c, rowspan: h.rs ?? 1, colspan: h.cs ?? 1 });
+  }
+}
+
+function noteRows(g: Grid, def: TableDef, dept: string, empty: boolean): void {
+  g.text(g.addRow('note'), 0, def.note, 'note', g.width);
+  if (empty && def.emptyNote) g.text(g.addRow('note'), 0, def.emptyNote.replace('{dept}', dept), 'note', g.width);
+}
+
+function layoutFunction(def: FunctionTableDef, doc: WorkbookDocument, book: CodeBook): { g: Grid; empty: boolean } {
+  const cols = def.columns;
+  const g = new Grid(2 + cols.length);
+  titleBlock(g, def, doc.meta.department);
+  headerBlock(g, def);
+  const tree = book.tree(def.funds);
+  const sumRow = g.addRow('total');
+  g.text(sumRow, 0, '合计', 'total', 2);
+  const classRows: number[] = [];
+  for (const cls of tree) {
+    const cr = g.addRow('class');
+    classRows.push(cr);
+    g.text(cr, 0, cls.code, 'code');
+    g.text(cr, 1, book.name(cls.code), 'label');
+    const kuanRows: number[] = [];
+    for (const kuan of cls.children) {
+      const kr = g.addRow('class');
+      kuanRows.push(kr);
+      g.text(kr, 0, kuan.code, 'code');
+      g.text(kr, 1, book.name(kuan.code), 'label', 1, 1);
+      const first = g.cells.length;
+      for (const item of kuan.children) {
+        const ir = g.addRow('item');
+        g.text(ir, 0, item.code, 'code');
+        g.text(ir, 1, book.name(item.code), 'label', 1, 2);
+        cols.forEach((col, i) => {
+          if (col.formula) g.formula(ir, 2 + i, item.code, col.key, col.formula);
+          else g.input(ir, 2 + i, item.code, col.key);
+        });
+      }
+      const last = g.cells.length - 1;
+      // 款 = SUM over its contiguous 项 rows (fast path; no SUMIF).
+      cols.forEach((col, i) => g.formula(kr, 2 + i, kuan.code, col.key, `SUM(${a1({ r: first, c: 2 + i })}:${a1({ r: last, c: 2 + i })})`));
+    }
+    cols.forEach((col, i) =>
+      g.formula(cr, 2 + i, cls.code, col.key, kuanRows.map((kr) => a1({ r: kr, c: 2 + i })).join('+') || '0'),
+    );
+  }
+  cols.forEach((col, i) => g.formula(sumRow, 2 + i, 'sum', col.key, classRows.map((cr) => a1({ r: cr, c: 2 + i })).join('+') || '0'));
+  for (let i = 0; i < def.padRows; i++) g.addRow('pad');
+  const empty = tree.length === 0;
+  noteRows(g, def, doc.meta.department, empty);
+  return { g, empty };
+}
+
+function layoutTwoSided(def: TwoSidedTableDef, doc: WorkbookDocument, book: CodeBook): Grid {
+  const lw = 2 + def.leftCols.length;
+  const g = new Grid(lw + 2 + def.rightCols.length);
+  titleBlock(g, def, doc.meta.department);
+  headerBlock(g, def);
+  const classes = book.classes(def.classFunds);
+  const head = Math.max(def.leftHead.length, def.minHead, classes.length);
+  if (def.leftTail.length !== def.rightTail.length) throw new Error(`${def.id}: tails differ in length`);
+  const start = g.cells.length;
+  const leftRows: (SideRow | undefined)[] = [...def.leftHead, ...Array.from({ length: head - def.leftHead.length }, () => undefined), ...def.leftTail];
+  const rightRows: (SideRow | { cls: string } | undefined)[] = [
+    ...classes.map((cls) => ({ cls })),
+    ...Array.from({ length: head - classes.length }, () => undefined),
+    ...def.rightTail,
+  ];
+  const classRange = (col: string): string | null => {
+    const ci = def.rightCols.indexOf(col);
+    if (ci < 0) return null;
+    const c = lw + 2 + ci;
+    return `${a1({ r: start, c })}:${a1({ r: start + head - 1, c })}`;
+  };
+  const total = leftRows.length;
+  for (let i = 0; i < total; i++) {
+    const r = g.addRow(i < head ? 'item' : 'total');
+    const left = leftRows[i];
+    g.text(r, 0, left?.label ?? '', left?.label && i >= head ? 'total' : 'label', 1, left?.indent);
+    g.text(r, 1, String(i + 1), 'lineNo');
+    def.leftCols.forEach((col, ci) => {
+      const cell = left?.id ? left.cells?.[col] : undefined;
+      if (left?.id && cell) g.cell(r, 2 + ci, left.id, col, cell, classRange);
+    });
+    const right = rightRows[i];
+    g.text(r, lw + 1, String(total + i + 1), 'lineNo');
+    if (right && 'cls' in right) {
+      g.rowKinds[r] = 'class';
+      g.text(r, lw, `${chineseOrdinal(i + 1)}、${book.name(right.cls)}`, 'label');
+      def.rightCols.forEach((col, ci) => {
+        const cell = def.classCells[col];
+        if (!cell) return;
+        const text = 'formula' in cell ? substitute(cell.formula, { class: right.cls }) : '';
+        g.cell(r, lw + 2 + ci, right.cls, col, 'formula' in cell ? { formula: text } : cell, classRange);
+      });
+    } else {
+      g.text(r, lw, right?.label ?? '', right?.label && i >= head ? 'total' : 'label', 1, right?.indent);
+      def.rightCols.forEach((col, ci) => {
+        const cell = right?.id ? right.cells?.[col] : undefined;
+        if (right?.id && cell) g.cell(r, lw + 2 + ci, right.id, col, cell, classRange);
+      });
+    }
+  }
+  noteRows(g, def, doc.meta.department, false);
+  return g;
+}
+
+function layoutEconomic(def: EconomicTableDef, doc: WorkbookDocument, book: CodeBook): Grid {
+  const g = new Grid(def.groups.length * 3);
+  titleBlock(g, def, doc.meta.department);
+  headerBlock(g, def);
+  const codes = [...new Set([...def.codes, ...doc.economicCodes])].sort();
+  const columns = def.groups.map((classes) =>
+    classes.flatMap((cls) => [{ code: cls, cls: true }, ...codes.filter((c) => c.startsWith(cls)).map((code) => ({ code, cls: false }))]),
+  );
+  const height = Math.max(...columns.map((c) => c.length));
+  const start = g.cells.length;
+  for (let i = 0; i < height; i++) g.addRow('item');
+  columns.forEach((entries, gi) => {
+    const c0 = gi * 3;
+    entries.forEach((e, i) => {
+      const r = start + i;
+      g.text(r, c0, e.code, 'code');
+      g.text(r, c0 + 1, book.economicName(e.code), 'label', 1, e.cls ? undefined : 1);
+      if (e.cls) {
+        const n = codes.filter((c) => c.startsWith(e.code)).length;
+        g.formula(r, c0 + 2, e.code, 'amount', n ? `SUM(${a1({ r: r + 1, c: c0 + 2 })}:${a1({ r: r + n, c: c0 + 2 })})` : '0');
+      } else {
+        g.input(r, c0 + 2, e.code, 'amount');
+      }
+    });
+  });
+  const fr = g.addRow('footer');
+  const last = g.width - 1;
+  def.footer.forEach((f, i) => {
+    // First footer under the first group, the rest at the right edge, as the print has them.
+    const valueCol = i === 0 ? 2 : last;
+    const labelCol = i === 0 ? 0 : 3;
+    g.text(fr, labelCol, f.label, 'total', valueCol - labelCol);
+    g.formula(fr, valueCol, f.id, 'amount', f.formula);
+  });
+  noteRows(g, def, doc.meta.department, false);
+  return g;
+}
+
+function layoutFixed(def: FixedTableDef, doc: WorkbookDocument): Grid {
+  const g = new Grid(def.colWidths.length);
+  titleBlock(g, def, doc.meta.department);
+  headerBlock(g, def);
+  const start = g.cells.length;
+  for (let i = 0; i < def.dataRows; i++) g.addRow('item');
+  for (const c of def.cells) g.cell(start + c.r, c.c, c.row, c.col, c.cell);
+  noteRows(g, def, doc.meta.department, false);
+  return g;
+}
+
+function layoutSupplement(tpl: TemplateDef, doc: WorkbookDocument, book: CodeBook): Grid {
+  const g = new Grid(3);
+  titleBlock(g, { title: '补充资料（情况说明所需数据）', publicNo: '补充资料' }, doc.meta.department);
+  const h = g.addRow('header');
+  g.text(h, 0, '项    目', 'header');
+  g.text(h, 1, '数值', 'header');
+  g.text(h, 2, '单位', 'header');
+  const unit = (f: ValueFormat) => (f === 'amount' ? '万元' : f === 'percent' ? '%' : '');
+  for (const s of tpl.supplement) {
+    g.text(g.addRow('section'), 0, s.title, 'section', 3);
+    for (const f of s.fields) {
+      const r = g.addRow(f.formula ? 'total' : 'item');
+      g.text(r, 0, f.label, f.formula ? 'total' : 'label');
+      if (f.formula) g.formula(r, 1, f.id, 'value', f.formula, f.format);
+      else g.input(r, 1, f.id, 'value', f.format);
+      g.text(r, 2, unit(f.format), 'label');
+    }
+    if (s.perItem) {
+      const p = s.perItem;
+      const first = g.cells.length;
+      for (const code of book.items(['gpb'])) {
+        const r = g.addRow('item');
+        g.text(r, 0, substitute(p.label, { code, name: book.name(code) }), 'label');
+        g.input(r, 1, substitute(p.id, { code }), 'value', p.format);
+        g.text(r, 2, unit(p.format), 'label');
+      }
+      const last = g.cells.length - 1;
+      if (p.totalId) {
+        const r = g.addRow('total');
+        g.text(r, 0, p.totalLabel ?? '合计', 'total');
+        g.formula(r, 1, p.totalId, 'value', last >= first ? `SUM(${a1({ r: first, c: 1 })}:${a1({ r: last, c: 1 })})` : '0', p.format);
+        g.text(r, 2, unit(p.format), 'label');
+      }
+    }
+  }
+  return g;
+}
+
+function layoutFigures(tpl: TemplateDef): Grid {
+  const g = new Grid(2);
+  const h = g.addRow('header');
+  g.text(h, 0, '关键数据', 'header');
+  g.text(h, 1, '数值', 'header');
+  for (const f of tpl.figures) {
+    const r = g.addRow('item');
+    g.text(r, 0, f.label, 'label');
+    g.formula(r, 1, f.id, 'value', f.formula, f.format);
+  }
+  return g;
+}
+
+export const AUDIT_COLS = ['left', 'right', 'diff'] as const;
+
+function expandRules(tpl: TemplateDef, book: CodeBook): ExpandedRule[] {
+  const out: ExpandedRule[] = [];
+  for (const def of tpl.audit) {
+    const vars: Record<string, string>[] = !def.forEach
+      ? [{}]
+      : def.forEach.kind === 'item'
+        ? book.items(def.forEach.funds).map((code) => ({ code }))
+        : book.classes(def.forEach.funds).map((cls) => ({ class: cls }));
+    for (const v of vars) {
+      const suffix = v.code ?? v.class;
+      const left = substitute(def.left.expr, v);
+      const right = substitute(def.right.expr, v);
+      out.push({
+        rowId: suffix ? `${def.id}:${suffix}` : def.id,
+        def: { ...def, left: { ...def.left, expr: left }, right: { ...def.right, expr: right } },
+        title: def.title,
+        leftLabel: substitute(def.left.label, v),
+        rightLabel: substitute(def.right.label, v),
+        cells: [...referencedCells(left, 'audit'), ...referencedCells(right, 'audit')],
+      });
+    }
+  }
+  return out;
+}
+
+function layoutAudit(rules: ExpandedRule[]): Grid {
+  const g = new Grid(6);
+  const h = g.addRow('header');
+  ['编号', '审核内容', '左值', '右值', '差额', '结果'].forEach((t, c) => g.text(h, c, t, 'header'));
+  for (const rule of rules) {
+    const r = g.addRow('item');
+    g.text(r, 0, rule.rowId, 'code');
+    g.text(r, 1, rule.title, 'label');
+    g.formula(r, 2, rule.rowId, 'left', rule.def.left.expr);
+    g.formula(r, 3, rule.rowId, 'right', rule.def.right.expr);
+    g.formula(r, 4, rule.rowId, 'diff', `ROUND(${a1({ r, c: 2 })}-${a1({ r, c: 3 })},2)`);
+    const tol = Number(rule.def.tolerance ?? '0') + 0.005;
+    const d = a1({ r, c: 4 });
+    const test = rule.def.op === '=' ? `ABS(${d})<${tol}` : rule.def.op === '<=' ? `${d}<0.005` : `${d}>-0.005`;
+    g.formula(r, 5, rule.rowId, 'result', `IF(${test},"通过","${rule.def.severity === 'error' ? '错误' : '提示'}")`, 'count');
+  }
+  return g;
+}
+
+function finish(
+  g: Grid,
+  id: AnySheetId,
+  meta: { title: string; publicNo: string; zero: ZeroStyle; colWidths: number[]; dataStart: number },
+): SheetLayout {
+  return {
+    id,
+    title: meta.title,
+    publicNo: meta.publicNo,
+    cells: g.cells,
+    width: g.width,
+    merges: g.merges,
+    colWidths: meta.colWidths,
+    rowKinds: g.rowKinds,
+    zero: meta.zero,
+    index: g.index,
+    dataStart: meta.dataStart,
+  };
+}
+
+/** Builds every sheet's layout and resolves all formulas to A1. */
+export function buildLayout(tpl: TemplateDef, doc: WorkbookDocument, book: CodeBook): WorkbookLayout {
+  const grids: { id: AnySheetId; g: Grid; meta: Parameters<typeof finish>[2] }[] = [];
+  for (const def of tpl.tables) {
+    const g =
+      def.kind === 'function'
+        ? layoutFunction(def, doc, book).g
+        : def.kind === 'two-sided'
+          ? layoutTwoSided(def, doc, book)
+          : def.kind === 'economic'
+            ? layoutEconomic(def, doc, book)
+            : layoutFixed(def, doc);
+    grids.push({
+      id: def.id,
+      g,
+      meta: { title: def.title, publicNo: def.publicNo, zero: def.zero, colWidths: def.colWidths, dataStart: 3 + def.headerRows },
+    });
+  }
+  grids.push({
+    id: 'sup',
+    g: layoutSupplement(tpl, doc, book),
+    meta: { title: '补充资料', publicNo: '补充资料', zero: 'zero', colWidths: [44, 16, 8], dataStart: 4 },
+  });
+  grids.push({ id: 'fig', g: layoutFigures(tpl), meta: { title: '关键数据', publicNo: '关键数据', zero: 'zero', colWidths: [40, 16], dataStart: 1 } });
+  const rules = expandRules(tpl, book);
+  grids.push({
+    id: 'audit',
+    g: layoutAudit(rules),
+    meta: { title: '审核', publicNo: '审核', zero: 'zero', colWidths: [14, 48, 14, 14, 12, 8], dataStart: 1 },
+  });
+
+  const index = new Map<string, Map<string, Position>>(grids.map(({ id, g }) => [id, g.index]));
+  for (const { id, g } of grids) {
+    for (const p of g.pending) {
+      const cell = g.cells[p.r]![p.c];
+      if (cell?.t !== 'formula') continue;
+      cell.formula = resolveFormula(p.text, { sheet: id, ...(p.row ? { row: p.row } : {}), index, ...(p.classRange ? { classRange: p.classRange } : {}) });
+    }
+  }
+  const sheets = grids.map(({ id, g, meta }) => finish(g, id, meta));
+  return { sheets, byId: new Map(sheets.map((s) => [s.id, s])), rules };
+}
+
+export type { Fund };

@@ -1,0 +1,356 @@
+// The only owner of HyperFormula: builds one formula workbook from template + document, applies
+// edits addressed by stable ids, reports what changed, evaluates 审核 and key figures. Headless.
+import { DetailedCellError, HyperFormula, type ExportedChange } from 'hyperformula';
+import { formatAmount, InputError, parseAmount, parseCount, roundHalfUp, type Decimal } from '../model/amount';
+import { withInput, type WorkbookDocument } from '../model/document';
+import { type Fund, type SheetId, isFunctionItemCode } from '../model/ids';
+import type { AnySheetId, AuditSeverity, TemplateDef, ValueFormat } from '../model/template';
+import { CodeBook, type Catalogues } from './code-book';
+import { buildLayout, type ExpandedRule, type LayoutCell, type SheetLayout, type WorkbookLayout } from './layout';
+import { registerDecimalRound } from './round-plugin';
+
+export type CellValue = number | string | null | { error: string };
+
+export interface CellChange {
+  sheet: AnySheetId;
+  row: string;
+  col: string;
+  value: CellValue;
+}
+
+export interface EditResult {
+  changes: CellChange[];
+  /** Rows were added/removed: every view must re-read its layout. */
+  structural: boolean;
+}
+
+export interface Finding {
+  ruleId: string;
+  rowId: string;
+  severity: AuditSeverity;
+  title: string;
+  message: string;
+  left: Decimal | null;
+  right: Decimal | null;
+  diff: Decimal | null;
+  cells: { sheet: string; row: string; col: string }[];
+}
+
+export interface EngineInput {
+  template: TemplateDef;
+  catalogues: Catalogues;
+}
+
+const HF_CONFIG = { licenseKey: 'gpl-v3', precisionRounding: 14, useArrayArithmetic: false } as const;
+
+function toCellValue(v: unknown): CellValue {
+  if (v instanceof DetailedCellError) return { error: v.value };
+  if (typeof v === 'number' || typeof v === 'string') return v;
+  if (typeof v === 'boolean') return v ? 1 : 0;
+  return null;
+}
+
+export class WorkbookEngine {
+  private hf!: HyperFormula;
+  private doc!: WorkbookDocument;
+  private book!: CodeBook;
+  layout!: WorkbookLayout;
+  private sheetNum = new Map<AnySheetId, number>();
+  private sheetById = new Map<number, SheetLayout>();
+  /** Per HF sheet: r*width+c → formula/input cell. */
+  private cellAt = new Map<number, Map<number, { row: string; col: string }>>();
+
+  private constructor(private readonly env: EngineInput) {}
+
+  static open(doc: WorkbookDocument, env: EngineInput): WorkbookEngine {
+    registerDecimalRound();
+    const e = new WorkbookEngine(env);
+    e.build(doc);
+    return e;
+  }
+
+  get template(): TemplateDef {
+    return this.env.template;
+  }
+  get codes(): CodeBook {
+    return this.book;
+  }
+
+  private build(doc: WorkbookDocument): void {
+    this.doc = doc;
+    this.book = new CodeBook(doc, this.env.catalogues);
+    this.layout = buildLayout(this.env.template, doc, this.book);
+    const sheets: Record<string, (number | string | null)[][]> = {};
+    for (const s of this.layout.sheets) {
+      const inputs = s.id === 'fig' || s.id === 'audit' ? undefined : doc.inputs[s.id as SheetId];
+      sheets[s.id] = s.cells.map((row) =>
+        row.map((cell) => {
+          if (cell?.t === 'formula') return `=${cell.formula}`;
+          if (cell?.t === 'input') {
+            const v = inputs?.[cell.row]?.[cell.col];
+            return v === undefined ? null : Number(v);
+          }
+          return null;
+        }),
+      );
+    }
+    this.hf?.destroy();
+    this.hf = HyperFormula.buildFromSheets(sheets, HF_CONFIG);
+    this.sheetNum.clear();
+    this.sheetById.clear();
+    this.cellAt.clear();
+    for (const s of this.layout.sheets) {
+      const n = this.hf.getSheetId(s.id);
+      if (n === undefined) throw new Error(`sheet ${s.id} missing`);
+      this.sheetNum.set(s.id, n);
+      this.sheetById.set(n, s);
+      const m = new Map<number, { row: string; col: string }>();
+      s.cells.forEach((row, r) =>
+        row.forEach((cell, c) => {
+          if (cell?.t === 'formula' || cell?.t === 'input') m.set(r * s.width + c, { row: cell.row, col: cell.col });
+        }),
+      );
+      this.cellAt.set(n, m);
+    }
+  }
+
+  destroy(): void {
+    this.hf.destroy();
+  }
+
+  /** The current document (inputs only). */
+  document(): WorkbookDocument {
+    return this.doc;
+  }
+
+  sheet(id: AnySheetId): SheetLayout {
+    const s = this.layout.byId.get(id);
+    if (!s) throw new Error(`unknown sheet ${id}`);
+    return s;
+  }
+
+  private addr(sheet: AnySheetId, row: string, col: string) {
+    const s = this.sheet(sheet);
+    const p = s.index.get(`${row}|${col}`);
+    if (!p) return undefined;
+    return { sheet: this.sheetNum.get(sheet)!, row: p.r, col: p.c, cell: s.cells[p.r]![p.c] as LayoutCell };
+  }
+
+  has(sheet: AnySheetId, row: string, col: string): boolean {
+    return this.addr(sheet, row, col) !== undefined;
+  }
+
+  /** Raw engine value (float). Prefer amount() for anything shown or compared. */
+  value(sheet: AnySheetId, row: string, col: string): CellValue {
+    const a = this.addr(sheet, row, col);
+    if (!a) throw new Error(`unknown cell ${sheet}:${row}:${col}`);
+    return toCellValue(this.hf.getCellValue(a));
+  }
+
+  /** Value rounded half-up to 2 dp (counts: 0 dp); null when blank, text or error. */
+  amount(sheet: AnySheetId, row: string, col: string): Decimal | null {
+    const v = this.value(sheet, row, col);
+    if (typeof v !== 'number') return null;
+    const a = this.addr(sheet, row, col);
+    const format = a?.cell && a.cell.t !== 'text' ? a.cell.format : 'amount';
+    return roundHalfUp(v, format === 'count' ? 0 : 2);
+  }
+
+  figure(id: string): Decimal | null {
+    return this.amount('fig', id, 'value');
+  }
+
+  format(sheet: AnySheetId, row: string, col: string): ValueFormat | undefined {
+    const c = this.addr(sheet, row, col)?.cell;
+    return c && c.t !== 'text' ? c.format : undefined;
+  }
+
+  isInput(sheet: AnySheetId, row: string, col: string): boolean {
+    return this.addr(sheet, row, col)?.cell?.t === 'input';
+  }
+
+  /** Rectangular values of one sheet (HF trims trailing blanks; views need full rows). */
+  sheetValues(id: AnySheetId): CellValue[][] {
+    const s = this.sheet(id);
+    const raw = this.hf.getSheetValues(this.sheetNum.get(id)!);
+    return s.cells.map((row, r) => row.map((_, c) => toCellValue(raw[r]?.[c] ?? null)));
+  }
+
+  private mapChanges(changes: ExportedChange[]): CellChange[] {
+    const out: CellChange[] = [];
+    for (const ch of changes) {
+      if (!('address' in ch) || !ch.address) continue;
+      const s = this.sheetById.get(ch.address.sheet);
+      const at = s && this.cellAt.get(ch.address.sheet)?.get(ch.address.row * s.width + ch.address.col);
+      if (s && at) out.push({ sheet: s.id, row: at.row, col: at.col, value: toCellValue(ch.newValue) });
+    }
+    return out;
+  }
+
+  /** Parses what the user typed for an input cell; throws InputError with a Chinese message. */
+  parse(sheet: AnySheetId, row: string, col: string, raw: unknown): string | null {
+    const a = this.addr(sheet, row, col);
+    if (!a) throw new InputError('该单元格不存在');
+    if (a.cell?.t !== 'input') throw new InputError('该单元格由公式自动计算，不能直接修改');
+    return a.cell.format === 'count' ? parseCount(raw) : parseAmount(raw);
+  }
+
+  /** Sets one input. `raw` is what was typed; it is validated and normalized first. */
+  setInput(sheet: AnySheetId, row: string, col: string, raw: unknown): EditResult {
+    return this.setInputs([{ sheet, row, col, raw }]);
+  }
+
+  /** Sets several inputs in one recalculation. All are validated before any is applied. */
+  setInputs(edits: { sheet: AnySheetId; row: string; col: string; raw: unknown }[]): EditResult {
+    const parsed = edits.map((e) => ({ ...e, value: this.parse(e.sheet, e.row, e.col, e.raw) }));
+    const changes = this.hf.batch(() => {
+      for (const e of parsed) {
+        const a = this.addr(e.sheet, e.row, e.col)!;
+        this.hf.setCellContents({ sheet: a.sheet, row: a.row, col: a.col }, e.value === null ? null : Number(e.value));
+      }
+    });
+    let doc = this.doc;
+    for (const e of parsed) doc = withInput(doc, e.sheet as SheetId, e.row, e.col, e.value);
+    this.doc = doc;
+    return { changes: this.mapChanges(changes), structural: false };
+  }
+
+  /** Adds a 项 code for a fund (rows appear in every table that shows that fund). */
+  addCode(fund: Fund, code: string, name?: string): EditResult {
+    if (!isFunctionItemCode(code)) throw new InputError(`「${code}」不是7位的项级功能分类科目编码`);
+    if (this.doc.codes[fund].includes(code)) throw new InputError(`科目 ${code} 已在表中`);
+    const customCodes = { ...this.doc.customCodes };
+    if (name?.trim()) customCodes[code] = name.trim();
+    for (const parent of [code.slice(0, 3), code.slice(0, 5), code]) {
+      if (!this.book.isKnownFunctionCode(parent) && !customCodes[parent]) {
+        if (parent !== code) customCodes[parent] = customCodes[parent] ?? '（自定义科目）';
+        else throw new InputError(`目录中没有科目 ${code}，请填写科目名称`);
+      }
+    }
+    const codes = { ...this.doc.codes, [fund]: [...this.doc.codes[fund], code].sort() };
+    return this.rebuild({ ...this.doc, codes, customCodes });
+  }
+
+  /** Removes a 项 code for a fund, with its inputs in the tables where it no longer appears. */
+  removeCode(fund: Fund, code: string): EditResult {
+    if (!this.doc.codes[fund].includes(code)) throw new InputError(`科目 ${code} 不在表中`);
+    const codes = { ...this.doc.codes, [fund]: this.doc.codes[fund].filter((c) => c !== code) };
+    const next = new CodeBook({ codes, customCodes: this.doc.customCodes }, this.env.catalogues);
+    const inputs = { ...this.doc.inputs };
+    for (const def of this.env.template.tables) {
+      if (def.kind === 'function' && !next.items(def.funds).includes(code) && inputs[def.id]?.[code]) {
+        const rows = { ...inputs[def.id] };
+        delete rows[code];
+        inputs[def.id] = rows;
+      }
+    }
+    if (fund === 'gpb' && inputs.sup?.[`budget.${code}`]) {
+      const rows = { ...inputs.sup };
+      delete rows[`budget.${code}`];
+      inputs.sup = rows;
+    }
+    return this.rebuild({ ...this.doc, codes, inputs });
+  }
+
+  /** Adds an economic 款 code to table 06 (its class must be one the template prints). */
+  addEconomicCode(code: string): EditResult {
+    const def = this.env.template.tables.find((t) => t.kind === 'economic');
+    if (!def || def.kind !== 'economic') throw new InputError('模板没有经济分类明细表');
+    if (!/^\d{5}$/.test(code)) throw new InputError(`「${code}」不是5位的经济分类款级科目编码`);
+    if (!def.groups.flat().includes(code.slice(0, 3))) throw new InputError(`本模板的06表不含 ${code.slice(0, 3)} 类科目`);
+    if (def.codes.includes(code) || this.doc.economicCodes.includes(code)) throw new InputError(`科目 ${code} 已在表中`);
+    if (this.book.economicName(code) === '（未命名科目）') throw new InputError(`目录中没有经济分类科目 ${code}`);
+    return this.rebuild({ ...this.doc, economicCodes: [...this.doc.economicCodes, code].sort() });
+  }
+
+  removeEconomicCode(code: string): EditResult {
+    if (!this.doc.economicCodes.includes(code)) throw new InputError(`科目 ${code} 是模板规定的科目，不能删除`);
+    const inputs = { ...this.doc.inputs };
+    if (inputs.t06?.[code]) {
+      const rows = { ...inputs.t06 };
+      delete rows[code];
+      inputs.t06 = rows;
+    }
+    return this.rebuild({ ...this.doc, economicCodes: this.doc.economicCodes.filter((c) => c !== code), inputs });
+  }
+
+  setMeta(meta: Partial<Pick<WorkbookDocument['meta'], 'department' | 'year'>>): EditResult {
+    return this.rebuild({ ...this.doc, meta: { ...this.doc.meta, ...meta } });
+  }
+
+  setText(id: string, text: string): void {
+    const texts = { ...this.doc.texts };
+    if (text.trim() === '') delete texts[id];
+    else texts[id] = text;
+    this.doc = { ...this.doc, texts };
+  }
+
+  text(id: string): string {
+    return this.doc.texts[id] ?? this.env.template.texts.find((t) => t.id === id)?.default ?? '';
+  }
+
+  /** Replaces the whole document (undo of a structural change, import, scenario switch). */
+  replaceDocument(doc: WorkbookDocument): EditResult {
+    return this.rebuild(doc);
+  }
+
+  private rebuild(doc: WorkbookDocument): EditResult {
+    this.build(doc);
+    return { changes: [], structural: true };
+  }
+
+  /** Live 审核 findings (failing rules only). */
+  audit(): Finding[] {
+    return this.layout.rules.flatMap((rule) => {
+      const f = this.evaluateRule(rule);
+      return f ? [f] : [];
+    });
+  }
+
+  private evaluateRule(rule: ExpandedRule): Finding | null {
+    const lv = this.value('audit', rule.rowId, 'left');
+    const rv = this.value('audit', rule.rowId, 'right');
+    const base = {
+      ruleId: rule.def.id,
+      rowId: rule.rowId,
+      title: rule.title,
+      cells: rule.cells,
+    };
+    const asNum = (v: CellValue) => (v === null || v === '' ? 0 : v);
+    const l = asNum(lv);
+    const r = asNum(rv);
+    if (typeof l !== 'number' || typeof r !== 'number') {
+      return {
+        ...base,
+        severity: 'error',
+        message: `${rule.title}：参与审核的单元格有错误或非数字内容，无法比较`,
+        left: null,
+        right: null,
+        diff: null,
+      };
+    }
+    const L = roundHalfUp(l);
+    const R = roundHalfUp(r);
+    const diff = L.minus(R);
+    const tol = roundHalfUp(Number(rule.def.tolerance ?? '0'));
+    const show = (x: Decimal) => formatAmount(x);
+    let severity: AuditSeverity = rule.def.severity;
+    let message: string;
+    if (rule.def.op === '=') {
+      if (diff.isZero()) return null;
+      if (diff.abs().lte(tol)) {
+        severity = 'warning';
+        message = `${rule.leftLabel}（${show(L)}）与${rule.rightLabel}（${show(R)}）相差 ${show(diff.abs())}，可能是四舍五入差，请核实`;
+      } else {
+        message = `${rule.leftLabel}（${show(L)}）与${rule.rightLabel}（${show(R)}）不相等，差额 ${show(diff)}`;
+      }
+    } else if (rule.def.op === '<=') {
+      if (diff.lte(0)) return null;
+      message = `${rule.leftLabel}（${show(L)}）大于${rule.rightLabel}（${show(R)}），超出 ${show(diff)}`;
+    } else {
+      if (diff.gte(0)) return null;
+      message = `${rule.leftLabel}（${show(L)}）小于${rule.rightLabel}（${show(R)}），相差 ${show(diff.abs())}`;
+    }
+    return { ...base, severity, message, left: L, right: R, diff };
+  }
+}

@@ -1,0 +1,92 @@
+// Money and count parsing/formatting with decimal.js: half-up at every boundary.
+import Decimal from 'decimal.js';
+
+export { Decimal };
+
+const D = Decimal.clone({ precision: 40, rounding: Decimal.ROUND_HALF_UP });
+
+export class InputError extends Error {
+  override name = 'InputError';
+}
+
+const FULLWIDTH = /[０-９．，－＋]/g;
+function halfWidth(s: string): string {
+  return s.replace(FULLWIDTH, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0));
+}
+
+/**
+ * Parses what a user typed into an amount cell. Accepts "1,234.5", full-width digits,
+ * "（12.5）"/"(12.5)" as negative. Returns a 2-dp string, or null for blank.
+ * Throws InputError with a Chinese message for anything else (text, formulas).
+ */
+export function parseAmount(raw: unknown): string | null {
+  if (raw === null || raw === undefined) return null;
+  if (typeof raw === 'number') {
+    if (!Number.isFinite(raw)) throw new InputError('金额必须是有限的数字');
+    return toFixed2(new D(String(raw)));
+  }
+  let s = halfWidth(String(raw)).trim().replace(/\s+/g, '');
+  if (s === '') return null;
+  if (/^[=+@]/.test(s) && !/^\+?[\d,]+(\.\d*)?$/.test(s)) {
+    throw new InputError(`「${String(raw).trim()}」是公式或文本，金额单元格只能填写数字`);
+  }
+  let negative = false;
+  const paren = /^[(（](.*)[)）]$/.exec(s);
+  if (paren) {
+    negative = true;
+    s = paren[1] ?? '';
+  }
+  s = s.replace(/万元$|元$/, '');
+  if (!/^[+-]?(\d{1,3}(,\d{3})+|\d+)?(\.\d+)?$/.test(s) || !/\d/.test(s)) {
+    throw new InputError(`「${String(raw).trim()}」不是有效金额，请输入数字，如 1234.56`);
+  }
+  let d = new D(s.replace(/,/g, ''));
+  if (negative) d = d.negated();
+  if (d.abs().greaterThan('1e13')) throw new InputError(`「${String(raw).trim()}」超出金额范围`);
+  return toFixed2(d);
+}
+
+/** Parses a count (人数, 团组, 辆, 台套): non-negative whole number. */
+export function parseCount(raw: unknown): string | null {
+  if (raw === null || raw === undefined) return null;
+  const s = halfWidth(String(raw)).trim().replace(/[,\s]/g, '').replace(/(个|人次|人|辆|台套|台|套)$/, '');
+  if (s === '') return null;
+  if (!/^\d+$/.test(s)) throw new InputError(`「${String(raw).trim()}」不是有效的数量，请输入非负整数`);
+  if (s.length > 12) throw new InputError(`「${String(raw).trim()}」超出数量范围`);
+  return String(Number(s));
+}
+
+export function toFixed2(d: Decimal.Value): string {
+  const v = new D(d).toDecimalPlaces(2, D.ROUND_HALF_UP);
+  return v.isZero() ? '0.00' : v.toFixed(2);
+}
+
+/** Round a float from the engine to n dp half-up, using its shortest representation. */
+export function roundHalfUp(x: number, places = 2): Decimal {
+  return new D(String(x)).toDecimalPlaces(places, D.ROUND_HALF_UP);
+}
+
+/** "#,##0.00" */
+export function formatAmount(d: Decimal.Value): string {
+  const v = new D(d).toDecimalPlaces(2, D.ROUND_HALF_UP);
+  const [int, frac] = v.abs().toFixed(2).split('.');
+  const grouped = (int ?? '0').replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return `${v.isNegative() && !v.isZero() ? '-' : ''}${grouped}.${frac}`;
+}
+
+/** Narrative style of the reference: 60.00 → "60", 10.90 → "10.9", 1576.05 → "1576.05". */
+export function formatPlain(d: Decimal.Value, places = 2): string {
+  const v = new D(d).toDecimalPlaces(places, D.ROUND_HALF_UP);
+  return v.isZero() ? '0' : v.toString().replace(/(\.\d*?)0+$/, '$1').replace(/\.$/, '');
+}
+
+/** pct(a, b) = round_half_up(a / b × 100, 2); null when b is 0. */
+export function pct(a: Decimal.Value, b: Decimal.Value): Decimal | null {
+  const den = new D(b);
+  if (den.isZero()) return null;
+  return new D(a).div(den).times(100).toDecimalPlaces(2, D.ROUND_HALF_UP);
+}
+
+export function dec(x: Decimal.Value): Decimal {
+  return new D(x);
+}

@@ -1,0 +1,81 @@
+// The workbook document: inputs only (outputs are derived by the engine). Versioned envelope.
+import { FUNDS, type Fund, type SheetId } from './ids';
+
+export const DOC_TYPE = 'juesuan-workbook' as const;
+export const APP_ID = 'juesuan-gongkai' as const;
+/** Bump with a named migration in migrations.ts. */
+export const SCHEMA_VERSION = 2 as const;
+
+export interface WorkbookMeta {
+  /** 部门名称 */
+  department: string;
+  /** 决算年度 */
+  year: number;
+  /** 金额单位, fixed by the template */
+  unit: '万元';
+}
+
+/** Sparse inputs: sheet → row id → column key → 2-dp decimal string (counts: integer string). */
+export type InputValues = Partial<Record<SheetId, Record<string, Record<string, string>>>>;
+
+export interface WorkbookDocument {
+  type: typeof DOC_TYPE;
+  schemaVersion: typeof SCHEMA_VERSION;
+  app: typeof APP_ID;
+  templateId: string;
+  templateVersion: number;
+  meta: WorkbookMeta;
+  /** 7-digit function codes used, per fund (02/03 show the union; 05 gpb; 08 gf; 09 soe). */
+  codes: Record<Fund, string[]>;
+  /** Names of codes the catalogue lacks (user-defined), any level. */
+  customCodes: Record<string, string>;
+  /** Economic item codes added to table 06 beyond the template's list. */
+  economicCodes: string[];
+  inputs: InputValues;
+  /** Free text: reasons, 部门概况 and similar; keyed by the template's text field ids. */
+  texts: Record<string, string>;
+}
+
+export function emptyCodes(): Record<Fund, string[]> {
+  return Object.fromEntries(FUNDS.map((f) => [f, []])) as unknown as Record<Fund, string[]>;
+}
+
+export function newDocument(templateId: string, templateVersion: number, meta: WorkbookMeta): WorkbookDocument {
+  return {
+    type: DOC_TYPE,
+    schemaVersion: SCHEMA_VERSION,
+    app: APP_ID,
+    templateId,
+    templateVersion,
+    meta,
+    codes: emptyCodes(),
+    customCodes: {},
+    economicCodes: [],
+    inputs: {},
+    texts: {},
+  };
+}
+
+export function getInput(doc: WorkbookDocument, sheet: SheetId, row: string, col: string): string | undefined {
+  return doc.inputs[sheet]?.[row]?.[col];
+}
+
+/** Returns a copy with one input set (null removes it). */
+export function withInput(
+  doc: WorkbookDocument,
+  sheet: SheetId,
+  row: string,
+  col: string,
+  value: string | null,
+): WorkbookDocument {
+  const inputs: InputValues = { ...doc.inputs };
+  const rows = { ...(inputs[sheet] ?? {}) };
+  const cols = { ...(rows[row] ?? {}) };
+  if (value === null) delete cols[col];
+  else cols[col] = value;
+  if (Object.keys(cols).length) rows[row] = cols;
+  else delete rows[row];
+  if (Object.keys(rows).length) inputs[sheet] = rows;
+  else delete inputs[sheet];
+  return { ...doc, inputs };
+}

@@ -1,0 +1,7 @@
+export * from './ids';
+export * from './amount';
+export * from './document';
+export * from './template';
+export * from './restore';
+export { MIGRATIONS, migrate, type Migration } from './migrations';
+export * from './catalog';

@@ -1,0 +1,49 @@
+// Named, ordered, pure migrations of stored/exported documents. Never edit a shipped one.
+// Each takes the document shape of schemaVersion `from` and returns the shape of `from + 1`.
+
+export interface Migration {
+  name: string;
+  from: number;
+  up: (doc: Record<string, unknown>) => Record<string, unknown>;
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    // v1 kept supplementary figures apart from inputs and had one flat code list.
+    name: 'v1-to-v2: supplementary into inputs.sup, codes split by fund',
+    from: 1,
+    up(doc) {
+      const { supplementary, functionCodes, ...rest } = doc as Record<string, unknown> & {
+        supplementary?: Record<string, string>;
+        functionCodes?: string[];
+      };
+      const inputs = { ...((rest.inputs as Record<string, unknown>) ?? {}) };
+      if (supplementary && typeof supplementary === 'object') {
+        const sup: Record<string, Record<string, string>> = {};
+        for (const [id, v] of Object.entries(supplementary)) sup[id] = { value: String(v) };
+        inputs.sup = sup;
+      }
+      return {
+        ...rest,
+        schemaVersion: 2,
+        inputs,
+        codes: { gpb: Array.isArray(functionCodes) ? functionCodes : [], gf: [], soe: [] },
+        customCodes: rest.customCodes ?? {},
+        economicCodes: rest.economicCodes ?? [],
+      };
+    },
+  },
+];
+
+/** Applies every migration from `version` to the current one; returns the names applied. */
+export function migrate(doc: Record<string, unknown>, version: number): { doc: Record<string, unknown>; applied: string[] } {
+  let out = doc;
+  const applied: string[] = [];
+  for (const m of MIGRATIONS) {
+    if (m.from >= version) {
+      out = m.up(out);
+      applied.push(m.name);
+    }
+  }
+  return { doc: out, applied };
+}

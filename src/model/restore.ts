@@ -1,0 +1,144 @@
+// The one tolerant load path (IndexedDB, JSON backup, XLSX import): unknown in, valid document
+// or a RestoreError with a Chinese message out. Fills defaults and runs migrations first.
+import { InputError, parseAmount, parseCount } from './amount';
+import { APP_ID, DOC_TYPE, SCHEMA_VERSION, emptyCodes, type InputValues, type WorkbookDocument } from './document';
+import { FUNDS, SHEET_IDS, type SheetId } from './ids';
+import { migrate } from './migrations';
+import type { ValueFormat } from './template';
+
+export class RestoreError extends Error {
+  override name = 'RestoreError';
+}
+
+/** What restore needs to know about a template, without importing sheets/. */
+export interface TemplateInfo {
+  id: string;
+  version: number;
+  /** Format of an input cell, or undefined when (sheet, row, col) is not an input of this template. */
+  inputFormat(sheet: SheetId, row: string, col: string): ValueFormat | undefined;
+  /** Human name of a cell for messages, e.g. 公开06表「30201 办公费」. */
+  describe(sheet: SheetId, row: string, col: string): string;
+}
+
+export interface RestoreResult {
+  doc: WorkbookDocument;
+  /** Migrations applied, by name. */
+  migrated: string[];
+  /** Things dropped or normalized, in Chinese, for the user. */
+  notes: string[];
+}
+
+const isObj = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
+
+export function restore(raw: unknown, templates: ReadonlyMap<string, TemplateInfo>): RestoreResult {
+  let input: unknown = raw;
+  if (typeof input === 'string') {
+    try {
+      input = JSON.parse(input);
+    } catch {
+      throw new RestoreError('文件内容不是有效的 JSON，无法读取工作簿');
+    }
+  }
+  if (!isObj(input)) throw new RestoreError('数据不是工作簿对象，无法读取');
+  if (input.type !== DOC_TYPE) throw new RestoreError('这不是决算公开工作簿数据（缺少或错误的类型标记）');
+  const version = input.schemaVersion;
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
+    throw new RestoreError('工作簿缺少有效的版本号');
+  }
+  if (version > SCHEMA_VERSION) {
+    throw new RestoreError(`该工作簿由较新版本的程序保存（数据版本 ${version}，本程序支持到 ${SCHEMA_VERSION}），请更新程序后再打开`);
+  }
+  const { doc: m, applied } = migrate(input, version);
+  const notes: string[] = [];
+
+  const templateId = m.templateId;
+  if (typeof templateId !== 'string') throw new RestoreError('工作簿没有指明模板');
+  const tpl = templates.get(templateId);
+  if (!tpl) throw new RestoreError(`未知的模板「${templateId}」，本程序无法打开`);
+
+  const metaIn = isObj(m.meta) ? m.meta : {};
+  const department = typeof metaIn.department === 'string' ? metaIn.department.trim().slice(0, 100) : '';
+  const year = Number(metaIn.year);
+  if (!Number.isInteger(year) || year < 2000 || year > 2100) throw new RestoreError('决算年度无效（应为 2000–2100 之间的整数）');
+
+  const codes = emptyCodes();
+  const codesIn = isObj(m.codes) ? m.codes : {};
+  for (const fund of FUNDS) {
+    const list = codesIn[fund] ?? [];
+    if (!Array.isArray(list)) throw new RestoreError('科目编码列表格式错误');
+    for (const c of list) {
+      if (typeof c !== 'string' || !/^\d{7}$/.test(c)) throw new RestoreError(`功能分类科目编码「${String(c)}」无效（应为7位数字）`);
+    }
+    codes[fund] = [...new Set(list as string[])].sort();
+  }
+
+  const customCodes: Record<string, string> = {};
+  if (isObj(m.customCodes)) {
+    for (const [code, name] of Object.entries(m.customCodes)) {
+      if (!/^\d{3}(\d{2}){0,2}$/.test(code) || typeof name !== 'string' || !name.trim()) {
+        throw new RestoreError(`自定义科目「${code}」无效`);
+      }
+      customCodes[code] = name.trim().slice(0, 60);
+    }
+  }
+
+  const economicCodes = Array.isArray(m.economicCodes) ? m.economicCodes : [];
+  for (const c of economicCodes) {
+    if (typeof c !== 'string' || !/^\d{5}$/.test(c)) throw new RestoreError(`经济分类科目编码「${String(c)}」无效（应为5位数字）`);
+  }
+
+  const inputs: InputValues = {};
+  const inputsIn = isObj(m.inputs) ? m.inputs : {};
+  for (const [sheet, rows] of Object.entries(inputsIn)) {
+    if (!(SHEET_IDS as readonly string[]).includes(sheet)) {
+      notes.push(`忽略了未知的表「${sheet}」`);
+      continue;
+    }
+    const sid = sheet as SheetId;
+    if (!isObj(rows)) throw new RestoreError(`表「${sheet}」的数据格式错误`);
+    for (const [row, cols] of Object.entries(rows)) {
+      if (!isObj(cols)) throw new RestoreError(`表「${sheet}」行「${row}」的数据格式错误`);
+      for (const [col, value] of Object.entries(cols)) {
+        const format = tpl.inputFormat(sid, row, col);
+        if (!format) {
+          notes.push(`忽略了不是输入单元格的值：${tpl.describe(sid, row, col)}`);
+          continue;
+        }
+        let parsed: string | null;
+        try {
+          parsed = format === 'count' ? parseCount(value) : parseAmount(value);
+        } catch (e) {
+          const why = e instanceof InputError ? e.message : String(e);
+          throw new RestoreError(`${tpl.describe(sid, row, col)}：${why}`);
+        }
+        if (parsed === null) continue;
+        ((inputs[sid] ??= {})[row] ??= {})[col] = parsed;
+      }
+    }
+  }
+
+  const texts: Record<string, string> = {};
+  if (isObj(m.texts)) {
+    for (const [k, v] of Object.entries(m.texts)) {
+      if (typeof v === 'string') texts[k] = v.slice(0, 5000);
+    }
+  }
+
+  return {
+    doc: {
+      type: DOC_TYPE,
+      schemaVersion: SCHEMA_VERSION,
+      app: APP_ID,
+      templateId,
+      templateVersion: tpl.version,
+      meta: { department, year, unit: '万元' },
+      codes,
+      customCodes,
+      economicCodes: [...new Set(economicCodes as string[])].sort(),
+      inputs,
+      texts,
+    },
+    migrated: applied,
+    notes,
+  };
+}

@@ -1,0 +1,203 @@
+// Types of the declarative template in sheets/: what the workbook *is*. Data only; no logic here.
+//
+// Formula text uses placeholders instead of A1 addresses, resolved by the engine:
+//   {t03:201:total}   sheet:row:col (row and column are stable ids: codes or keys)
+//   {row:col}         same sheet
+//   {?t08:212:exp}    optional: 0 when that row is not laid out (e.g. a class with no fund codes)
+//   {@classes:col}    two-sided tables: SUM over the class rows of this side
+//   {code} {class}    replaced by the current code in per-code expansions
+import type { Fund, SheetId, TableId } from './ids';
+
+export type ZeroStyle = 'blank' | 'zero';
+export type ValueFormat = 'amount' | 'percent' | 'count';
+
+/** A cell is an input (typed by the user), a formula (template-owned), or absent. */
+export type CellDef = { input: true; format?: ValueFormat } | { formula: string; format?: ValueFormat };
+
+/** One header or label cell placed at (r, c) relative to the header block; rs/cs are spans. */
+export interface HeaderCell {
+  text: string;
+  r: number;
+  c: number;
+  rs?: number;
+  cs?: number;
+}
+
+interface TableBase {
+  id: TableId;
+  /** Content id, stable across years (tables are renumbered between templates). */
+  contentId: string;
+  /** e.g. 公开06表 */
+  publicNo: string;
+  title: string;
+  /** The 注 line under the table. */
+  note: string;
+  /** Extra note shown when the table has no data (空表说明); {dept} is replaced. */
+  emptyNote?: string;
+  zero: ZeroStyle;
+  header: HeaderCell[];
+  headerRows: number;
+  /** Relative widths in characters, one per physical column. */
+  colWidths: number[];
+}
+
+export interface FunctionColumn {
+  key: string;
+  /** Formula over the same row: {col} placeholders; absent means input on 项 rows. */
+  formula?: string;
+}
+
+/** Tables 02/03/05/08/09: 合计, then 类/款/项 rows from the workbook's codes. */
+export interface FunctionTableDef extends TableBase {
+  kind: 'function';
+  funds: Fund[];
+  columns: FunctionColumn[];
+  /** Blank rows kept under the data, as the official print has them. */
+  padRows: number;
+}
+
+export interface SideRow {
+  /** Stable row id, absent for blank spacer rows. */
+  id?: string;
+  label: string;
+  cells?: Record<string, CellDef>;
+  /** Indent level in the label (reference indents 用事业基金弥补收支差额). */
+  indent?: number;
+}
+
+/** Tables 01 and 04: income on the left, expenditure (class rows, then totals) on the right. */
+export interface TwoSidedTableDef extends TableBase {
+  kind: 'two-sided';
+  leftCols: string[];
+  rightCols: string[];
+  leftHead: SideRow[];
+  leftTail: SideRow[];
+  /** Class rows: one per 功能分类 class used by these funds; cell formulas with {class}. */
+  classFunds: Fund[];
+  classCells: Record<string, CellDef>;
+  rightTail: SideRow[];
+  /** Minimum number of class slots (the official form has 8 before 本年支出合计). */
+  minHead: number;
+}
+
+export interface EconomicFooter {
+  id: string;
+  label: string;
+  formula: string;
+}
+
+/** Table 06: economic codes in column pairs (code, name, amount) ×3. */
+export interface EconomicTableDef extends TableBase {
+  kind: 'economic';
+  /** Class codes per column group, in order. */
+  groups: string[][];
+  /** Item codes printed by default (the official list). Users may add others from the catalogue. */
+  codes: string[];
+  footer: EconomicFooter[];
+}
+
+export interface FixedCell {
+  r: number;
+  c: number;
+  row: string;
+  col: string;
+  cell: CellDef;
+}
+
+/** Table 07: a small fixed grid. */
+export interface FixedTableDef extends TableBase {
+  kind: 'fixed';
+  dataRows: number;
+  cells: FixedCell[];
+}
+
+export type TableDef = FunctionTableDef | TwoSidedTableDef | EconomicTableDef | FixedTableDef;
+
+export interface SupplementField {
+  id: string;
+  label: string;
+  format: ValueFormat;
+  /** Formula (derived) or input when absent. */
+  formula?: string;
+  hint?: string;
+}
+
+export interface SupplementSection {
+  id: string;
+  title: string;
+  fields: SupplementField[];
+  /** Generate one input row per 一般公共预算 项 code: {code} in id/label templates. */
+  perItem?: { id: string; label: string; format: ValueFormat; totalId?: string; totalLabel?: string };
+}
+
+export interface TextField {
+  id: string;
+  label: string;
+  section: string;
+  default?: string;
+  multiline?: boolean;
+}
+
+export interface FigureDef {
+  id: string;
+  label: string;
+  formula: string;
+  format: ValueFormat;
+}
+
+export type AuditSeverity = 'error' | 'warning';
+export type AuditOp = '=' | '<=' | '>=';
+
+export interface AuditSide {
+  expr: string;
+  label: string;
+}
+
+export interface AuditRuleDef {
+  id: string;
+  severity: AuditSeverity;
+  title: string;
+  left: AuditSide;
+  op: AuditOp;
+  right: AuditSide;
+  /** Independently entered figures may differ by rounding: |diff| ≤ tolerance is only a 提示. */
+  tolerance?: string;
+  /** Expand once per 项 code of these funds ({code}); or per class ({class}). */
+  forEach?: { kind: 'item' | 'class'; funds: Fund[] };
+  /** Source of the rule (rules.md id). */
+  source?: string;
+}
+
+export interface NarrativeDef {
+  /** Filled by the narrative feature; opaque to the core. */
+  sections: unknown[];
+}
+
+export interface TemplateDef {
+  id: string;
+  version: number;
+  name: string;
+  year: number;
+  tables: TableDef[];
+  supplement: SupplementSection[];
+  texts: TextField[];
+  figures: FigureDef[];
+  audit: AuditRuleDef[];
+}
+
+export interface FunctionCode {
+  code: string;
+  name: string;
+  level: 1 | 2 | 3;
+  parent?: string;
+  confidence?: string;
+}
+
+export interface EconomicCode {
+  code: string;
+  name: string;
+  level: 1 | 2;
+  parent?: string;
+}
+
+export type AnySheetId = SheetId | 'fig' | 'audit';

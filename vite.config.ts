@@ -1,0 +1,43 @@
+import { defineConfig, type Plugin } from 'vite';
+
+// Strict CSP for the built app: everything from our own origin, no inline script, no network.
+// The dev server injects inline <style> tags, so it only gets the relaxed variant.
+const CSP_BUILD = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data: blob:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "worker-src 'self' blob:",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+const CSP_DEV = CSP_BUILD.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'").replace(
+  "connect-src 'self'",
+  "connect-src 'self' ws://127.0.0.1:* ws://localhost:*",
+);
+
+function csp(): Plugin {
+  let isBuild = false;
+  return {
+    name: 'csp-meta',
+    configResolved(cfg) {
+      isBuild = cfg.command === 'build';
+    },
+    transformIndexHtml(html) {
+      const policy = isBuild ? CSP_BUILD : CSP_DEV;
+      return html.replace('<!--CSP-->', `<meta http-equiv="Content-Security-Policy" content="${policy}" />`);
+    },
+  };
+}
+
+export default defineConfig({
+  base: './',
+  plugins: [csp()],
+  build: { target: 'es2022', chunkSizeWarningLimit: 2000 },
+  server: { host: '127.0.0.1' },
+  preview: { host: '127.0.0.1' },
+});
