@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { exampleDocument, restoreDocument } from '../../src/engine';
+import { RestoreError } from '../../src/model/restore';
+import { SCHEMA_VERSION } from '../../src/model/document';
+
+const valid = () => JSON.parse(JSON.stringify(exampleDocument())) as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- free-form junk on purpose
+
+describe('restore() refuses junk with a Chinese message', () => {
+  it.each([
+    ['not an object', 42, '数据不是工作簿对象'],
+    ['an array', [1, 2], '数据不是工作簿对象'],
+    ['broken JSON text', '{"type":', '不是有效的 JSON'],
+    ['another program\'s JSON', { type: 'something-else', schemaVersion: 1 }, '这不是决算公开工作簿数据'],
+    ['no version', { ...valid(), schemaVersion: undefined }, '缺少有效的版本号'],
+  ])('%s', (_name, input, message) => {
+    expect(() => restoreDocument(input)).toThrow(RestoreError);
+    expect(() => restoreDocument(input)).toThrow(message);
+  });
+
+  it('an unknown template', () => {
+    expect(() => restoreDocument({ ...valid(), templateId: 'sh-2024' })).toThrow('未知的模板「sh-2024」');
+  });
+
+  it('a non-numeric amount, naming the table and row', () => {
+    const doc = valid();
+    doc.inputs.t06['30201'].amount = '二十一';
+    expect(() => restoreDocument(doc)).toThrow('公开06表「30201」：「二十一」不是有效金额');
+  });
+
+  it('a document from a newer version', () => {
+    expect(() => restoreDocument({ ...valid(), schemaVersion: SCHEMA_VERSION + 1 })).toThrow(
+      `该工作簿由较新版本的程序保存（数据版本 ${SCHEMA_VERSION + 1}`,
+    );
+  });
+
+  it('a bad code and a bad year', () => {
+    expect(() => restoreDocument({ ...valid(), codes: { gpb: ['20103'] } })).toThrow('应为7位数字');
+    expect(() => restoreDocument({ ...valid(), meta: { department: 'x', year: 1990 } })).toThrow('决算年度无效');
+  });
+});
+
+describe('restore() tolerates and normalizes', () => {
+  it('fills defaults, normalizes amounts and drops values typed over formula cells with a note', () => {
+    const doc = valid();
+    doc.inputs.t06['30201'].amount = '1,234.5';
+    doc.inputs.t06.public = { amount: '999' };
+    delete doc.customCodes;
+    delete doc.texts;
+    const r = restoreDocument(doc);
+    expect(r.doc.inputs.t06?.['30201']?.amount).toBe('1234.50');
+    expect(r.doc.inputs.t06?.public).toBeUndefined();
+    expect(r.notes.join()).toContain('不是输入单元格');
+    expect(r.doc.customCodes).toEqual({});
+    expect(r.doc.texts).toEqual({});
+  });
+
+  it('round-trips the example unchanged', () => {
+    const doc = exampleDocument();
+    expect(restoreDocument(JSON.parse(JSON.stringify(doc))).doc).toEqual(doc);
+  });
+});
