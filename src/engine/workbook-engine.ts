@@ -59,6 +59,9 @@ export class WorkbookEngine {
   private sheetById = new Map<number, SheetLayout>();
   /** Per HF sheet: r*width+c → formula/input cell. */
   private cellAt = new Map<number, Map<number, { row: string; col: string }>>();
+  /** Audit findings by rule row id; refreshed only for rules whose 审核 cells changed. */
+  private findings: Map<string, Finding | null> | null = null;
+  private ruleByRow = new Map<string, ExpandedRule>();
 
   private constructor(private readonly env: EngineInput) {}
 
@@ -94,6 +97,8 @@ export class WorkbookEngine {
         }),
       );
     }
+    this.findings = null;
+    this.ruleByRow = new Map(this.layout.rules.map((r) => [r.rowId, r]));
     this.hf?.destroy();
     this.hf = HyperFormula.buildFromSheets(sheets, HF_CONFIG);
     this.sheetNum.clear();
@@ -212,7 +217,14 @@ export class WorkbookEngine {
     let doc = this.doc;
     for (const e of parsed) doc = withInput(doc, e.sheet as SheetId, e.row, e.col, e.value);
     this.doc = doc;
-    return { changes: this.mapChanges(changes), structural: false };
+    const mapped = this.mapChanges(changes);
+    if (this.findings) {
+      for (const c of mapped) {
+        const rule = c.sheet === 'audit' ? this.ruleByRow.get(c.row) : undefined;
+        if (rule) this.findings.set(rule.rowId, this.evaluateRule(rule));
+      }
+    }
+    return { changes: mapped, structural: false };
   }
 
   /** Adds a 项 code for a fund (rows appear in every table that shows that fund). */
@@ -301,10 +313,10 @@ export class WorkbookEngine {
 
   /** Live 审核 findings (failing rules only). */
   audit(): Finding[] {
-    return this.layout.rules.flatMap((rule) => {
-      const f = this.evaluateRule(rule);
-      return f ? [f] : [];
-    });
+    // A rule depends only on its own 审核 row, so edits refresh just the rules whose row
+    // changed (see setInputs); a full pass happens once per build.
+    this.findings ??= new Map(this.layout.rules.map((rule) => [rule.rowId, this.evaluateRule(rule)]));
+    return [...this.findings.values()].filter((f): f is Finding => f !== null);
   }
 
   private evaluateRule(rule: ExpandedRule): Finding | null {
