@@ -1,0 +1,99 @@
+// IndexedDB backend through idb-keyval (the only importer of idb-keyval). One database, one
+// object store, names from STORAGE_KEYS. Errors are mapped to typed StorageErrors.
+import { createStore, get, getMany, promisifyRequest, type UseStore } from 'idb-keyval';
+import { toStorageError } from './errors';
+import type { KvBackend, KvPlan } from './kv';
+import { STORAGE_KEYS } from './keys';
+
+const range = (prefix: string): IDBKeyRange => IDBKeyRange.bound(prefix, `${prefix}\uffff`);
+
+export class IdbKv implements KvBackend {
+  private store: UseStore | null = null;
+
+  constructor(
+    private readonly dbName: string = STORAGE_KEYS.dbName,
+    private readonly storeName: string = STORAGE_KEYS.storeName,
+  ) {}
+
+  /** Opened lazily so that a missing IndexedDB fails the first call, not the constructor. */
+  private use(): UseStore {
+    if (!this.store) {
+      if (typeof indexedDB === 'undefined') throw new Error('indexedDB is not available');
+      this.store = createStore(this.dbName, this.storeName);
+    }
+    return this.store;
+  }
+
+  private async run<T>(fn: () => Promise<T>): Promise<T> {
+    try {
+      return await fn();
+    } catch (e) {
+      const err = toStorageError(e);
+      // A failed open leaves a rejected promise in the store handle; open afresh next time.
+      if (err.kind === 'unavailable') this.store = null;
+      throw err;
+    }
+  }
+
+  get(key: string): Promise<unknown> {
+    return this.run(() => get(key, this.use()));
+  }
+
+  getMany(keys: string[]): Promise<unknown[]> {
+    return this.run(() => getMany(keys, this.use()));
+  }
+
+  keys(prefix: string): Promise<string[]> {
+    return this.run(() => this.use()('readonly', (s) => promisifyRequest(s.getAllKeys(range(prefix))))) as Promise<string[]>;
+  }
+
+  entries(prefix: string): Promise<[string, unknown][]> {
+    return this.run(() =>
+      this.use()('readonly', async (s) => {
+        const [keys, values] = await Promise.all([promisifyRequest(s.getAllKeys(range(prefix))), promisifyRequest(s.getAll(range(prefix)))]);
+        return keys.map((k, i): [string, unknown] => [String(k), values[i]]);
+      }),
+    );
+  }
+
+  transact<T>(keys: string[], plan: (values: unknown[]) => KvPlan<T>): Promise<T> {
+    return this.run(() =>
+      this.use()('readwrite', (s) => {
+        const tx = s.transaction;
+        const done = promisifyRequest(tx);
+        // Requests are issued from request callbacks only, so the transaction stays alive.
+        return new Promise<T>((resolve, reject) => {
+          const values: unknown[] = new Array(keys.length);
+          let left = keys.length;
+          const decide = () => {
+            let p: KvPlan<T>;
+            try {
+              p = plan(values);
+              for (const [k, v] of p.set ?? []) s.put(v, k);
+              for (const k of p.del ?? []) s.delete(k);
+            } catch (e) {
+              try {
+                tx.abort();
+              } catch {
+                // already finished
+              }
+              done.catch(() => undefined);
+              reject(e);
+              return;
+            }
+            done.then(() => resolve(p.result), reject);
+          };
+          if (left === 0) decide();
+          keys.forEach((k, i) => {
+            const r = s.get(k);
+            r.onsuccess = () => {
+              values[i] = r.result;
+              if (--left === 0) decide();
+            };
+          });
+          done.catch(reject);
+        });
+      }),
+    );
+  }
+}

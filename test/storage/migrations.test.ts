@@ -1,0 +1,102 @@
+// Named migrations: each one before/after on a frozen fixture, and meta-tests that fail when a
+// migration has no before/after test run or no frozen fixture of its input version (tldraw style).
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { exampleDocument, openWorkbook, restoreDocument } from '../../src/engine';
+import { MIGRATIONS, SCHEMA_VERSION, migrate } from '../../src/model';
+
+const FIXTURES = join(__dirname, '..', 'fixtures');
+const fixtureFiles = readdirSync(FIXTURES).filter((f) => /^workbook-v\d+\.json$/.test(f));
+const readFixture = (file: string): Record<string, unknown> => JSON.parse(readFileSync(join(FIXTURES, file), 'utf8'));
+
+function deepFreeze<T>(x: T): T {
+  if (typeof x === 'object' && x !== null) {
+    for (const v of Object.values(x)) deepFreeze(v);
+    Object.freeze(x);
+  }
+  return x;
+}
+
+/** Names of migrations whose up() ran inside a before/after test of this file. */
+const exercised = new Set<string>();
+const exercise = (name: string) => {
+  const m = MIGRATIONS.find((x) => x.name.startsWith(name));
+  if (!m) throw new Error(`no migration ${name}`);
+  return { ...m, up: (doc: Record<string, unknown>) => (exercised.add(m.name), m.up(doc)) };
+};
+
+describe('v1-to-v2: supplementary into inputs.sup, codes split by fund', () => {
+  const m = exercise('v1-to-v2');
+
+  it('moves 补充资料 into inputs.sup and the flat code list into codes.gpb', () => {
+    const before = deepFreeze(readFixture('workbook-v1.json'));
+    const after = m.up(before);
+    expect(after.schemaVersion).toBe(2);
+    expect('supplementary' in after).toBe(false);
+    expect('functionCodes' in after).toBe(false);
+    expect(after.codes).toEqual({ gpb: ['2010306'], gf: [], soe: [] });
+    expect(after.customCodes).toEqual({});
+    expect(after.economicCodes).toEqual([]);
+    const inputs = after.inputs as Record<string, Record<string, Record<string, string>>>;
+    expect(inputs.sup!['prior.grand']).toEqual({ value: '1712.46' });
+    expect(inputs.sup!['recep.people']).toEqual({ value: '680' });
+    expect(inputs.sup!['budget.2010306']).toEqual({ value: '1586.44' });
+    expect(Object.keys(inputs.sup!)).toHaveLength(31);
+    // Table inputs are carried over unchanged.
+    expect(inputs.t06!['30201']).toEqual({ amount: '21.34' });
+    expect(inputs.t07).toEqual({ bud: { recep: '60.00' }, act: { recep: '6.54' } });
+  });
+
+  it('handles a v1 document without 补充资料 or codes', () => {
+    const before = deepFreeze({ type: 'juesuan-workbook', schemaVersion: 1, templateId: 'hn-2021', meta: { department: '甲', year: 2020 } });
+    expect(m.up(before)).toEqual({
+      type: 'juesuan-workbook',
+      schemaVersion: 2,
+      templateId: 'hn-2021',
+      meta: { department: '甲', year: 2020 },
+      inputs: {},
+      codes: { gpb: [], gf: [], soe: [] },
+      customCodes: {},
+      economicCodes: [],
+    });
+  });
+
+  it('restores the v1 fixture to exactly the built-in 2021 example, with the reference figures', () => {
+    const result = restoreDocument(readFixture('workbook-v1.json'));
+    expect(result.migrated).toEqual([m.name]);
+    expect(result.notes).toEqual([]);
+    expect(result.doc).toEqual(exampleDocument());
+    const e = openWorkbook(result.doc);
+    expect(e.figure('grandTotal')?.toFixed(2)).toBe('1576.05');
+    expect(e.figure('personnel')?.toFixed(2)).toBe('979.88');
+    expect(e.figure('public')?.toFixed(2)).toBe('596.17');
+    expect(e.figure('publicShare')?.toFixed(2)).toBe('37.83');
+    expect(e.audit()).toEqual([]);
+    e.destroy();
+  });
+});
+
+describe('migration list', () => {
+  it('is ordered, one step per version, ending at SCHEMA_VERSION', () => {
+    expect(MIGRATIONS.map((m) => m.from)).toEqual(Array.from({ length: SCHEMA_VERSION - 1 }, (_, i) => i + 1));
+    expect(new Set(MIGRATIONS.map((m) => m.name)).size).toBe(MIGRATIONS.length);
+  });
+
+  it('has a frozen fixture of every older version, and each migrates to the current one', () => {
+    const versions = fixtureFiles.map((f) => Number(/\d+/.exec(f)![0])).sort((a, b) => a - b);
+    expect(versions).toEqual(MIGRATIONS.map((m) => m.from));
+    for (const file of fixtureFiles) {
+      const doc = deepFreeze(readFixture(file));
+      const { doc: out } = migrate(doc, doc.schemaVersion as number);
+      expect(out.schemaVersion, file).toBe(SCHEMA_VERSION);
+      expect(restoreDocument(doc).doc.schemaVersion, file).toBe(SCHEMA_VERSION);
+    }
+  });
+
+  // Declared last: runs after every before/after test above.
+  it('every migration was run by a before/after test', () => {
+    const never = MIGRATIONS.map((m) => m.name).filter((n) => !exercised.has(n));
+    expect(never, 'migrations without a before/after test').toEqual([]);
+  });
+});
