@@ -3,6 +3,7 @@ import type { TemplateDef } from '../../src/model/template';
 import { AUDIT } from './audit';
 import { FIGURES } from './figures';
 import { T02, T03, T05, T08, T09 } from './function-tables';
+import { NARRATIVE } from './narrative';
 import { SUPPLEMENT, TEXTS } from './supplement';
 import { T01 } from './t01';
 import { T04 } from './t04';
@@ -19,4 +20,5 @@ export const HN_2021: TemplateDef = {
   texts: TEXTS,
   figures: FIGURES,
   audit: AUDIT,
+  narrative: NARRATIVE,
 };

@@ -7,6 +7,7 @@
 //   {@classes:col}    two-sided tables: SUM over the class rows of this side
 //   {code} {class}    replaced by the current code in per-code expansions
 import type { Fund, SheetId, TableId } from './ids';
+import type { NarrativeDef } from './narrative';
 
 export type ZeroStyle = 'blank' | 'zero';
 export type ValueFormat = 'amount' | 'percent' | 'count';
@@ -168,11 +169,6 @@ export interface AuditRuleDef {
   source?: string;
 }
 
-export interface NarrativeDef {
-  /** Filled by the narrative feature; opaque to the core. */
-  sections: unknown[];
-}
-
 export interface TemplateDef {
   id: string;
   version: number;
@@ -183,6 +179,8 @@ export interface TemplateDef {
   texts: TextField[];
   figures: FigureDef[];
   audit: AuditRuleDef[];
+  /** The 情况说明, its numbers bound to cells (src/engine/narrative renders it). */
+  narrative?: NarrativeDef;
 }
 
 export interface FunctionCode {

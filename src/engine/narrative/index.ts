@@ -1,0 +1,15 @@
+// 情况说明: the template's narrative rendered from the live workbook (DOM-free), its plain text,
+// and the inputs it lacks as 审核 findings.
+export { renderNarrative } from './render';
+export { narrativePlainText, paragraphText } from './plain-text';
+export { missingInputs, MISSING_INPUT_RULE, MISSING_TEXT_RULE } from './missing';
+export type {
+  CellAddress,
+  FigureSource,
+  MissingInput,
+  MissingRef,
+  RenderedNarrative,
+  RenderedParagraph,
+  RenderedSection,
+  Segment,
+} from './types';

@@ -1,0 +1,387 @@
+// Renders the template's 情况说明 from the live workbook: every number is read from the engine and
+// rounded half-up (decimal.js) here, so the text is right by construction. DOM-free.
+import type { Decimal } from '../../model/amount';
+import { dec, formatPlain, pct as percent } from '../../model/amount';
+import type {
+  BlockDef,
+  CellPath,
+  CompareSlot,
+  ConditionDef,
+  EachSlot,
+  ItemsSlot,
+  NarrativeSectionDef,
+  OperandDef,
+  ParagraphDef,
+  PctSlot,
+  RepeatDef,
+  SlotDef,
+  TemplateText,
+  UserTextSlot,
+} from '../../model/narrative';
+import type { AnySheetId } from '../../model/template';
+import { referencedCells, substitute, TemplateError } from '../formula';
+import type { WorkbookEngine } from '../workbook-engine';
+import { CellNamer, formulaInWords } from './sources';
+import type { CellAddress, FigureSource, MissingInput, MissingRef, RenderedNarrative, RenderedParagraph, RenderedSection, Segment } from './types';
+
+/** A number read from the workbook: its value (null when a needed input is missing) and where it comes from. */
+interface Operand {
+  value: Decimal | null;
+  source: FigureSource;
+  /** Short name for formulas. */
+  name: string;
+  missing: MissingRef[];
+}
+
+type Vars = Record<string, string>;
+
+/** Slots visible to a template: the paragraph's, then enclosing ones; locals of a variant first. */
+interface Scope {
+  slots: Record<string, SlotDef>;
+  vars: Vars;
+  locals?: Record<string, Segment[]>;
+  parent?: Scope;
+}
+
+const TOKEN = /\{([A-Za-z][A-Za-z0-9_]*)\}/g;
+
+const CONSEQUENCE: Record<'amount' | 'count' | 'pct' | 'compare', string> = {
+  amount: '无法写出该数字',
+  count: '无法写出该数字',
+  pct: '无法计算比例',
+  compare: '无法计算增减变化',
+};
+
+function mergeText(segments: Segment[]): Segment[] {
+  const out: Segment[] = [];
+  for (const s of segments) {
+    const last = out[out.length - 1];
+    if (s.kind === 'text' && s.text === '') continue;
+    if (s.kind === 'text' && last?.kind === 'text') out[out.length - 1] = { kind: 'text', text: last.text + s.text };
+    else out.push(s);
+  }
+  return out;
+}
+
+class Renderer {
+  private readonly names: CellNamer;
+  private readonly missing = new Map<string, MissingInput>();
+  /** Title of the 一、… section being rendered, for 审核 messages. */
+  private where = '';
+
+  constructor(private readonly engine: WorkbookEngine) {
+    this.names = new CellNamer(engine);
+  }
+
+  run(): RenderedNarrative {
+    const def = this.engine.template.narrative;
+    const sections = (def?.sections ?? []).map((s) => this.section(s, 0));
+    return { sections, missing: [...this.missing.values()] };
+  }
+
+  private builtins(): Vars {
+    const { year, department } = this.engine.document().meta;
+    return { year: String(year), prevYear: String(year - 1), dept: department };
+  }
+
+  private section(def: NarrativeSectionDef, depth: number): RenderedSection {
+    const title = this.plain(def.title, this.builtins());
+    if (depth <= 1) this.where = title;
+    const scope: Scope = { slots: {}, vars: this.builtins() };
+    const paragraphs = (def.body ?? []).flatMap((b) => this.block(b, scope));
+    const sections = (def.sections ?? []).map((s) => this.section(s, depth + 1));
+    return { id: def.id, title, depth, paragraphs, sections };
+  }
+
+  /** Headings: built-in tokens only. */
+  private plain(text: TemplateText, vars: Vars): string {
+    return text.replace(TOKEN, (m, k: string) => {
+      const v = vars[k];
+      if (v === undefined) throw new TemplateError(`情况说明标题中的 ${m} 无法替换`);
+      return v;
+    });
+  }
+
+  private block(b: BlockDef, scope: Scope): RenderedParagraph[] {
+    if (!('each' in b)) return [this.paragraph(b, scope, b.id)];
+    const codes = this.codes(b.each, scope.vars);
+    if (!codes.length) return b.none ? [this.paragraph(b.none, scope, `${b.id}:none`)] : [];
+    return codes.flatMap((vars) => b.paragraphs.map((p) => this.paragraph(p, { ...scope, vars }, `${b.id}:${vars.code}:${p.id}`)));
+  }
+
+  private paragraph(p: ParagraphDef, parent: Scope, id: string): RenderedParagraph {
+    return { id, segments: mergeText(this.expand(p.text, { slots: p.slots ?? {}, vars: parent.vars, parent })) };
+  }
+
+  /** The codes of a repetition with their template variables, numbered after skipping. */
+  private codes(r: RepeatDef, outer: Vars): Vars[] {
+    const book = this.engine.codes;
+    const list = r.over === 'class' ? book.classes(r.funds) : book.items(r.funds);
+    const out: Vars[] = [];
+    for (const code of list) {
+      const cls = code.slice(0, 3);
+      const vars: Vars = {
+        ...outer,
+        code,
+        class: cls,
+        name: book.name(code),
+        className: book.shortClassName(cls),
+        kuanName: book.name(code.slice(0, 5)),
+      };
+      if (r.skip && this.holds(r.skip, vars)) continue;
+      out.push({ ...vars, n: String(out.length + 1) });
+    }
+    return out;
+  }
+
+  private expand(text: TemplateText, scope: Scope): Segment[] {
+    const out: Segment[] = [];
+    let at = 0;
+    for (const m of text.matchAll(TOKEN)) {
+      out.push({ kind: 'text', text: text.slice(at, m.index) });
+      out.push(...this.token(m[1]!, scope));
+      at = m.index + m[0].length;
+    }
+    out.push({ kind: 'text', text: text.slice(at) });
+    return out;
+  }
+
+  private token(name: string, scope: Scope): Segment[] {
+    for (let s: Scope | undefined = scope; s; s = s.parent) {
+      const local = s.locals?.[name];
+      if (local) return local;
+      const slot = s.slots[name];
+      if (slot) return this.slot(slot, { ...s, vars: scope.vars, locals: undefined });
+    }
+    const v = scope.vars[name];
+    if (v !== undefined) return [{ kind: 'text', text: v }];
+    throw new TemplateError(`情况说明模板中的 {${name}} 没有定义`);
+  }
+
+  private slot(slot: SlotDef, scope: Scope): Segment[] {
+    switch (slot.kind) {
+      case 'amount':
+      case 'count': {
+        const o = this.operand(slot.of, scope.vars);
+        if (o.value === null) return [this.gap(o.missing, slot.kind, o.source)];
+        return [{ kind: 'figure', text: formatPlain(o.value, slot.kind === 'count' ? 0 : 2), source: o.source }];
+      }
+      case 'pct':
+        return this.pct(slot, scope);
+      case 'compare':
+        return this.compare(slot, scope);
+      case 'choose': {
+        const hit = slot.cases.find((c) => this.holds(c.when, scope.vars));
+        return this.expand(hit ? hit.text : slot.else, scope);
+      }
+      case 'text':
+        return [this.userText(slot, scope.vars)];
+      case 'items':
+        return this.items(slot, scope);
+      case 'each':
+        return this.each(slot, scope);
+    }
+  }
+
+  private pct(slot: PctSlot, scope: Scope): Segment[] {
+    const part = this.operand(slot.part, scope.vars);
+    const whole = this.operand(slot.whole, scope.vars);
+    const source: FigureSource = {
+      kind: 'formula',
+      label: `${part.name}占${whole.name}的比例（%）`,
+      formula: `${part.name} ÷ ${whole.name} × 100`,
+      cells: uniqueCells([...cellsOf(part.source), ...cellsOf(whole.source)]),
+    };
+    if (part.value === null || whole.value === null) return [this.gap([...part.missing, ...whole.missing], 'pct', source)];
+    const p = percent(part.value, whole.value);
+    if (p !== null) return [{ kind: 'figure', text: formatPlain(p), source }];
+    // 0 of 0 is printed 0% as the reference does for empty income types; a share of nothing is not a number.
+    if (part.value.isZero()) return [{ kind: 'figure', text: '0', source }];
+    return [{ kind: 'placeholder', text: `【无法计算：${whole.name}为0】`, missing: [], source }];
+  }
+
+  private compare(slot: CompareSlot, scope: Scope): Segment[] {
+    const cur = this.operand(slot.cur, scope.vars);
+    const base = this.operand(slot.base, scope.vars);
+    const cells = uniqueCells([...cellsOf(cur.source), ...cellsOf(base.source)]);
+    if (cur.value === null || base.value === null) {
+      const gap = this.gap([...cur.missing, ...base.missing], 'compare', cur.source);
+      return this.expand(slot.missing ?? '{missing}', { ...scope, locals: { missing: [gap] } });
+    }
+    const diff = cur.value.minus(base.value);
+    const abs = diff.abs();
+    const locals: Record<string, Segment[]> = {
+      abs: [
+        {
+          kind: 'figure',
+          text: formatPlain(abs),
+          source: { kind: 'formula', label: `${cur.name}与${base.name}之差`, formula: `${cur.name} − ${base.name}`, cells },
+        },
+      ],
+    };
+    const p = percent(abs, base.value.abs());
+    if (p !== null) {
+      locals.pct = [
+        {
+          kind: 'figure',
+          text: formatPlain(p),
+          source: {
+            kind: 'formula',
+            label: `${cur.name}比${base.name}增减的比例（%）`,
+            formula: `(${cur.name} − ${base.name}) ÷ ${base.name} × 100`,
+            cells,
+          },
+        },
+      ];
+    }
+    const text = diff.isZero() ? slot.same : base.value.isZero() ? slot.fromZero : diff.isPositive() ? slot.up : slot.down;
+    return this.expand(text, { ...scope, locals });
+  }
+
+  private userText(slot: UserTextSlot, vars: Vars): Segment {
+    const id = substituteVars(slot.id, vars);
+    const label = slot.label
+      ? this.plain(slot.label, vars)
+      : (this.engine.template.texts.find((t) => t.id === id)?.label ?? id);
+    const text = this.engine.text(id);
+    if (text.trim()) return { kind: 'userText', text, textId: id, label };
+    const ref: MissingRef = { kind: 'text', id, label };
+    this.note(ref, '');
+    return { kind: 'placeholder', text: `【待填写：${label}】`, missing: [ref] };
+  }
+
+  /** Non-zero 06表 items of these classes, in code order, each name linked to its cell. */
+  private items(slot: ItemsSlot, scope: Scope): Segment[] {
+    const s = this.engine.sheet('t06');
+    const codes = [...s.index.keys()]
+      .map((k) => k.split('|'))
+      .filter(([row, col]) => col === 'amount' && /^\d{5}$/.test(row!) && slot.classes.includes(row!.slice(0, 3)))
+      .map(([row]) => row!)
+      .sort();
+    const list: Segment[] = [];
+    for (const code of codes) {
+      const v = this.engine.amount('t06', code, 'amount');
+      if (v === null || v.isZero()) continue;
+      if (list.length) list.push({ kind: 'text', text: '、' });
+      const { full } = this.names.name('t06', code, 'amount');
+      list.push({ kind: 'figure', text: this.engine.codes.economicName(code), source: { kind: 'cell', sheet: 't06', row: code, col: 'amount', label: full } });
+    }
+    if (!list.length) return this.expand(slot.none, scope);
+    return this.expand(slot.text, { ...scope, locals: { list } });
+  }
+
+  private each(slot: EachSlot, scope: Scope): Segment[] {
+    const codes = this.codes(slot.each, scope.vars);
+    if (!codes.length) return this.expand(slot.none, scope);
+    return codes.flatMap((vars, i) => [
+      ...(i ? [{ kind: 'text' as const, text: slot.sep }] : []),
+      ...this.expand(slot.text, { slots: slot.slots ?? {}, vars, parent: scope }),
+    ]);
+  }
+
+  private holds(cond: ConditionDef, vars: Vars): boolean {
+    return cond.allZero.every((op) => {
+      const v = this.operand(op, vars).value;
+      return v !== null && v.isZero();
+    });
+  }
+
+  private gap(missing: MissingRef[], kind: keyof typeof CONSEQUENCE, source: FigureSource): Segment {
+    for (const ref of missing) this.note(ref, CONSEQUENCE[kind]);
+    const labels = [...new Set(missing.map((m) => m.label))];
+    const shown = labels.length > 2 ? `${labels.slice(0, 2).join('、')}等` : labels.join('、');
+    return { kind: 'placeholder', text: `【缺：${shown || source.label}】`, missing, source };
+  }
+
+  private note(ref: MissingRef, consequence: string): void {
+    const key = ref.kind === 'text' ? `text:${ref.id}` : `input:${ref.sheet}:${ref.row}:${ref.col}`;
+    const m = this.missing.get(key);
+    if (!m) this.missing.set(key, { ref, where: [this.where], consequence });
+    else if (!m.where.includes(this.where)) m.where.push(this.where);
+  }
+
+  /** Reads a cell: table blanks are 0; a blank 补充资料 input (or a total over one) is missing. */
+  private operand(def: OperandDef, vars: Vars): Operand {
+    const path = substituteVars(typeof def === 'string' ? def : def.of, vars);
+    const label = typeof def === 'string' ? undefined : this.plain(def.label, vars);
+    const [sheet, row, col] = splitPath(path);
+    if (sheet === 'fig') {
+      const f = this.engine.template.figures.find((x) => x.id === row);
+      if (!f) throw new TemplateError(`情况说明引用了不存在的关键数据 ${row}`);
+      // A figure that is one cell stands for that cell: the tooltip and the click go there.
+      const single = /^\{([^{}?@]+:[^{}]+:[^{}]+)\}$/.exec(f.formula.trim());
+      if (single) return this.operand(label ? { of: single[1]!, label } : single[1]!, vars);
+      const cells = referencedCells(f.formula, 'fig');
+      const words = formulaInWords(f.formula, (s, r, c) => this.names.name(s, r, c).full);
+      return {
+        value: this.engine.amount('fig', row, 'value') ?? null,
+        source: { kind: 'formula', label: label ?? f.label, formula: words, cells: cells as CellAddress[] },
+        name: label ?? f.label,
+        missing: [],
+      };
+    }
+    if (!this.engine.has(sheet, row, col)) throw new TemplateError(`情况说明引用了不存在的单元格 ${path}`);
+    const n = this.names.name(sheet, row, col);
+    const name = label ?? n.short;
+    const source: FigureSource = { kind: 'cell', sheet, row, col, label: label ? `${n.table} ${label}` : n.full };
+    const raw = this.engine.value(sheet, row, col);
+    const blank = raw === null || raw === '';
+    if (sheet === 'sup') {
+      const missing = this.missingSupplement(row, blank, typeof raw === 'object' && raw !== null);
+      if (missing.length) return { value: null, source, name, missing };
+    } else if (typeof raw === 'object' && raw !== null) {
+      return { value: null, source, name, missing: [{ kind: 'input', sheet, row, col, label: n.full }] };
+    }
+    return { value: (blank ? null : this.engine.amount(sheet, row, col)) ?? ZERO, source, name, missing: [] };
+  }
+
+  /** A 补充资料 input is missing when blank; a derived total when any of its inputs is. */
+  private missingSupplement(row: string, blank: boolean, error: boolean): MissingRef[] {
+    const self = (): MissingRef => ({ kind: 'input', sheet: 'sup', row, col: 'value', label: this.names.supplementLabel(row) });
+    if (this.engine.isInput('sup', row, 'value')) return blank || error ? [self()] : [];
+    const inputs: string[] = [];
+    for (const section of this.engine.template.supplement) {
+      const f = section.fields.find((x) => x.id === row);
+      if (f?.formula) inputs.push(...referencedCells(f.formula, 'sup').map((c) => c.row));
+      const p = section.perItem;
+      if (p?.totalId === row) inputs.push(...this.engine.codes.items(['gpb']).map((code) => substitute(p.id, { code })));
+    }
+    const out = inputs
+      .filter((r) => this.engine.has('sup', r, 'value') && this.engine.value('sup', r, 'value') === null)
+      .map((r): MissingRef => ({ kind: 'input', sheet: 'sup', row: r, col: 'value', label: this.names.supplementLabel(r) }));
+    return out.length || !error ? out : [self()];
+  }
+}
+
+const ZERO = dec(0);
+
+function cellsOf(s: FigureSource): CellAddress[] {
+  return s.kind === 'cell' ? [{ sheet: s.sheet, row: s.row, col: s.col }] : s.cells;
+}
+
+function uniqueCells(cells: CellAddress[]): CellAddress[] {
+  const seen = new Set<string>();
+  return cells.filter((c) => {
+    const k = `${c.sheet}:${c.row}:${c.col}`;
+    return seen.has(k) ? false : (seen.add(k), true);
+  });
+}
+
+function substituteVars(path: CellPath, vars: Vars): string {
+  return path.replace(/\{(code|class)\}/g, (m, k: string) => {
+    const v = vars[k];
+    if (v === undefined) throw new TemplateError(`${m} 只能用在按科目重复的句子中`);
+    return v;
+  });
+}
+
+function splitPath(path: string): [AnySheetId, string, string] {
+  const parts = path.split(':');
+  if (parts.length !== 3 || parts.some((p) => !p)) throw new TemplateError(`单元格路径 ${path} 应为 表:行:列`);
+  return parts as [AnySheetId, string, string];
+}
+
+/** The 情况说明 of the engine's template, computed from the current workbook. */
+export function renderNarrative(engine: WorkbookEngine): RenderedNarrative {
+  return new Renderer(engine).run();
+}

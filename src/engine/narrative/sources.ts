@@ -1,0 +1,116 @@
+// Names of the cells the narrative reads, for tooltips, formulas and 审核 messages: derived from
+// the layout (row label + column header) and the template (补充资料 fields, key figures).
+import type { WorkbookEngine } from '../workbook-engine';
+import type { SheetLayout } from '../layout';
+import { substitute } from '../formula';
+import type { AnySheetId } from '../../model/template';
+
+export interface CellName {
+  /** 公开06表, 补充资料; '' for key figures. */
+  table: string;
+  /** With the table: 公开06表 公用经费合计 */
+  full: string;
+  /** Without it, for formulas: 公用经费合计 */
+  short: string;
+}
+
+// Header words that say nothing about one column.
+const GENERIC_HEADERS = new Set(['项目', '行次', '栏次', '金额', '收入', '支出', '功能分类科目编码', '科目名称']);
+
+const clean = (s: string) => s.replace(/\s+/g, '');
+
+/** Label text left of a value: the nearest label (with its code) of the same column group. */
+function rowLabel(s: SheetLayout, r: number, c: number): string {
+  const row = s.cells[r] ?? [];
+  for (let x = c - 1; x >= 0; x--) {
+    const cell = row[x];
+    if (cell === null || cell === undefined) continue; // covered by a merged label
+    if (cell.t !== 'text') return '';
+    if (cell.role === 'label' || cell.role === 'total') {
+      const left = row[x - 1];
+      const code = left?.t === 'text' && left.role === 'code' ? `${left.text} ` : '';
+      return `${code}${cell.text.trim()}`;
+    }
+  }
+  return '';
+}
+
+function columnLabel(s: SheetLayout, r: number, c: number): string {
+  const parts: string[] = [];
+  s.rowKinds.forEach((kind, hr) => {
+    if (kind !== 'header' || hr >= r) return;
+    for (let x = c; x >= 0; x--) {
+      const cell = s.cells[hr]?.[x];
+      if (cell?.t !== 'text') continue;
+      const m = s.merges.find((g) => g.row === hr && g.col === x);
+      if (x === c || (m && x + m.colspan > c)) {
+        const t = clean(cell.text);
+        if (t && !/^\d+$/.test(t) && !GENERIC_HEADERS.has(t)) parts.push(t);
+      }
+      break;
+    }
+  });
+  return parts.join(' ');
+}
+
+/** Names cells of one engine; memoized per instance of the namer (one render). */
+export class CellNamer {
+  private memo = new Map<string, CellName>();
+  constructor(private readonly engine: WorkbookEngine) {}
+
+  name(sheet: AnySheetId, row: string, col: string): CellName {
+    const key = `${sheet}:${row}:${col}`;
+    let n = this.memo.get(key);
+    if (!n) {
+      n = this.derive(sheet, row, col);
+      this.memo.set(key, n);
+    }
+    return n;
+  }
+
+  private derive(sheet: AnySheetId, row: string, col: string): CellName {
+    const tpl = this.engine.template;
+    if (sheet === 'fig') {
+      const f = tpl.figures.find((x) => x.id === row);
+      const label = f?.label ?? row;
+      return { table: '', full: label, short: label };
+    }
+    if (sheet === 'sup') {
+      const label = this.supplementLabel(row);
+      return { table: '补充资料', full: `补充资料 ${label}`, short: label };
+    }
+    const s = this.engine.sheet(sheet);
+    const p = s.index.get(`${row}|${col}`);
+    const def = tpl.tables.find((t) => t.id === sheet);
+    // Function tables: code and name in the first two columns. Two-sided: one column per side
+    // except 04's expenditure side. Table 06: one amount per group, its header says nothing.
+    const manyColumns = def?.kind === 'function' || def?.kind === 'fixed' || (def?.kind === 'two-sided' && def.rightCols.length > 1 && p !== undefined && p.c > def.leftCols.length + 2);
+    const label = p && [rowLabel(s, p.r, def?.kind === 'function' ? 2 : p.c), manyColumns ? columnLabel(s, p.r, p.c) : ''];
+    const short = label?.filter(Boolean).join(' ') || row;
+    return { table: s.publicNo, full: `${s.publicNo} ${short}`, short };
+  }
+
+  supplementLabel(row: string): string {
+    for (const section of this.engine.template.supplement) {
+      const f = section.fields.find((x) => x.id === row);
+      if (f) return f.label;
+      const p = section.perItem;
+      if (!p) continue;
+      if (p.totalId === row) return p.totalLabel ?? row;
+      const code = this.engine.codes.items(['gpb']).find((c) => substitute(p.id, { code: c }) === row);
+      if (code) return substitute(p.label, { code, name: this.engine.codes.name(code) });
+    }
+    return row;
+  }
+}
+
+/** Placeholder formula text ({t06:public:amount}+…) in words: 公开06表 公用经费合计 + … */
+export function formulaInWords(text: string, name: (sheet: AnySheetId, row: string, col: string) => string): string {
+  const words = text.replace(/\{\??([^{}:]+):([^{}:]+):([^{}:]+)\}/g, (_m, s: string, r: string, c: string) => `\u0000${name(s as AnySheetId, r, c)}\u0000`);
+  return words
+    .split('\u0000')
+    .map((part, i) => (i % 2 ? part : part.replace(/\s*([+\-*/])\s*/g, (_m, op: string) => ` ${{ '+': '+', '-': '−', '*': '×', '/': '÷' }[op]} `)))
+    .join('')
+    .replace(/^\((.*)\)$/, '$1')
+    .trim();
+}

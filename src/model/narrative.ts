@@ -1,0 +1,132 @@
+// Types of the 情况说明 template (data in sheets/<template>/narrative.ts): sections of sentences
+// whose numbers are slots bound to workbook cells. Data only; src/engine/narrative evaluates it.
+// Imports nothing outside model/.
+import type { Fund } from './ids';
+
+/**
+ * A cell by stable ids, `sheet:row:col`: 't06:public:amount', 'sup:prior.grand:value',
+ * 'fig:grandTotal:value'. Inside a repetition, {code} and {class} are replaced.
+ */
+export type CellPath = string;
+
+/** A number read from the workbook; `label` overrides the derived name in tooltips and formulas. */
+export type OperandDef = CellPath | { of: CellPath; label: string };
+
+/** True when every operand is 0 or blank (a missing 补充资料 input is neither, so the test fails). */
+export interface ConditionDef {
+  allZero: OperandDef[];
+}
+
+/**
+ * Text templates use `{token}` for: a slot of the paragraph, the built-ins {year} {prevYear}
+ * {dept}, and inside repetitions {n} {code} {name} {class} {className} {kuanName}.
+ */
+export type TemplateText = string;
+
+/** An amount in 万元 as the reference prints it: 2 dp, trailing zeros dropped (60, 10.9, 1576.05). */
+export interface AmountSlot {
+  kind: 'amount';
+  of: OperandDef;
+}
+
+/** A whole number from 补充资料 (人数, 团组, 辆). */
+export interface CountSlot {
+  kind: 'count';
+  of: OperandDef;
+}
+
+/** pct(part, whole): half-up, 2 dp, without the % sign. */
+export interface PctSlot {
+  kind: 'pct';
+  part: OperandDef;
+  whole: OperandDef;
+}
+
+/**
+ * Compares `cur` with `base` (prior year or budget) and picks a variant by the sign of the
+ * difference. Variant templates may use {abs} (|cur − base|), {pct} (|cur − base| ÷ base × 100)
+ * and any slot of the paragraph. `fromZero` is used when base is 0 and cur is not (no % then).
+ * `missing` (default: the placeholders) when either side is a missing input.
+ */
+export interface CompareSlot {
+  kind: 'compare';
+  cur: OperandDef;
+  base: OperandDef;
+  up: TemplateText;
+  down: TemplateText;
+  same: TemplateText;
+  fromZero: TemplateText;
+  missing?: TemplateText;
+}
+
+/** The first case whose condition holds, else `else`. */
+export interface ChooseSlot {
+  kind: 'choose';
+  cases: { when: ConditionDef; text: TemplateText }[];
+  else: TemplateText;
+}
+
+/** The user's own words (document texts), editable in the narrative; label names it when missing. */
+export interface UserTextSlot {
+  kind: 'text';
+  id: string;
+  label?: string;
+}
+
+/** Names of the non-zero 06表 items of these economic classes, joined with 、. */
+export interface ItemsSlot {
+  kind: 'items';
+  classes: string[];
+  /** Used when at least one item is non-zero; {list} is the joined names. */
+  text: TemplateText;
+  none: TemplateText;
+}
+
+/** Repeats over the department's 功能分类 classes or 项 codes of some funds. */
+export interface RepeatDef {
+  over: 'class' | 'item';
+  funds: Fund[];
+  /** Leave out a code when this holds (e.g. no spending and no budget). */
+  skip?: ConditionDef;
+}
+
+/** The same clause once per code, inline, joined by `sep`; `none` when there is no code. */
+export interface EachSlot {
+  kind: 'each';
+  each: RepeatDef;
+  text: TemplateText;
+  sep: string;
+  none: TemplateText;
+  slots?: Record<string, SlotDef>;
+}
+
+export type SlotDef = AmountSlot | CountSlot | PctSlot | CompareSlot | ChooseSlot | UserTextSlot | ItemsSlot | EachSlot;
+
+export interface ParagraphDef {
+  id: string;
+  text: TemplateText;
+  slots?: Record<string, SlotDef>;
+}
+
+/** A group of paragraphs repeated per code; {n} numbers them 1, 2, … */
+export interface RepeatBlockDef {
+  id: string;
+  each: RepeatDef;
+  paragraphs: ParagraphDef[];
+  none?: ParagraphDef;
+}
+
+export type BlockDef = ParagraphDef | RepeatBlockDef;
+
+export interface NarrativeSectionDef {
+  id: string;
+  /** Heading as printed: 第三部分 {year}年度部门决算情况说明, 一、…, （一）… */
+  title: TemplateText;
+  body?: BlockDef[];
+  sections?: NarrativeSectionDef[];
+}
+
+export interface NarrativeDef {
+  /** Top-level parts of the published document (第一部分 …). */
+  sections: NarrativeSectionDef[];
+}
