@@ -1,0 +1,140 @@
+// Opening a stored workbook for editing: claims the writer role, loads through the store,
+// starts the session with autosave, history and other-tab notices, and keeps a read-only tab
+// in step with the writer. The composition the UI uses; no DOM.
+import { openWorkbook } from '../engine';
+import type { WorkbookInfo, WorkbookStore } from '../storage';
+import { Autosave, type AutosaveOptions } from './autosave';
+import type { IntervalSnapshots } from './history';
+import { WorkbookSession } from './session';
+import { TAB_TEXT, type ReaderClaim, type TabCoordinator, type WriterClaim } from './tab-coordination';
+
+export type OpenedEvent =
+  /** Another tab saved; this tab now shows its document. */
+  | { type: 'reloaded'; revision: number }
+  /** This tab became the writer. */
+  | { type: 'writable'; message: string }
+  /** Another tab saved while this one had unsaved edits: they will not be stored (autosave says so). */
+  | { type: 'stale'; revision: number };
+
+export interface OpenDeps {
+  store: WorkbookStore;
+  tabs: TabCoordinator;
+  history?: IntervalSnapshots;
+  autosave?: AutosaveOptions;
+}
+
+export class OpenedWorkbook {
+  private readonly listeners = new Set<(e: OpenedEvent) => void>();
+  private readonly unsubs: (() => void)[] = [];
+  private reloads: Promise<void> = Promise.resolve();
+  private claim: WriterClaim | ReaderClaim;
+  private closed = false;
+
+  private constructor(
+    private readonly deps: OpenDeps,
+    readonly id: string,
+    public info: WorkbookInfo,
+    readonly session: WorkbookSession,
+    readonly autosave: Autosave,
+    claim: WriterClaim | ReaderClaim,
+    /** What restore() noted and which migrations ran, for the user. */
+    readonly notes: string[],
+  ) {
+    this.claim = claim;
+    this.unsubs.push(
+      autosave.onSaved((saved) => {
+        this.info = saved;
+        deps.tabs.announceSaved(id, saved.revision);
+      }),
+    );
+    if (deps.history) this.unsubs.push(autosave.onSaved(deps.history.onSaved));
+    this.unsubs.push(
+      deps.tabs.subscribe((n) => {
+        if (n.type === 'saved' && n.workbookId === id && n.revision > autosave.revision) this.otherTabSaved(n.revision);
+      }),
+    );
+    if (claim.mode === 'reader') {
+      autosave.setReadOnly(claim.reason);
+      void claim.promoted.then((w) => this.promote(w));
+    }
+  }
+
+  /** Claims the writer role first, so a writer always loads the latest stored revision. */
+  static async open(deps: OpenDeps, id: string): Promise<OpenedWorkbook> {
+    const claim = await deps.tabs.claim(id);
+    try {
+      const loaded = await deps.store.load(id);
+      const session = new WorkbookSession(openWorkbook(loaded.doc));
+      const autosave = new Autosave(deps.store, session, id, { revision: loaded.info.revision, doc: session.doc }, deps.autosave);
+      return new OpenedWorkbook(deps, id, loaded.info, session, autosave, claim, loaded.notes);
+    } catch (e) {
+      if (claim.mode === 'writer') claim.release();
+      else claim.cancel();
+      throw e;
+    }
+  }
+
+  /** Null when this tab may edit; otherwise why not (Chinese). */
+  get readOnly(): string | null {
+    return this.claim.mode === 'reader' ? this.claim.reason : null;
+  }
+
+  on(fn: (e: OpenedEvent) => void): () => void {
+    this.listeners.add(fn);
+    return () => this.listeners.delete(fn);
+  }
+
+  /** Flushes pending edits, gives up the writer role, stops listening. */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await this.autosave.close();
+    await this.reloads;
+    for (const u of this.unsubs) u();
+    if (this.claim.mode === 'writer') this.claim.release();
+    else this.claim.cancel();
+    this.session.engine.destroy();
+  }
+
+  private emit(e: OpenedEvent): void {
+    for (const fn of this.listeners) fn(e);
+  }
+
+  private otherTabSaved(revision: number): void {
+    if (this.claim.mode === 'writer' && this.autosave.dirty) {
+      // Without Web Locks two tabs may both write: keep this tab's edits, let the revision check refuse them.
+      this.emit({ type: 'stale', revision });
+      return;
+    }
+    this.queueReload();
+  }
+
+  /** Loads the stored document when it is newer than this tab's; reloads run one at a time. */
+  private queueReload(): Promise<void> {
+    this.reloads = this.reloads
+      .then(async () => {
+        if (this.closed) return;
+        const loaded = await this.deps.store.load(this.id);
+        if (loaded.info.revision <= this.autosave.revision) return;
+        this.info = loaded.info;
+        // markSaved first: the change event carrying this document is then not saved again.
+        this.autosave.markSaved(loaded.doc, loaded.info.revision);
+        this.session.replaceDocument(loaded.doc, '载入其他标签页保存的内容');
+        this.emit({ type: 'reloaded', revision: loaded.info.revision });
+      })
+      .catch(() => undefined);
+    return this.reloads;
+  }
+
+  private async promote(writer: WriterClaim): Promise<void> {
+    if (this.closed) {
+      writer.release();
+      return;
+    }
+    this.claim = writer;
+    // Load what the previous writer stored last (a notice may have been missed), then allow edits.
+    await this.queueReload();
+    this.autosave.setReadOnly(null);
+    this.emit({ type: 'writable', message: TAB_TEXT.promoted });
+  }
+}
