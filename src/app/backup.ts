@@ -104,6 +104,16 @@ export async function exportAll(store: WorkbookStore, now: Date = new Date()): P
   return { ...buildBackup(entries, now), skipped };
 }
 
+/**
+ * The stored document of a record that cannot be opened, exactly as stored, for a technician to
+ * recover. It is not an importable backup.
+ */
+export async function exportDamaged(store: WorkbookStore, id: string, now: Date = new Date()): Promise<BackupOutput> {
+  const raw = await store.loadRaw(id);
+  const text = JSON.stringify({ type: 'juesuan-damaged-record', app: APP_ID, id, exportedAt: now.toISOString(), document: raw ?? null }, null, 1);
+  return { fileName: `决算公开-无法打开的记录-${safe(id)}-${stamp(now)}.json`, text };
+}
+
 export interface ParsedEntry {
   sourceId: string;
   name: string;

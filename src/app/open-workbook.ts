@@ -66,7 +66,10 @@ export class OpenedWorkbook {
       const loaded = await deps.store.load(id);
       const session = new WorkbookSession(openWorkbook(loaded.doc));
       const autosave = new Autosave(deps.store, session, id, { revision: loaded.info.revision, doc: session.doc }, deps.autosave);
-      return new OpenedWorkbook(deps, id, loaded.info, session, autosave, claim, loaded.notes);
+      // The app reopens this workbook next time; failing to note that must not stop opening it.
+      await deps.store.setSetting('lastOpenedId', id).catch(() => undefined);
+      const notes = [...loaded.migrated.map((m) => `已升级数据格式：${m}`), ...loaded.notes];
+      return new OpenedWorkbook(deps, id, loaded.info, session, autosave, claim, notes);
     } catch (e) {
       if (claim.mode === 'writer') claim.release();
       else claim.cancel();

@@ -1,6 +1,6 @@
 // JSON backup: versioned envelope out; in through restore(), all-or-nothing, never overwriting.
 import { describe, expect, it } from 'vitest';
-import { BackupError, buildBackup, exportAll, exportWorkbook, importBackup, parseBackup } from '../../src/app/backup';
+import { BackupError, buildBackup, exportAll, exportDamaged, exportWorkbook, importBackup, parseBackup } from '../../src/app/backup';
 import { createScenario } from '../../src/app/scenarios';
 import { exampleDocument } from '../../src/engine';
 import { newDocument } from '../../src/model';
@@ -43,6 +43,16 @@ describe('export', () => {
     expect(out.skipped).toEqual([
       { id: 'bad', name: '坏的', reason: expect.stringContaining('这不是决算公开工作簿数据') },
     ]);
+  });
+
+  it('exports an unreadable record exactly as stored, for recovery', async () => {
+    const store = await filled();
+    const junk = { type: 'juesuan-workbook', schemaVersion: 2, meta: { year: '二〇二一' }, inputs: { t06: { '30201': { amount: '21.34' } } } };
+    store.backend.data.set(`${STORAGE_KEYS.workbookDoc}lanshan`, junk);
+    const out = await exportDamaged(store, 'lanshan', AT);
+    expect(out.fileName).toBe('决算公开-无法打开的记录-lanshan-20261126-0905.json');
+    expect(JSON.parse(out.text)).toEqual({ type: 'juesuan-damaged-record', app: 'juesuan-gongkai', id: 'lanshan', exportedAt: AT.toISOString(), document: junk });
+    expect(store.backend.data.get(`${STORAGE_KEYS.workbookDoc}lanshan`)).toEqual(junk);
   });
 
   it('builds a backup from a document in memory (storage itself may have failed)', () => {

@@ -65,6 +65,14 @@ describe('two tabs with Web Locks', () => {
     await b.close();
   });
 
+  it('remembers the opened workbook as the one to reopen', async () => {
+    const { open, store } = await world(true);
+    const a = await open('A');
+    expect(await store.getSetting('lastOpenedId')).toBe('w1');
+    expect(a.notes).toEqual([]);
+    await a.close();
+  });
+
   it('a third tab waits behind the second', async () => {
     const { open } = await world(true);
     const a = await open('A');
