@@ -1,0 +1,231 @@
+// The 情况说明 tab: the narrative as a document. Figures are marked, name their source on hover and
+// jump to their cell on click; the user's own words are edited in place (session.setText);
+// 复制全文 and an A4 print view. Plain DOM, built with textContent only (no HTML strings).
+import type { WorkbookSession } from '../app/session';
+import { narrativePlainText, renderNarrative, type FigureSource, type RenderedNarrative, type RenderedSection, type Segment } from '../engine/narrative';
+import type { AnySheetId } from '../model/template';
+import type { TabSpec } from './app-shell';
+import { el } from './dom';
+import './narrative.css';
+
+/** Every phrase of the tab, in one place. */
+export const NARRATIVE_TEXT = {
+  tab: '情况说明',
+  tabTitle: '部门决算情况说明（由表格数据自动生成）',
+  copy: '复制全文',
+  print: '打印',
+  copied: (chars: number) => `已复制全文（${chars}字），可粘贴到公文中`,
+  copyFailed: '浏览器不允许写入剪贴板，请选中正文后按 Ctrl+C 复制',
+  legendFigure: '自动计算的数字',
+  legendUser: '可直接修改的文字',
+  legendMissing: '缺少的数据',
+  hint: '数字随表格自动更新，不能在此修改：悬停查看来源，点击跳转到单元格。',
+  figureJump: '点击跳转到该单元格',
+  missingInput: (label: string) => `缺少数据：${label}，点击前往填写`,
+  editable: (label: string) => `可修改：${label}（按 Enter 或点击别处保存，Esc 取消）`,
+} as const;
+
+export interface NarrativeNav {
+  goToCell(sheet: AnySheetId, row: string, col: string): void;
+}
+
+export interface NarrativeView {
+  readonly element: HTMLElement;
+  /** Re-renders from the session now (the view also follows session events by itself). */
+  refresh(): void;
+  /** Current text as copied by 复制全文. */
+  plainText(): string;
+  destroy(): void;
+}
+
+const PRINT_ROOT = 'print-root';
+
+function firstCell(s: FigureSource): { sheet: AnySheetId; row: string; col: string } | undefined {
+  return s.kind === 'cell' ? s : s.cells[0];
+}
+
+function tooltip(s: FigureSource): string {
+  return s.kind === 'cell' ? s.label : `${s.label}\n= ${s.formula}`;
+}
+
+/** Mounts the narrative into `container`; it re-renders on every accepted change of the session. */
+export function mountNarrative(container: HTMLElement, session: WorkbookSession, nav: NarrativeNav): NarrativeView {
+  const status = el('span', { class: 'nv-status', role: 'status', 'aria-live': 'polite' });
+  const copyButton = el('button', { type: 'button', class: 'btn nv-copy' }, NARRATIVE_TEXT.copy);
+  const printButton = el('button', { type: 'button', class: 'btn nv-print' }, NARRATIVE_TEXT.print);
+  const legend = el(
+    'span',
+    { class: 'nv-legend' },
+    el('span', { class: 'nv-fig' }, NARRATIVE_TEXT.legendFigure),
+    el('span', { class: 'nv-user' }, NARRATIVE_TEXT.legendUser),
+    el('span', { class: 'nv-missing' }, NARRATIVE_TEXT.legendMissing),
+  );
+  const bar = el('div', { class: 'nv-bar' }, copyButton, printButton, legend, status);
+  const doc = el('article', { class: 'nv-doc', 'aria-label': NARRATIVE_TEXT.tab });
+  const element = el('div', { class: 'narrative' }, bar, el('p', { class: 'nv-hint' }, NARRATIVE_TEXT.hint), doc);
+  container.append(element);
+
+  /** A phrase being typed: re-rendering would drop the caret, so its blur renders instead. */
+  let editing: HTMLElement | null = null;
+
+  const multiline = new Set(session.engine.template.texts.filter((t) => t.multiline).map((t) => t.id));
+
+  function render(): void {
+    if (editing) return;
+    const rendered: RenderedNarrative = renderNarrative(session.engine);
+    doc.replaceChildren(...rendered.sections.flatMap((s) => section(s)));
+  }
+
+  function section(s: RenderedSection): HTMLElement[] {
+    const tag = s.depth === 0 ? 'h2' : s.depth === 1 ? 'h3' : 'h4';
+    const heading = el(tag, { class: `nv-h nv-h${s.depth}`, 'data-section': s.id }, s.title);
+    const paragraphs = s.paragraphs.map((p) => {
+      const node = el('p', { class: 'nv-p', 'data-paragraph': `${s.id}/${p.id}` });
+      node.append(...p.segments.map(segment));
+      return node;
+    });
+    return [heading, ...paragraphs, ...s.sections.flatMap(section)];
+  }
+
+  function segment(g: Segment): Node {
+    switch (g.kind) {
+      case 'text':
+        return document.createTextNode(g.text);
+      case 'figure': {
+        const span = el('span', { class: 'nv-fig', role: 'link', tabindex: '0', title: `${tooltip(g.source)}\n${NARRATIVE_TEXT.figureJump}` }, g.text);
+        const cell = firstCell(g.source);
+        if (cell) {
+          span.dataset.sheet = cell.sheet;
+          span.dataset.row = cell.row;
+          span.dataset.col = cell.col;
+          jumpOn(span, cell);
+        }
+        return span;
+      }
+      case 'userText':
+        return editable(g.textId, g.label, g.text, false);
+      case 'placeholder': {
+        const text = g.missing.find((m) => m.kind === 'text');
+        if (text && text.kind === 'text') return editable(text.id, text.label, g.text, true);
+        const input = g.missing.find((m) => m.kind === 'input');
+        const span = el('span', { class: 'nv-missing', title: input ? NARRATIVE_TEXT.missingInput(input.label) : g.source ? tooltip(g.source) : '' }, g.text);
+        const cell = input && input.kind === 'input' ? input : g.source ? firstCell(g.source) : undefined;
+        if (cell) {
+          span.setAttribute('role', 'link');
+          span.tabIndex = 0;
+          span.dataset.sheet = cell.sheet;
+          span.dataset.row = cell.row;
+          span.dataset.col = cell.col;
+          jumpOn(span, cell);
+        }
+        return span;
+      }
+    }
+  }
+
+  function jumpOn(node: HTMLElement, cell: { sheet: AnySheetId; row: string; col: string }): void {
+    node.addEventListener('click', () => nav.goToCell(cell.sheet, cell.row, cell.col));
+    node.addEventListener('keydown', (e) => {
+      if (e.key === 'Enter' || e.key === ' ') {
+        e.preventDefault();
+        nav.goToCell(cell.sheet, cell.row, cell.col);
+      }
+    });
+  }
+
+  /** A phrase of the user, typed in place; a missing one shows its placeholder until focused. */
+  function editable(id: string, label: string, text: string, missing: boolean): HTMLElement {
+    const span = el('span', {
+      class: missing ? 'nv-user nv-missing' : 'nv-user',
+      contenteditable: 'plaintext-only',
+      spellcheck: 'false',
+      role: 'textbox',
+      'aria-label': label,
+      title: NARRATIVE_TEXT.editable(label),
+      'data-text-id': id,
+    });
+    span.textContent = text;
+    const original = missing ? '' : text;
+    let cancelled = false;
+    span.addEventListener('focus', () => {
+      editing = span;
+      cancelled = false;
+      if (missing) span.textContent = '';
+    });
+    span.addEventListener('keydown', (e) => {
+      if (e.key === 'Escape') {
+        cancelled = true;
+        span.blur();
+      } else if (e.key === 'Enter' && !(multiline.has(id) && e.shiftKey)) {
+        e.preventDefault();
+        span.blur();
+      }
+    });
+    span.addEventListener('blur', () => {
+      editing = null;
+      const value = (span.textContent ?? '').trim();
+      // setText emits 'change', which renders; otherwise restore the rendered text.
+      if (!cancelled && value !== original.trim()) session.setText(id, value);
+      else render();
+    });
+    return span;
+  }
+
+  function plainText(): string {
+    return narrativePlainText(renderNarrative(session.engine));
+  }
+
+  copyButton.addEventListener('click', () => {
+    const text = plainText();
+    navigator.clipboard.writeText(text).then(
+      () => (status.textContent = NARRATIVE_TEXT.copied(text.replace(/\s/g, '').length)),
+      () => (status.textContent = NARRATIVE_TEXT.copyFailed),
+    );
+  });
+
+  // Print a copy placed directly under <body>: the print stylesheet hides every other child of
+  // body while a print root exists, so the app chrome is not printed and other views are untouched.
+  const removePrintRoot = () => document.querySelectorAll(`body > .${PRINT_ROOT}.nv-print-root`).forEach((n) => n.remove());
+  printButton.addEventListener('click', () => {
+    removePrintRoot();
+    const copy = doc.cloneNode(true) as HTMLElement;
+    copy.querySelectorAll('[contenteditable]').forEach((n) => n.removeAttribute('contenteditable'));
+    copy.querySelectorAll('[tabindex]').forEach((n) => n.removeAttribute('tabindex'));
+    document.body.append(el('div', { class: `${PRINT_ROOT} nv-print-root` }, copy));
+    window.addEventListener('afterprint', removePrintRoot, { once: true });
+    window.print();
+  });
+
+  const unsubscribe = session.subscribe((e) => {
+    // 'change' follows every accepted edit (values, structure, texts, undo): one render per step.
+    if (e.type === 'change') render();
+  });
+
+  render();
+  return {
+    element,
+    refresh: render,
+    plainText,
+    destroy() {
+      unsubscribe();
+      removePrintRoot();
+      element.remove();
+    },
+  };
+}
+
+/** The 情况说明 tab for mountApp's extraTabs: built when first opened, refreshed when shown. */
+export function narrativeTab(session: WorkbookSession): TabSpec {
+  let view: NarrativeView | undefined;
+  return {
+    id: 'narrative',
+    label: NARRATIVE_TEXT.tab,
+    title: NARRATIVE_TEXT.tabTitle,
+    render(container, app) {
+      view = mountNarrative(container, session, { goToCell: (sheet, row, col) => void app.goToCell(sheet, row, col) });
+    },
+    onShow() {
+      view?.refresh();
+    },
+  };
+}
