@@ -1,0 +1,32 @@
+// Applies the acceptable part of a multi-cell edit (a pasted block): each cell is validated on
+// its own, the good ones go through session.edit as ONE undo step, the bad ones come back with
+// their Chinese reason. No DOM.
+import { InputError } from '../model/amount';
+import type { CellEdit, WorkbookSession } from './session';
+
+export interface RejectedEdit {
+  edit: CellEdit;
+  reason: string;
+}
+
+export interface PartialEditResult {
+  applied: CellEdit[];
+  rejected: RejectedEdit[];
+}
+
+/** Validates every edit, applies the valid ones in one step; never throws InputError. */
+export function applyValidEdits(session: WorkbookSession, edits: CellEdit[], label = '粘贴'): PartialEditResult {
+  const applied: CellEdit[] = [];
+  const rejected: RejectedEdit[] = [];
+  for (const edit of edits) {
+    try {
+      session.engine.parse(edit.sheet, edit.row, edit.col, edit.raw);
+      applied.push(edit);
+    } catch (err) {
+      if (!(err instanceof InputError)) throw err;
+      rejected.push({ edit, reason: err.message });
+    }
+  }
+  if (applied.length) session.edit(applied, label);
+  return { applied, rejected };
+}

@@ -1,0 +1,367 @@
+// The workbook screen: toolbar, one tab per table (公开01表…公开09表), 补充资料, tabs added by other
+// features, and 审核; one shared grid; status line. Extensible from src/main.ts through
+// mountApp's options and the returned AppHandle, so features never edit this file.
+import type { WorkbookSession, SessionEvent } from '../app/session';
+import type { Finding } from '../engine';
+import type { Fund } from '../model/ids';
+import type { AnySheetId, TableDef } from '../model/template';
+import { AuditPanel } from './audit-panel';
+import { cellLabel } from './cell-label';
+import { confirmDialog, openAddCodeDialog, openAddEconomicDialog } from './code-dialogs';
+import { el } from './dom';
+import { SheetGrid, type CellAddress, type CellMarks } from './sheet-grid';
+import { TextsPanel } from './texts-panel';
+import { Toolbar } from './toolbar';
+import { UI_TEXT } from './ui-text';
+import { FUND_LABELS } from '../model/ids';
+import './app.css';
+
+/** A tab contributed by another feature (e.g. 情况说明). */
+export interface TabSpec {
+  id: string;
+  label: string;
+  /** Tooltip / longer title. */
+  title?: string;
+  /** Builds the tab's content, once, the first time the tab is opened. */
+  render(container: HTMLElement, app: AppHandle): void;
+  /** Called every time the tab is shown (e.g. to refresh from the session). */
+  onShow?(): void;
+}
+
+export interface MountOptions {
+  /** Placed after 补充资料 and before 审核. */
+  extraTabs?: TabSpec[];
+  /** Appended to the toolbar's button area. */
+  toolbarItems?: HTMLElement[];
+  /** Tab opened first (default 公开01表). */
+  firstTab?: string;
+  /** More 审核 findings (e.g. the 情况说明's missing inputs), listed after the engine's. */
+  auditSources?: (() => readonly Finding[])[];
+}
+
+export interface AppHandle {
+  readonly session: WorkbookSession;
+  /** Opens the table holding the cell and selects it; false when no tab shows that cell. */
+  goToCell(sheet: AnySheetId, row: string, col: string): boolean;
+  /** Opens the table and scrolls the cell into view without moving the selection. */
+  revealCell(sheet: AnySheetId, row: string, col: string): boolean;
+  showTab(id: string): void;
+  currentTab(): string;
+  addTab(spec: TabSpec): void;
+  addToolbarItem(item: HTMLElement): void;
+  /** A short message in the status line (e.g. 已保存). */
+  status(text: string): void;
+  /** Current 审核 findings. */
+  findings(): readonly Finding[];
+  destroy(): void;
+}
+
+const AUDIT_TAB = 'audit';
+const SUPPLEMENT_TAB = 'sup';
+
+interface TabEntry {
+  id: string;
+  button: HTMLButtonElement;
+  /** Panel for non-grid tabs. */
+  panel?: HTMLElement;
+  spec?: TabSpec;
+  rendered?: boolean;
+}
+
+export function mountApp(root: HTMLElement, session: WorkbookSession, opts: MountOptions = {}): AppHandle {
+  const template = session.engine.template;
+  const tables = new Map<string, TableDef>(template.tables.map((t) => [t.id, t]));
+  const gridSheets = new Set<string>([...tables.keys(), SUPPLEMENT_TAB]);
+  const sheetLabel = (sheet: string) => (sheet === SUPPLEMENT_TAB ? UI_TEXT.supplementTab : (tables.get(sheet)?.publicNo ?? sheet));
+
+  let findings: Finding[] = [];
+  let current = '';
+
+  const toolbar = new Toolbar(session, { undo: () => undo(), redo: () => redo(), openAudit: () => showTab(AUDIT_TAB) });
+  for (const item of opts.toolbarItems ?? []) toolbar.slot.append(item);
+
+  const tabBar = el('nav', { class: 'tabs', role: 'tablist' });
+  const actions = el('div', { class: 'sheet-actions' });
+  const statusLine = el('div', { class: 'status-line', role: 'status' });
+  const gridHost = el('div', { class: 'grid-host' });
+  const texts = new TextsPanel(session);
+  texts.element.hidden = true;
+  const gridArea = el('div', { class: 'grid-area' }, actions, el('div', { class: 'grid-row' }, gridHost, texts.element));
+  const workspace = el('main', { class: 'workspace' }, gridArea);
+  root.classList.add('app-root');
+  root.replaceChildren(toolbar.element, tabBar, workspace, statusLine);
+
+  const tabs = new Map<string, TabEntry>();
+  const addTabButton = (id: string, label: string, title: string | undefined, sub?: string): HTMLButtonElement => {
+    const b = el('button', { type: 'button', role: 'tab', class: 'tab', 'data-tab': id, title: title ?? label }, el('span', { class: 'tab-label' }, label));
+    if (sub) b.append(el('span', { class: 'tab-sub' }, sub));
+    b.addEventListener('click', () => showTab(id));
+    return b;
+  };
+  for (const def of template.tables) {
+    const button = addTabButton(def.id, def.publicNo, `${def.publicNo} ${def.title}`, def.title);
+    tabs.set(def.id, { id: def.id, button });
+    tabBar.append(button);
+  }
+  {
+    const button = addTabButton(SUPPLEMENT_TAB, UI_TEXT.supplementTab, UI_TEXT.supplementTab, '情况说明所需数据');
+    tabs.set(SUPPLEMENT_TAB, { id: SUPPLEMENT_TAB, button });
+    tabBar.append(button);
+  }
+  const auditCount = el('span', { class: 'tab-count' });
+  const auditButton = addTabButton(AUDIT_TAB, UI_TEXT.auditTab, UI_TEXT.auditTitle);
+  auditButton.querySelector('.tab-label')!.append(auditCount);
+
+  const grid = new SheetGrid(gridHost, session, (opts.firstTab && gridSheets.has(opts.firstTab) ? opts.firstTab : template.tables[0]!.id) as AnySheetId, {
+    onSelect: (cell) => describeSelection(cell),
+  });
+  const auditPanel = new AuditPanel({
+    sheetLabel,
+    cellLabel: (sheet, row, col) => cellLabel(session.engine.sheet(sheet), row, col),
+    goToCell: (sheet, row, col) => goToCell(sheet, row, col),
+  });
+  const auditSection = el('section', { class: 'tab-panel', 'data-panel': AUDIT_TAB }, auditPanel.element);
+  auditSection.hidden = true;
+  workspace.append(auditSection);
+  tabs.set(AUDIT_TAB, { id: AUDIT_TAB, button: auditButton, panel: auditSection, rendered: true });
+
+  function addTab(spec: TabSpec): void {
+    if (tabs.has(spec.id)) throw new Error(`tab ${spec.id} exists`);
+    const button = addTabButton(spec.id, spec.label, spec.title);
+    const panel = el('section', { class: 'tab-panel', 'data-panel': spec.id });
+    panel.hidden = true;
+    workspace.append(panel);
+    tabs.set(spec.id, { id: spec.id, button, panel, spec });
+    tabBar.insertBefore(button, auditButton);
+  }
+  tabBar.append(auditButton);
+  for (const spec of opts.extraTabs ?? []) addTab(spec);
+
+  function showTab(id: string): void {
+    const tab = tabs.get(id);
+    if (!tab) return;
+    current = id;
+    for (const t of tabs.values()) {
+      t.button.setAttribute('aria-selected', String(t.id === id));
+      if (t.panel) t.panel.hidden = t.id !== id;
+    }
+    const isGrid = gridSheets.has(id);
+    gridArea.hidden = !isGrid;
+    if (isGrid) {
+      texts.element.hidden = id !== SUPPLEMENT_TAB;
+      if (id === SUPPLEMENT_TAB) texts.refresh();
+      if (grid.sheet !== id) grid.show(id as AnySheetId);
+      grid.refreshDimensions();
+      renderActions();
+      describeSelection(null);
+    } else {
+      grid.hideNote();
+      if (tab.spec && !tab.rendered) {
+        tab.spec.render(tab.panel!, handle);
+        tab.rendered = true;
+      }
+      tab.spec?.onShow?.();
+      statusLine.textContent = '';
+    }
+  }
+
+  function goToCell(sheet: AnySheetId, row: string, col: string): boolean {
+    if (!gridSheets.has(sheet)) return false;
+    showTab(sheet);
+    return grid.select(row, col);
+  }
+
+  function revealCell(sheet: AnySheetId, row: string, col: string): boolean {
+    if (!gridSheets.has(sheet)) return false;
+    if (current !== sheet) showTab(sheet);
+    return grid.scrollTo(row, col);
+  }
+
+  // ---- 审核 -------------------------------------------------------------------------------
+  function refreshAudit(): void {
+    findings = [...session.engine.audit(), ...(opts.auditSources ?? []).flatMap((source) => source())];
+    const marks = new Map<string, { mark: 'error' | 'warning'; messages: string[] }>();
+    for (const f of findings) {
+      for (const c of f.cells) {
+        const key = `${c.sheet}|${c.row}|${c.col}`;
+        const m = marks.get(key) ?? { mark: f.severity, messages: [] };
+        if (f.severity === 'error') m.mark = 'error';
+        m.messages.push(`${UI_TEXT.auditSeverity[f.severity]}：${f.message}`);
+        marks.set(key, m);
+      }
+    }
+    grid.setMarks(marks as CellMarks);
+    auditPanel.update(findings);
+    toolbar.setFindings(findings);
+    const errors = findings.filter((f) => f.severity === 'error').length;
+    auditCount.textContent = findings.length ? String(findings.length) : '';
+    auditCount.classList.toggle('has-errors', errors > 0);
+  }
+
+  // ---- selection / status -----------------------------------------------------------------
+  function describeSelection(cell: CellAddress | null): void {
+    if (!cell) {
+      statusLine.textContent = '';
+      return;
+    }
+    const layout = session.engine.sheet(cell.sheet);
+    const kind = session.engine.isInput(cell.sheet, cell.row, cell.col) ? UI_TEXT.cellKinds.input : UI_TEXT.cellKinds.formula;
+    const parts = [`${sheetLabel(cell.sheet)} · ${cellLabel(layout, cell.row, cell.col)}（${kind}）`];
+    for (const f of findings) {
+      if (f.cells.some((c) => c.sheet === cell.sheet && c.row === cell.row && c.col === cell.col)) {
+        parts.push(`${UI_TEXT.auditSeverity[f.severity]}：${f.message}`);
+      }
+    }
+    statusLine.textContent = parts.join('　');
+  }
+
+  function status(text: string): void {
+    statusLine.textContent = text;
+  }
+
+  // ---- classification rows ------------------------------------------------------------------
+  function renderActions(): void {
+    actions.replaceChildren();
+    const def = tables.get(current);
+    const title = el('span', { class: 'sheet-title' }, def ? `${def.publicNo}\u3000${def.title}` : UI_TEXT.supplementTab);
+    actions.append(title);
+    if (def?.kind === 'function') {
+      actions.append(actionButton(UI_TEXT.addCode, 'btn-add-code', () => addFunctionCode(def.funds)), actionButton(UI_TEXT.removeCode, 'btn-remove-code', () => void removeFunctionCode(def.funds)));
+    } else if (def?.kind === 'economic') {
+      actions.append(
+        actionButton(UI_TEXT.addEconomicCode, 'btn-add-code', () => addEconomicCode(def.groups.flat())),
+        actionButton(UI_TEXT.removeEconomicCode, 'btn-remove-code', () => void removeEconomicCode()),
+      );
+    }
+  }
+
+  function actionButton(text: string, cls: string, fn: () => void): HTMLButtonElement {
+    const b = el('button', { type: 'button', class: `btn ${cls}` }, text);
+    b.addEventListener('click', fn);
+    return b;
+  }
+
+  function selectNewRow(code: string): void {
+    const layout = session.engine.sheet(grid.sheet);
+    const input = [...layout.index.keys()].find((k) => k.startsWith(`${code}|`) && session.engine.isInput(grid.sheet, code, k.slice(code.length + 1)));
+    if (input) grid.select(code, input.slice(code.length + 1));
+    else grid.focus();
+  }
+
+  function addFunctionCode(funds: readonly Fund[]): void {
+    openAddCodeDialog(session, funds.includes('gpb') ? 'gpb' : funds[0]!, funds, (_fund, code) => {
+      status(`已添加科目 ${code} ${session.engine.codes.name(code)}`);
+      selectNewRow(code);
+    });
+  }
+
+  function addEconomicCode(classes: readonly string[]): void {
+    openAddEconomicDialog(session, classes, (code) => {
+      status(`已添加经济分类科目 ${code} ${session.engine.codes.economicName(code)}`);
+      selectNewRow(code);
+    });
+  }
+
+  async function removeFunctionCode(funds: readonly Fund[]): Promise<void> {
+    const sel = grid.selectedRowCell();
+    const code = sel?.row ?? '';
+    const owners = funds.filter((f) => session.doc.codes[f].includes(code));
+    if (!sel || !/^\d{7}$/.test(code) || !owners.length) {
+      status(UI_TEXT.selectItemRow);
+      return;
+    }
+    const scope = owners.length === 1 ? `（${FUND_LABELS[owners[0]!]}）` : '';
+    const choice = await confirmDialog(
+      UI_TEXT.confirmRemove(code, session.engine.codes.name(code), scope),
+      owners.map((f) => ({ value: f, label: FUND_LABELS[f] })),
+    );
+    if (!choice) return grid.focus();
+    session.removeCode(choice as Fund, code);
+    status(`已删除科目 ${code}（可撤销）`);
+    grid.focus();
+  }
+
+  async function removeEconomicCode(): Promise<void> {
+    const code = grid.selectedRowCell()?.row ?? '';
+    if (!/^\d{5}$/.test(code)) {
+      status(UI_TEXT.selectItemRow);
+      return;
+    }
+    if (!session.doc.economicCodes.includes(code)) {
+      status(UI_TEXT.notRemovableEconomic);
+      return;
+    }
+    const ok = await confirmDialog(UI_TEXT.confirmRemove(code, session.engine.codes.economicName(code), '（公开06表）'));
+    if (!ok) return grid.focus();
+    session.removeEconomicCode(code);
+    status(`已删除经济分类科目 ${code}（可撤销）`);
+    grid.focus();
+  }
+
+  // ---- undo / redo ---------------------------------------------------------------------------
+  function undo(): void {
+    const label = session.undo();
+    status(label ? `已撤销：${label}` : '没有可撤销的操作');
+  }
+  function redo(): void {
+    const label = session.redo();
+    status(label ? `已重做：${label}` : '没有可重做的操作');
+  }
+
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (!(e.ctrlKey || e.metaKey) || e.altKey) return;
+    const key = e.key.toLowerCase();
+    const isUndo = key === 'z' && !e.shiftKey;
+    const isRedo = key === 'y' || (key === 'z' && e.shiftKey);
+    if (!isUndo && !isRedo) return;
+    const target = e.target;
+    // Text boxes outside the grid keep their own undo; so does the grid's open cell editor.
+    const textEntry = target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
+    if (textEntry && !grid.owns(target)) return;
+    if (grid.isEditing()) return;
+    if (document.querySelector('dialog[open]')) return;
+    e.preventDefault();
+    e.stopPropagation();
+    if (isUndo) undo();
+    else redo();
+  };
+  document.addEventListener('keydown', onKeyDown, true);
+
+  // ---- session events ------------------------------------------------------------------------
+  const unsubscribe = session.subscribe((e: SessionEvent) => {
+    if (e.type === 'values') {
+      grid.applyChanges(e.changes);
+      refreshAudit();
+    } else if (e.type === 'structure') {
+      grid.reload();
+      texts.refresh();
+      refreshAudit();
+    } else {
+      toolbar.refresh();
+      // Text edits change no cell but can fill or empty what an audit source needs.
+      if (e.label === '修改文字' && opts.auditSources?.length) refreshAudit();
+    }
+  });
+
+  const handle: AppHandle = {
+    session,
+    goToCell,
+    revealCell,
+    showTab,
+    currentTab: () => current,
+    addTab,
+    addToolbarItem: (item) => toolbar.slot.append(item),
+    status,
+    findings: () => findings,
+    destroy() {
+      unsubscribe();
+      document.removeEventListener('keydown', onKeyDown, true);
+      grid.destroy();
+      root.replaceChildren();
+    },
+  };
+
+  refreshAudit();
+  showTab(opts.firstTab && tabs.has(opts.firstTab) ? opts.firstTab : template.tables[0]!.id);
+  return handle;
+}

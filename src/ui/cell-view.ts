@@ -1,0 +1,89 @@
+// How one layout cell looks: its display text (decimal half-up, the table's zero style), its
+// plain text for the clipboard, and its CSS classes. Pure: no Handsontable, no DOM.
+import type { CellValue, LayoutCell, RowKind, SheetLayout } from '../engine';
+import { formatAmount, roundHalfUp, toFixed2 } from '../model/amount';
+import type { ValueFormat, ZeroStyle } from '../model/template';
+
+/** What the grid holds for a cell: text for labels, the engine's raw value for numbers. */
+export type GridValue = string | number | null;
+
+export function toGridValue(cell: LayoutCell | null | undefined, value: CellValue): GridValue {
+  if (!cell) return null;
+  if (cell.t === 'text') return cell.text;
+  if (value !== null && typeof value === 'object') return value.error;
+  return value;
+}
+
+function numberText(v: number, format: ValueFormat): string {
+  if (format === 'count') return roundHalfUp(v, 0).toFixed(0);
+  return formatAmount(roundHalfUp(v));
+}
+
+/**
+ * Display text of a value cell. 'blank' tables show nothing for zero or empty; 'zero' tables
+ * show 0.00 (counts: 0) for zero and for inputs left empty.
+ */
+export function displayText(cell: LayoutCell | null | undefined, value: GridValue, zero: ZeroStyle): string {
+  if (!cell) return '';
+  if (cell.t === 'text') return cell.text;
+  if (typeof value === 'string') return value;
+  const isZero = value === null || roundHalfUp(value, cell.format === 'count' ? 0 : 2).isZero();
+  if (isZero) {
+    if (zero === 'blank') return '';
+    return cell.format === 'count' ? '0' : '0.00';
+  }
+  return numberText(value as number, cell.format);
+}
+
+/** Clipboard text: plain numbers (no thousands separators) that Excel/WPS read back as numbers. */
+export function clipboardText(cell: LayoutCell | null | undefined, value: GridValue): string {
+  if (!cell) return '';
+  if (cell.t === 'text') return cell.text;
+  if (typeof value === 'string') return value;
+  if (value === null) return '';
+  return cell.format === 'count' ? roundHalfUp(value, 0).toFixed(0) : toFixed2(roundHalfUp(value));
+}
+
+export type Mark = 'error' | 'warning' | null;
+
+/** CSS classes of a cell: its role, whether it is typed or computed, its row kind and 审核 mark. */
+export function cellClasses(cell: LayoutCell | null | undefined, rowKind: RowKind | undefined, mark: Mark): string[] {
+  const out = [`r-${rowKind ?? 'item'}`];
+  if (!cell) out.push('c-empty');
+  else if (cell.t === 'text') {
+    out.push(`c-${cell.role}`);
+    if (cell.indent) out.push(`c-indent-${Math.min(cell.indent, 3)}`);
+  } else {
+    out.push(cell.t === 'input' ? 'c-input' : 'c-calc', 'c-num');
+  }
+  if (mark) out.push(`c-mark-${mark}`);
+  return out;
+}
+
+/** Pixels per template width unit (one Latin character; a Chinese character counts two). */
+const PX_PER_UNIT = 8;
+const PADDING_PX = 10;
+
+/** Display width of a text in template units: CJK and full-width characters count two. */
+export function textUnits(text: string): number {
+  let n = 0;
+  for (const ch of text) n += /[\u1100-\uffff]/.test(ch) ? 2 : 1;
+  return n;
+}
+
+/**
+ * Column widths in pixels from the template's character widths, widened where a one-line label
+ * (公开0X表, 单位：万元) would otherwise wrap.
+ */
+export function columnPixelWidths(layout: Pick<SheetLayout, 'colWidths' | 'cells' | 'merges' | 'width'>): number[] {
+  const widths = Array.from({ length: layout.width }, (_, c) => Math.round((layout.colWidths[c] ?? 10) * PX_PER_UNIT + PADDING_PX));
+  const merged = new Set(layout.merges.filter((m) => m.colspan > 1).map((m) => `${m.row}|${m.col}`));
+  layout.cells.forEach((row, r) =>
+    row.forEach((cell, c) => {
+      if (cell?.t !== 'text' || (cell.role !== 'meta' && cell.role !== 'publicNo') || merged.has(`${r}|${c}`)) return;
+      // Labels render a little smaller than the template's unit: 6.5 px per unit at 13 px.
+      widths[c] = Math.max(widths[c]!, Math.ceil(textUnits(cell.text) * 6.5 + 2 * PADDING_PX));
+    }),
+  );
+  return widths;
+}

@@ -1,0 +1,165 @@
+// Dialogs for classification rows: add a 功能分类 项 (searchable catalogue or user-defined code),
+// add a 06表 经济分类 款, and the confirmation before a removal. Native <dialog>; text via textContent.
+import type { WorkbookSession } from '../app/session';
+import { searchCodes, type CodeEntry } from '../app/code-search';
+import { CATALOGUES } from '../engine';
+import { InputError } from '../model/amount';
+import { FUND_LABELS, FUNDS, type Fund } from '../model/ids';
+import { el } from './dom';
+import { UI_TEXT } from './ui-text';
+
+const RESULT_LIMIT = 60;
+
+function modal(title: string, className: string): { dialog: HTMLDialogElement; body: HTMLElement; footer: HTMLElement } {
+  const body = el('div', { class: 'dialog-body' });
+  const footer = el('div', { class: 'dialog-footer' });
+  const dialog = el('dialog', { class: `app-dialog ${className}` }, el('h2', {}, title), body, footer);
+  dialog.addEventListener('close', () => dialog.remove());
+  document.body.append(dialog);
+  return { dialog, body, footer };
+}
+
+function button(text: string, cls: string, onClick: () => void): HTMLButtonElement {
+  const b = el('button', { type: 'button', class: cls }, text);
+  b.addEventListener('click', onClick);
+  return b;
+}
+
+/** A searchable list of codes; choosing one calls `choose`, which may throw InputError. */
+function searchList(
+  entries: readonly CodeEntry[],
+  exclude: () => ReadonlySet<string>,
+  path: (code: string) => string,
+  choose: (code: string) => void,
+  error: HTMLElement,
+): { input: HTMLInputElement; list: HTMLElement; refresh(): void } {
+  const input = el('input', { type: 'search', class: 'code-search', placeholder: UI_TEXT.searchPlaceholder, 'aria-label': UI_TEXT.searchPlaceholder });
+  const list = el('ul', { class: 'code-results', role: 'listbox' });
+  const refresh = () => {
+    const found = searchCodes(entries, input.value, { exclude: exclude(), limit: RESULT_LIMIT, context: (e) => path(e.code) });
+    list.replaceChildren(
+      ...found.map((e) => {
+        const item = el(
+          'button',
+          { type: 'button', class: 'code-result', 'data-code': e.code },
+          el('span', { class: 'code-result-code' }, e.code),
+          el('span', { class: 'code-result-name' }, e.name),
+          el('span', { class: 'code-result-path' }, path(e.code)),
+        );
+        item.addEventListener('click', () => attempt(() => choose(e.code), error));
+        return el('li', {}, item);
+      }),
+    );
+    if (!found.length) list.append(el('li', { class: 'code-none' }, UI_TEXT.noMatch));
+  };
+  input.addEventListener('input', refresh);
+  input.addEventListener('keydown', (ev) => {
+    if (ev.key !== 'Enter') return;
+    ev.preventDefault();
+    const first = list.querySelector<HTMLButtonElement>('.code-result');
+    first?.click();
+  });
+  refresh();
+  return { input, list, refresh };
+}
+
+function attempt(fn: () => void, error: HTMLElement): void {
+  try {
+    error.textContent = '';
+    fn();
+  } catch (err) {
+    if (!(err instanceof InputError)) throw err;
+    error.textContent = err.message;
+  }
+}
+
+/** Add a 项 code for a fund. `onAdded` runs after the session accepted it. */
+export function openAddCodeDialog(session: WorkbookSession, defaultFund: Fund, funds: readonly Fund[], onAdded: (fund: Fund, code: string) => void): HTMLDialogElement {
+  const { dialog, body, footer } = modal(UI_TEXT.codeDialogTitle, 'code-dialog');
+  const error = el('p', { class: 'dialog-error', role: 'alert' });
+  const fundSelect = el('select', { class: 'code-fund', 'aria-label': UI_TEXT.fund });
+  for (const f of FUNDS.filter((x) => funds.includes(x))) {
+    fundSelect.append(el('option', { value: f, selected: f === defaultFund }, FUND_LABELS[f]));
+  }
+  const fund = () => fundSelect.value as Fund;
+  const names = new Map(CATALOGUES.functionCodes.map((c) => [c.code, c.name]));
+  const items = CATALOGUES.functionCodes.filter((c) => c.level === 3);
+  const add = (code: string, name?: string) => {
+    session.addCode(fund(), code, name);
+    dialog.close();
+    onAdded(fund(), code);
+  };
+  const search = searchList(
+    items,
+    () => new Set(session.doc.codes[fund()]),
+    (code) => [code.slice(0, 3), code.slice(0, 5)].map((c) => names.get(c) ?? session.engine.codes.name(c)).join(' / '),
+    (code) => add(code),
+    error,
+  );
+  fundSelect.addEventListener('change', search.refresh);
+
+  const customCode = el('input', { class: 'custom-code', inputmode: 'numeric', maxlength: '7', placeholder: UI_TEXT.customCodeLabel, 'aria-label': UI_TEXT.customCodeLabel });
+  const customName = el('input', { class: 'custom-name', placeholder: UI_TEXT.customNameLabel, 'aria-label': UI_TEXT.customNameLabel });
+  const customAdd = button(UI_TEXT.add, 'btn custom-add', () => attempt(() => add(customCode.value.trim(), customName.value), error));
+
+  body.append(
+    el('label', { class: 'field' }, el('span', {}, UI_TEXT.fund), fundSelect),
+    search.input,
+    search.list,
+    el('fieldset', { class: 'custom-code-box' }, el('legend', {}, UI_TEXT.customCode), customCode, customName, customAdd),
+    error,
+  );
+  footer.append(button(UI_TEXT.cancel, 'btn', () => dialog.close()));
+  dialog.showModal();
+  search.input.focus();
+  return dialog;
+}
+
+/** Add an economic 款 code to table 06 (only classes the template prints). */
+export function openAddEconomicDialog(session: WorkbookSession, classes: readonly string[], onAdded: (code: string) => void): HTMLDialogElement {
+  const { dialog, body, footer } = modal(UI_TEXT.economicDialogTitle, 'code-dialog');
+  const error = el('p', { class: 'dialog-error', role: 'alert' });
+  const def = session.engine.template.tables.find((t) => t.kind === 'economic');
+  const fixed = new Set(def && def.kind === 'economic' ? def.codes : []);
+  const names = new Map(CATALOGUES.economicCodes.map((c) => [c.code, c.name]));
+  const entries = CATALOGUES.economicCodes.filter((c) => c.level === 2 && classes.includes(c.code.slice(0, 3)));
+  const search = searchList(
+    entries,
+    () => new Set([...fixed, ...session.doc.economicCodes]),
+    (code) => names.get(code.slice(0, 3)) ?? '',
+    (code) => {
+      session.addEconomicCode(code);
+      dialog.close();
+      onAdded(code);
+    },
+    error,
+  );
+  body.append(search.input, search.list, error);
+  footer.append(button(UI_TEXT.cancel, 'btn', () => dialog.close()));
+  dialog.showModal();
+  search.input.focus();
+  return dialog;
+}
+
+/**
+ * Asks before a removal. With several `choices` (a code used by several funds) the user picks
+ * one; resolves to the chosen value, or null when cancelled.
+ */
+export function confirmDialog(message: string, choices: { value: string; label: string }[] = []): Promise<string | null> {
+  const { dialog, body, footer } = modal(UI_TEXT.removeCode, 'confirm-dialog');
+  body.append(el('p', { class: 'confirm-message' }, message));
+  const select = el('select', { class: 'confirm-choice', 'aria-label': UI_TEXT.fund });
+  for (const c of choices) select.append(el('option', { value: c.value }, c.label));
+  if (choices.length > 1) body.append(el('label', { class: 'field' }, el('span', {}, UI_TEXT.fund), select));
+  return new Promise((resolve) => {
+    let result: string | null = null;
+    const ok = button(UI_TEXT.remove, 'btn btn-danger confirm-ok', () => {
+      result = choices.length ? select.value : 'ok';
+      dialog.close();
+    });
+    footer.append(button(UI_TEXT.cancel, 'btn confirm-cancel', () => dialog.close()), ok);
+    dialog.addEventListener('close', () => resolve(result));
+    dialog.showModal();
+    ok.focus();
+  });
+}

@@ -1,0 +1,393 @@
+// The one Handsontable instance: a view over the engine's sheet layouts. It shows one sheet at a
+// time from padded rectangular arrays, sends every edit through the session (nothing reaches the
+// grid that the engine did not accept) and repaints from the session's value events.
+// Must not import hyperformula: the engine owns all numbers; this file only formats them.
+import Handsontable from 'handsontable/base';
+import { registerPlugin } from 'handsontable/plugins/registry';
+import { AutoRowSize } from 'handsontable/plugins/autoRowSize';
+import { CopyPaste } from 'handsontable/plugins/copyPaste';
+import { MergeCells } from 'handsontable/plugins/mergeCells';
+import { registerLanguageDictionary } from 'handsontable/i18n';
+import zhCN from 'handsontable/i18n/languages/zh-CN';
+import 'handsontable/styles/handsontable.min.css';
+import 'handsontable/styles/ht-theme-main.min.css';
+import type { CellChange, LayoutCell, SheetLayout } from '../engine';
+import type { CellEdit, WorkbookSession } from '../app/session';
+import { applyValidEdits, type RejectedEdit } from '../app/partial-edit';
+import { InputError } from '../model/amount';
+import type { AnySheetId } from '../model/template';
+import { cellClasses, clipboardText, columnPixelWidths, displayText, toGridValue, type GridValue, type Mark } from './cell-view';
+import { cellLabel } from './cell-label';
+import { UI_TEXT } from './ui-text';
+
+registerPlugin(MergeCells);
+registerPlugin(CopyPaste);
+registerPlugin(AutoRowSize);
+registerLanguageDictionary(zhCN);
+
+export interface CellAddress {
+  sheet: AnySheetId;
+  row: string;
+  col: string;
+}
+
+/** 审核 marks per cell, keyed `${sheet}|${row}|${col}`. */
+export type CellMarks = ReadonlyMap<string, { mark: Exclude<Mark, null>; messages: string[] }>;
+
+export interface SheetGridEvents {
+  /** The selection moved; `cell` is the value cell under it (null on labels). */
+  onSelect?(cell: CellAddress | null, layoutCell: LayoutCell | null): void;
+}
+
+const markKey = (sheet: string, row: string, col: string) => `${sheet}|${row}|${col}`;
+
+export class SheetGrid {
+  private readonly hot: Handsontable;
+  private sheetId: AnySheetId;
+  private layout: SheetLayout;
+  private data: GridValue[][] = [];
+  private marks: CellMarks = new Map();
+  private readonly note: HTMLElement;
+  private renderQueued = false;
+
+  constructor(
+    host: HTMLElement,
+    private readonly session: WorkbookSession,
+    first: AnySheetId,
+    private readonly events: SheetGridEvents = {},
+  ) {
+    this.sheetId = first;
+    this.layout = session.engine.sheet(first);
+    this.note = document.createElement('div');
+    this.note.className = 'cell-note';
+    this.note.setAttribute('role', 'alert');
+    this.note.hidden = true;
+    document.body.append(this.note);
+
+    this.hot = new Handsontable(host, {
+      licenseKey: 'non-commercial-and-evaluation',
+      themeName: 'ht-theme-main',
+      // Its CSS is bundled from handsontable.min.css; an injected <style> would break the CSP.
+      ...({ injectCoreCss: false } as object),
+      language: zhCN.languageCode,
+      data: [],
+      width: '100%',
+      height: '100%',
+      rowHeaders: false,
+      colHeaders: false,
+      autoRowSize: true,
+      autoWrapRow: false,
+      autoWrapCol: false,
+      outsideClickDeselects: false,
+      fillHandle: false,
+      copyPaste: { rowsLimit: 5000, columnsLimit: 100 },
+      readOnlyCellClassName: 'c-readonly',
+      renderer: (_hot, td, r, c, _prop, value) => this.renderCell(td, r, c, value as GridValue),
+      cells: (r, c) => ({ readOnly: this.layout.cells[r]?.[c]?.t !== 'input' }),
+      beforeChange: (changes, source) => this.onBeforeChange(changes, String(source)),
+      beforePaste: (data) => this.onBeforePaste(data as unknown[][]),
+      beforeCopy: (data, coords) => this.onBeforeCopy(data as unknown[][], coords),
+      afterSelectionEnd: (r, c) => this.onSelection(r, c),
+      beforeKeyDown: (e) => this.onKeyDown(e),
+      afterScrollVertically: () => this.hideNote(),
+      afterScrollHorizontally: () => this.hideNote(),
+    });
+    this.load();
+  }
+
+  get sheet(): AnySheetId {
+    return this.sheetId;
+  }
+
+  /** Shows another sheet (values read fresh from the engine, so it is current when opened). */
+  show(sheet: AnySheetId): void {
+    this.hideNote();
+    this.sheetId = sheet;
+    this.load();
+  }
+
+  /** Re-reads layout and values, after rows were added or removed or the document replaced. */
+  reload(): void {
+    this.hideNote();
+    this.load();
+  }
+
+  private load(): void {
+    const engine = this.session.engine;
+    this.layout = engine.sheet(this.sheetId);
+    const values = engine.sheetValues(this.sheetId);
+    this.data = this.layout.cells.map((row, r) => row.map((cell, c) => toGridValue(cell, values[r]?.[c] ?? null)));
+    // Old merges must go while their rows still exist: clearing them after a shorter sheet is
+    // loaded trips Handsontable's cell-meta assertion.
+    this.hot.updateSettings({ mergeCells: [] });
+    this.hot.updateSettings({
+      data: this.data,
+      mergeCells: this.layout.merges.map((m) => ({ row: m.row, col: m.col, rowspan: m.rowspan, colspan: m.colspan })),
+      colWidths: columnPixelWidths(this.layout),
+      maxRows: this.layout.cells.length,
+      maxCols: this.layout.width,
+    });
+    this.hot.rootElement.dataset.sheet = this.sheetId;
+  }
+
+  /** Patches the visible sheet's changed cells, then renders once. */
+  applyChanges(changes: readonly CellChange[]): void {
+    let touched = false;
+    for (const ch of changes) {
+      if (ch.sheet !== this.sheetId) continue;
+      const p = this.layout.index.get(`${ch.row}|${ch.col}`);
+      if (!p) continue;
+      this.data[p.r]![p.c] = toGridValue(this.layout.cells[p.r]![p.c], ch.value);
+      touched = true;
+    }
+    if (touched) this.queueRender();
+  }
+
+  setMarks(marks: CellMarks): void {
+    this.marks = marks;
+    this.queueRender();
+  }
+
+  /** Coalesces repaints: a session event may arrive inside a Handsontable hook. */
+  private queueRender(): void {
+    if (this.renderQueued) return;
+    this.renderQueued = true;
+    queueMicrotask(() => {
+      this.renderQueued = false;
+      this.hot.render();
+    });
+  }
+
+  /** Selects a value cell of the visible sheet; false when the sheet has no such cell. */
+  select(row: string, col: string): boolean {
+    const p = this.layout.index.get(`${row}|${col}`);
+    if (!p) return false;
+    // selectCell scrolls only as far as needed, so the table headers stay in view when they can.
+    this.hot.selectCell(p.r, p.c);
+    this.hot.listen();
+    return true;
+  }
+
+  /** Scrolls a value cell into view without moving the selection. */
+  scrollTo(row: string, col: string): boolean {
+    const p = this.layout.index.get(`${row}|${col}`);
+    if (!p) return false;
+    this.hot.scrollViewportTo({ row: p.r, col: p.c });
+    this.hot.render();
+    return true;
+  }
+
+  /** True for the grid's own elements (its focus catcher and cell editor included). */
+  owns(node: EventTarget | null): boolean {
+    if (!(node instanceof HTMLElement)) return false;
+    return this.hot.rootElement.contains(node) || 'hotInput' in node.dataset;
+  }
+
+  isEditing(): boolean {
+    return this.hot.getActiveEditor()?.isOpened() ?? false;
+  }
+
+  /** Moves keyboard focus into the grid. */
+  focus(): void {
+    this.hot.listen();
+  }
+
+  /** The value cell under the selection, or, on a code/name label, the nearest value cell to its right. */
+  selectedRowCell(): CellAddress | null {
+    const sel = this.hot.getSelectedLast();
+    if (!sel) return null;
+    const [r, c] = sel;
+    const row = this.layout.cells[r];
+    if (!row) return null;
+    for (let i = Math.max(c, 0); i < row.length; i++) {
+      const cell = row[i];
+      if (cell && cell.t !== 'text') return { sheet: this.sheetId, row: cell.row, col: cell.col };
+    }
+    return null;
+  }
+
+  /** Text a user sees in a value cell of the visible sheet (for tests and the status line). */
+  cellText(row: string, col: string): string | null {
+    const p = this.layout.index.get(`${row}|${col}`);
+    if (!p) return null;
+    return displayText(this.layout.cells[p.r]![p.c], this.data[p.r]![p.c] ?? null, this.layout.zero);
+  }
+
+  refreshDimensions(): void {
+    this.hot.refreshDimensions();
+  }
+
+  destroy(): void {
+    this.hot.destroy();
+    this.note.remove();
+  }
+
+  private renderCell(td: HTMLTableCellElement, r: number, c: number, value: GridValue): void {
+    const cell = this.layout.cells[r]?.[c];
+    const key = cell && cell.t !== 'text' ? markKey(this.sheetId, cell.row, cell.col) : null;
+    const mark = key ? this.marks.get(key) : undefined;
+    td.classList.add(...cellClasses(cell, this.layout.rowKinds[r], mark?.mark ?? null));
+    td.textContent = displayText(cell, value, this.layout.zero);
+    // Walkontable reuses TDs: attributes must be reset on every render.
+    if (cell && cell.t !== 'text') td.dataset.cell = `${cell.row}|${cell.col}`;
+    else delete td.dataset.cell;
+    if (mark) td.title = mark.messages.join('\n');
+    else td.removeAttribute('title');
+  }
+
+  /** Typing on a computed cell explains why nothing happens (Excel does the same for locked cells). */
+  private onKeyDown(e: KeyboardEvent): void {
+    if (e.ctrlKey || e.metaKey || e.altKey || this.isEditing()) return;
+    if (e.key.length !== 1 && e.key !== 'F2' && e.key !== 'Backspace') return;
+    const sel = this.hot.getSelectedLast();
+    if (!sel || sel[0] !== sel[2] || sel[1] !== sel[3]) return;
+    const [r, c] = sel;
+    if (this.layout.cells[r]?.[c]?.t !== 'formula') return;
+    this.showNote(r, c, UI_TEXT.inputRefused, [UI_TEXT.computedCell]);
+  }
+
+  private onSelection(r: number, c: number): void {
+    this.hideNote();
+    const cell = this.layout.cells[r]?.[c] ?? null;
+    this.events.onSelect?.(cell && cell.t !== 'text' ? { sheet: this.sheetId, row: cell.row, col: cell.col } : null, cell);
+  }
+
+  /** Every grid change is cancelled here and applied through the session instead. */
+  private onBeforeChange(changes: (Handsontable.CellChange | null)[], source: string): boolean {
+    this.hideNote();
+    const cells: { r: number; c: number; raw: unknown }[] = [];
+    for (const ch of changes) {
+      if (!ch) continue;
+      const [r, prop, , raw] = ch;
+      cells.push({ r, c: Number(prop), raw });
+    }
+    if (cells.length === 1 && source === 'edit') this.applySingle(cells[0]!);
+    else this.applyBlock(cells);
+    return false;
+  }
+
+  private applySingle({ r, c, raw }: { r: number; c: number; raw: unknown }): void {
+    const cell = this.layout.cells[r]?.[c];
+    if (cell?.t !== 'input') return;
+    try {
+      this.session.edit([{ sheet: this.sheetId, row: cell.row, col: cell.col, raw: blankToNull(raw) }]);
+    } catch (err) {
+      if (!(err instanceof InputError)) throw err;
+      // Enter/Tab already queued a move: bring the cursor back to the refused cell, then explain.
+      queueMicrotask(() => {
+        this.hot.selectCell(r, c);
+        this.showNote(r, c, UI_TEXT.inputRefused, [err.message]);
+      });
+    }
+  }
+
+  /** A block (paste, cut, Delete over a range): good cells in one step, bad ones listed. */
+  private applyBlock(cells: { r: number; c: number; raw: unknown }[]): void {
+    const edits: CellEdit[] = [];
+    const refused: RejectedEdit[] = [];
+    for (const { r, c, raw } of cells) {
+      const cell = this.layout.cells[r]?.[c];
+      const value = blankToNull(raw);
+      if (cell?.t === 'input') {
+        edits.push({ sheet: this.sheetId, row: cell.row, col: cell.col, raw: value });
+        continue;
+      }
+      // Blank, or the same text a label already has (a whole row copied back): nothing to report.
+      if (value === null || (cell?.t === 'text' && cell.text === String(value).trim())) continue;
+      const at = cell && cell.t !== 'text' ? { row: cell.row, col: cell.col } : { row: `第${r + 1}行`, col: `第${c + 1}列` };
+      refused.push({ edit: { sheet: this.sheetId, ...at, raw: value }, reason: cell && cell.t !== 'text' ? UI_TEXT.computedCell : UI_TEXT.outsideTable });
+    }
+    const result = edits.length ? applyValidEdits(this.session, edits) : { applied: [], rejected: [] };
+    const all = [...result.rejected, ...refused];
+    if (all.length && cells.length) {
+      const first = cells[0]!;
+      const lines = all.map((x) => `${this.describe(x.edit)}「${String(x.edit.raw ?? '')}」：${x.reason}`);
+      queueMicrotask(() =>
+        this.showNote(first.r, first.c, `${UI_TEXT.pasteApplied(result.applied.length)}${UI_TEXT.pasteRejected(all.length)}`, lines),
+      );
+    }
+  }
+
+  /** "30201 办公费 · 决算数" style name of a cell for messages. */
+  describe(e: { row: string; col: string }): string {
+    return cellLabel(this.layout, e.row, e.col);
+  }
+
+  /** Handles the whole paste here (Handsontable would skip read-only cells silently). */
+  private onBeforePaste(block: unknown[][]): boolean {
+    const range = this.hot.getSelectedRangeLast();
+    if (!range || !block.length) return false;
+    const start = range.getTopStartCorner();
+    const end = range.getBottomEndCorner();
+    const from = { row: Math.max(start.row ?? 0, 0), col: Math.max(start.col ?? 0, 0) };
+    const to = { row: end.row ?? from.row, col: end.col ?? from.col };
+    const h = block.length;
+    const w = Math.max(...block.map((row) => row.length));
+    // Like Excel: a selection that is a whole multiple of the block is tiled with it.
+    const selH = to.row - from.row + 1;
+    const selW = to.col - from.col + 1;
+    const rows = selH > h && selH % h === 0 ? selH : h;
+    const cols = selW > w && selW % w === 0 ? selW : w;
+    const cells: { r: number; c: number; raw: unknown }[] = [];
+    for (let i = 0; i < rows; i++) {
+      for (let j = 0; j < cols; j++) {
+        const raw = block[i % h]?.[j % w] ?? '';
+        cells.push({ r: from.row + i, c: from.col + j, raw });
+      }
+    }
+    const lastRow = Math.min(from.row + rows - 1, this.layout.cells.length - 1);
+    const lastCol = Math.min(from.col + cols - 1, this.layout.width - 1);
+    // Queued before applyBlock's report, so selecting the block does not hide the report.
+    queueMicrotask(() => this.hot.selectCell(from.row, from.col, lastRow, lastCol, false));
+    this.applyBlock(cells);
+    return false;
+  }
+
+  /** Copies plain 2-dp numbers (what Excel/WPS read back as numbers), not the engine's floats. */
+  private onBeforeCopy(data: unknown[][], coords: { startRow: number; startCol: number }[]): void {
+    if (coords.length !== 1) return;
+    const { startRow, startCol } = coords[0]!;
+    data.forEach((row, i) =>
+      row.forEach((_, j) => {
+        const r = startRow + i;
+        const c = startCol + j;
+        row[j] = clipboardText(this.layout.cells[r]?.[c], this.data[r]?.[c] ?? null);
+      }),
+    );
+  }
+
+  private showNote(r: number, c: number, title: string, lines: string[]): void {
+    const td = this.hot.getCell(r, c, true);
+    const rect = (td ?? this.hot.rootElement).getBoundingClientRect();
+    this.note.replaceChildren();
+    const close = document.createElement('button');
+    close.type = 'button';
+    close.className = 'cell-note-close';
+    close.textContent = '×';
+    close.title = UI_TEXT.close;
+    close.addEventListener('click', () => this.hideNote());
+    const head = document.createElement('strong');
+    head.textContent = title;
+    const list = document.createElement('ul');
+    for (const line of lines) {
+      const li = document.createElement('li');
+      li.textContent = line;
+      list.append(li);
+    }
+    this.note.append(close, head, list);
+    this.note.hidden = false;
+    const maxLeft = window.innerWidth - this.note.offsetWidth - 8;
+    this.note.style.left = `${Math.max(8, Math.min(rect.left, maxLeft))}px`;
+    this.note.style.top = `${Math.round(rect.bottom + 4)}px`;
+  }
+
+  hideNote(): void {
+    this.note.hidden = true;
+  }
+}
+
+function blankToNull(raw: unknown): unknown {
+  if (raw === undefined || raw === null) return null;
+  if (typeof raw === 'string' && raw.trim() === '') return null;
+  return raw;
+}

@@ -1,0 +1,220 @@
+// The nine tables in real Chromium against the built app: the example's figures as the
+// reference document prints them, live recalculation across tables, 审核, undo/redo, codes,
+// refused input, clipboard, and no request outside the app's own origin.
+// Expected values come from the reference (蓝山县行政审批服务局 2021) or are computed by hand.
+import type { Browser } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, startPreviewServer, type PreviewHandle } from './support/browser';
+import { WorkbookPage } from './pages/workbook-page';
+
+let browser: Browser;
+let server: PreviewHandle;
+let wb: WorkbookPage;
+
+beforeAll(async () => {
+  server = await startPreviewServer();
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function open(): Promise<WorkbookPage> {
+  wb = await WorkbookPage.open(browser, server.url);
+  return wb;
+}
+
+afterEach(async () => {
+  // Every scenario: nothing left the origin, nothing broke the CSP, no script errors.
+  expect(wb.app.externalRequests).toEqual([]);
+  expect(wb.app.cspViolations).toEqual([]);
+  expect(wb.app.consoleErrors).toEqual([]);
+  await wb.close();
+});
+
+describe('the example workbook', () => {
+  it('opens on 公开01表 with the reference figures', async () => {
+    await open();
+    expect(await wb.currentTab()).toBe('t01');
+    // Reference 公开01表: 一般公共预算财政拨款收入 1576.05, 本年收入合计, 总计; 一般公共服务支出.
+    for (const row of ['inc.gpb', 'inc.total', 'inc.grand', 'exp.total', 'exp.grand', '201']) {
+      expect(await wb.cellText('t01', row, 'amount')).toBe('1,576.05');
+    }
+    // 公开01表 prints blanks for zero (政府性基金, 年末结转和结余).
+    expect(await wb.cellText('t01', 'inc.gf', 'amount')).toBe('');
+    expect(await wb.cellText('t01', 'exp.close', 'amount')).toBe('');
+    // Other tables as printed: 05 合计, 06 footers, 07 三公 (zero style 0.00).
+    expect(await wb.cellText('t05', 'sum', 'basic')).toBe('1,576.05');
+    expect(await wb.cellText('t05', 'sum', 'proj')).toBe('0.00');
+    expect(await wb.cellText('t06', 'personnel', 'amount')).toBe('979.88');
+    expect(await wb.cellText('t06', 'public', 'amount')).toBe('596.17');
+    expect(await wb.cellText('t07', 'act', 'total')).toBe('6.54');
+    expect(await wb.cellText('t07', 'bud', 'recep')).toBe('60.00');
+    expect(await wb.auditCounts()).toEqual({ errors: 0, warnings: 0 });
+    // Computed cells are read-only and styled apart from inputs.
+    expect(await wb.cellClasses('t06', 'public', 'amount')).toContain('c-calc');
+    expect(await wb.cellClasses('t06', '30201', 'amount')).toContain('c-input');
+  });
+
+  it('saves a screenshot of every table', async () => {
+    await open();
+    for (const id of ['t01', 't02', 't03', 't04', 't05', 't06', 't07', 't08', 't09', 'sup']) {
+      await wb.tab(id);
+      const title = await wb.page.textContent('.grid-host .ht_master td.c-title');
+      expect(title?.length).toBeGreaterThan(3);
+      await wb.screenshot(`grid-${id}`);
+    }
+    await wb.tab('audit');
+    await wb.screenshot('grid-audit');
+  });
+});
+
+describe('editing', () => {
+  it('recalculates 06 on the same screen, reports the 05/06 difference, and undoes it', async () => {
+    await open();
+    await wb.edit('t06', '30201', 'amount', '31.34');
+    expect(await wb.currentTab()).toBe('t06');
+    // 公用经费合计 596.17 + 10.00; 商品和服务支出 494.62 + 10.00.
+    expect(await wb.cellText('t06', 'public', 'amount')).toBe('606.17');
+    expect(await wb.cellText('t06', '302', 'amount')).toBe('504.62');
+    expect(await wb.cellClasses('t06', 'public', 'amount')).toContain('c-mark-error');
+    expect(await wb.auditCounts()).toEqual({ errors: 1, warnings: 0 });
+    await wb.screenshot('grid-t06-edited');
+
+    const rows = await wb.auditRows();
+    await wb.screenshot('grid-audit-finding');
+    expect(rows).toHaveLength(1);
+    expect(rows[0]!.severity).toBe('错误');
+    // 05 基本支出 1,576.05 against 06 979.88 + 606.17 = 1,586.05.
+    expect(rows[0]!.message).toContain('1,576.05');
+    expect(rows[0]!.message).toContain('1,586.05');
+    expect(rows[0]!.message).toContain('10.00');
+    expect(rows[0]!.diff).toBe('-10.00');
+    expect(rows[0]!.cells.join(' ')).toContain('公开05表');
+
+    // A click on the first involved cell opens 公开05表 with 合计/基本支出 selected.
+    await wb.clickAuditCell('X56-1', 0);
+    expect(await wb.currentTab()).toBe('t05');
+    expect(await wb.selectedCell()).toBe('sum|basic');
+
+    await wb.undo();
+    expect(await wb.cellText('t06', '30201', 'amount')).toBe('21.34');
+    expect(await wb.cellText('t06', 'public', 'amount')).toBe('596.17');
+    expect(await wb.auditCounts()).toEqual({ errors: 0, warnings: 0 });
+    expect(await wb.auditRows()).toEqual([]);
+
+    await wb.tab('t06');
+    await wb.redo();
+    expect(await wb.cellText('t06', 'public', 'amount')).toBe('606.17');
+  });
+
+  it('refuses text and formulas in an amount cell and keeps the old value', async () => {
+    await open();
+    await wb.edit('t06', '30201', 'amount', 'abc');
+    expect(await wb.cellNote()).toContain('「abc」不是有效金额');
+    await wb.screenshot('grid-refused-input');
+    expect(await wb.cellText('t06', '30201', 'amount')).toBe('21.34');
+    expect(await wb.selectedCell()).toBe('30201|amount');
+
+    await wb.edit('t06', '30201', 'amount', '=1+2');
+    expect(await wb.cellNote()).toContain('公式');
+    expect(await wb.cellText('t06', '30201', 'amount')).toBe('21.34');
+    expect(await wb.auditCounts()).toEqual({ errors: 0, warnings: 0 });
+
+    // Normalized with decimal.js: "1,234.5" → 1,234.50; Delete clears (06 prints blanks).
+    await wb.edit('t06', '30202', 'amount', '1,234.5');
+    expect(await wb.cellNote()).toBeNull();
+    expect(await wb.cellText('t06', '30202', 'amount')).toBe('1,234.50');
+    await wb.select('t06', '30202', 'amount');
+    await wb.page.keyboard.press('Delete');
+    expect(await wb.cellText('t06', '30202', 'amount')).toBe('');
+    // 302 = 494.62 − 2.61 (印刷费 cleared).
+    expect(await wb.cellText('t06', '302', 'amount')).toBe('492.01');
+  });
+
+  it('copies plain numbers for Excel and pastes a 3×2 block into six cells', async () => {
+    await open();
+    expect(await wb.copy('t06', ['30101', 'amount'], ['30103', 'amount'])).toBe('344.02\n172.33\n89.14');
+
+    // Three consecutive 项 rows under 20103 in 公开03表: add 2010301 and 2010302 next to 2010306.
+    await wb.tab('t03');
+    await wb.addCode('2010301');
+    await wb.addCode('2010302', { query: '一般行政管理事务' });
+    await wb.paste('t03', '2010301', 'basic', '1\t2\n3\t4\n5.5\t6');
+    expect(await wb.cellNote()).toBeNull();
+    expect(await wb.cellText('t03', '2010301', 'basic')).toBe('1.00');
+    expect(await wb.cellText('t03', '2010301', 'proj')).toBe('2.00');
+    expect(await wb.cellText('t03', '2010302', 'basic')).toBe('3.00');
+    expect(await wb.cellText('t03', '2010302', 'proj')).toBe('4.00');
+    expect(await wb.cellText('t03', '2010306', 'basic')).toBe('5.50');
+    expect(await wb.cellText('t03', '2010306', 'proj')).toBe('6.00');
+    // 20103: basic 1 + 3 + 5.5, proj 2 + 4 + 6, total 21.50; 01 支出 follows 03.
+    expect(await wb.cellText('t03', '20103', 'basic')).toBe('9.50');
+    expect(await wb.cellText('t03', '20103', 'proj')).toBe('12.00');
+    expect(await wb.cellText('t03', 'sum', 'total')).toBe('21.50');
+    expect(await wb.cellText('t01', 'exp.total', 'amount')).toBe('21.50');
+
+    // One undo step takes the whole paste back.
+    await wb.tab('t03');
+    await wb.undo();
+    expect(await wb.cellText('t03', '2010306', 'basic')).toBe('1,576.05');
+    expect(await wb.cellText('t03', '2010301', 'basic')).toBe('0.00');
+
+    // A block with a bad cell: the good one is applied, the bad one listed.
+    await wb.paste('t03', '2010301', 'basic', '7\tabc');
+    expect(await wb.cellText('t03', '2010301', 'basic')).toBe('7.00');
+    expect(await wb.cellText('t03', '2010301', 'proj')).toBe('0.00');
+    const note = await wb.cellNote();
+    expect(note).toContain('已粘贴 1 个单元格');
+    expect(note).toContain('2010301');
+    expect(note).toContain('「abc」不是有效金额');
+  });
+});
+
+describe('classification rows', () => {
+  it('adds 2080505 from the catalogue; new 类/款/项 rows and totals in 05 and 01; remove and undo', async () => {
+    await open();
+    await wb.tab('t05');
+    await wb.addCode('2080505', { query: '基本养老保险缴费' });
+    const rows = await wb.rowTexts();
+    expect(rows.some((r) => r.startsWith('208|社会保障和就业支出|'))).toBe(true);
+    expect(rows.some((r) => r.startsWith('20805|行政事业单位养老支出|'))).toBe(true);
+    expect(rows.some((r) => r.startsWith('2080505|机关事业单位基本养老保险缴费支出|'))).toBe(true);
+    // The new row is selected, ready to type into.
+    expect(await wb.selectedCell()).toBe('2080505|basic');
+
+    await wb.edit('t05', '2080505', 'basic', '10.00');
+    expect(await wb.cellText('t05', '2080505', 'total')).toBe('10.00');
+    expect(await wb.cellText('t05', '208', 'total')).toBe('10.00');
+    expect(await wb.cellText('t05', 'sum', 'total')).toBe('1,586.05');
+    expect(await wb.cellText('t05', 'sum', 'basic')).toBe('1,586.05');
+    // 04 takes its 一般公共预算 column from 05.
+    expect(await wb.cellText('t04', 'exp.total', 'gpb')).toBe('1,586.05');
+
+    // 01 is fed by 02 (income) and 03 (all spending): the same 10.00 typed there.
+    await wb.edit('t03', '2080505', 'basic', '10');
+    await wb.edit('t02', '2080505', 'fin', '10');
+    await wb.tab('t01');
+    expect((await wb.rowTexts()).some((r) => r.includes('二、社会保障和就业支出|15|10.00'))).toBe(true);
+    expect(await wb.cellText('t01', 'exp.total', 'amount')).toBe('1,586.05');
+    expect(await wb.cellText('t01', 'inc.total', 'amount')).toBe('1,586.05');
+    expect(await wb.cellText('t01', 'inc.grand', 'amount')).toBe('1,586.05');
+
+    // Remove (confirmed) takes the amounts with it; Ctrl+Z brings both back.
+    await wb.removeCode('t05', '2080505', 'basic');
+    expect((await wb.rowTexts()).some((r) => r.startsWith('2080505|'))).toBe(false);
+    expect(await wb.cellText('t05', 'sum', 'total')).toBe('1,576.05');
+    await wb.undo();
+    expect(await wb.cellText('t05', '2080505', 'basic')).toBe('10.00');
+    expect(await wb.cellText('t05', 'sum', 'total')).toBe('1,586.05');
+  });
+
+  it('asks for a name before adding a code the catalogue lacks', async () => {
+    await open();
+    await wb.tab('t05');
+    expect(await wb.addCustomCode('2010397', '')).toContain('请填写科目名称');
+    expect(await wb.addCustomCode('2010397', '其他测试支出')).toBeNull();
+    expect((await wb.rowTexts()).some((r) => r.startsWith('2010397|其他测试支出|'))).toBe(true);
+  });
+});

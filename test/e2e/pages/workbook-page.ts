@@ -1,0 +1,179 @@
+// Page model of the workbook screen: tests speak in stable cell ids (sheet, row, column key),
+// never in CSS selectors or grid coordinates. Cells are selected through the app's documented
+// test hook (window.__workbook), because two quick clicks open the editor in append mode.
+import type { Browser, Page } from 'playwright-core';
+import { newAppPage, screenshot, type AppPage } from '../support/browser';
+
+export interface AuditRow {
+  severity: string;
+  title: string;
+  message: string;
+  diff: string;
+  cells: string[];
+}
+
+export class WorkbookPage {
+  private constructor(readonly app: AppPage) {}
+
+  get page(): Page {
+    return this.app.page;
+  }
+
+  /** Opens the app (first visit: the built-in example) and waits for the grid. */
+  static async open(browser: Browser, url: string): Promise<WorkbookPage> {
+    const app = await newAppPage(browser, url);
+    const wb = new WorkbookPage(app);
+    await app.page.waitForSelector('.ht_master td[data-cell]');
+    return wb;
+  }
+
+  async close(): Promise<void> {
+    await this.app.context.close();
+  }
+
+  /** Clicks a tab: 't01'…'t09', 'sup', 'audit' or a feature's tab id. */
+  async tab(id: string): Promise<void> {
+    await this.page.click(`button.tab[data-tab="${id}"]`);
+    if (id.startsWith('t') || id === 'sup') await this.page.waitForSelector(`.grid-host [data-sheet="${id}"] .ht_master td[data-cell]`);
+  }
+
+  async currentTab(): Promise<string> {
+    return this.page.evaluate(() => window.__workbook!.currentTab());
+  }
+
+  /** Opens the cell's table and selects the cell (keyboard focus in the grid). */
+  async select(sheet: string, row: string, col: string): Promise<void> {
+    const ok = await this.page.evaluate(([s, r, c]) => window.__workbook!.goToCell(s as never, r!, c!), [sheet, row, col]);
+    if (!ok) throw new Error(`no cell ${sheet}:${row}:${col}`);
+  }
+
+  /** Types into a cell like a user (type over, then Enter). */
+  async edit(sheet: string, row: string, col: string, text: string): Promise<void> {
+    await this.select(sheet, row, col);
+    await this.page.keyboard.type(text);
+    await this.page.keyboard.press('Enter');
+  }
+
+  private cellLocator(row: string, col: string) {
+    return this.page.locator(`.grid-host .ht_master td[data-cell="${row}|${col}"]`);
+  }
+
+  /** The text the grid shows in a cell (opens its table and scrolls it into view). */
+  async cellText(sheet: string, row: string, col: string): Promise<string> {
+    const ok = await this.page.evaluate(([s, r, c]) => window.__workbook!.revealCell(s as never, r!, c!), [sheet, row, col]);
+    if (!ok) throw new Error(`no cell ${sheet}:${row}:${col}`);
+    return (await this.cellLocator(row, col).textContent()) ?? '';
+  }
+
+  async cellClasses(sheet: string, row: string, col: string): Promise<string[]> {
+    await this.cellText(sheet, row, col);
+    return ((await this.cellLocator(row, col).getAttribute('class')) ?? '').split(/\s+/);
+  }
+
+  /** Label texts of the visible table's rows, e.g. to see 类/款/项 rows appear. */
+  async rowTexts(): Promise<string[]> {
+    return this.page.$$eval('.grid-host .ht_master tbody tr', (trs) =>
+      trs.map((tr) => Array.from(tr.querySelectorAll('td')).filter((td) => getComputedStyle(td).display !== 'none').map((td) => td.textContent ?? '').join('|')),
+    );
+  }
+
+  /** The message shown at a cell (refused input, paste report), or null when none is shown. */
+  async cellNote(): Promise<string | null> {
+    const note = this.page.locator('.cell-note');
+    if (!(await note.isVisible())) return null;
+    return note.textContent();
+  }
+
+  async auditCounts(): Promise<{ errors: number; warnings: number }> {
+    const errors = Number(await this.page.textContent('.toolbar .count-error'));
+    const warnings = Number(await this.page.textContent('.toolbar .count-warning'));
+    return { errors, warnings };
+  }
+
+  /** Opens the 审核 tab and reads its rows. */
+  async auditRows(): Promise<AuditRow[]> {
+    await this.tab('audit');
+    return this.page.$$eval('.audit-table tbody tr', (trs) =>
+      trs.map((tr) => ({
+        severity: tr.querySelector('.audit-severity')?.textContent ?? '',
+        title: tr.querySelector('.audit-title')?.textContent ?? '',
+        message: tr.querySelector('.audit-message')?.textContent ?? '',
+        diff: tr.querySelector('.audit-diff')?.textContent ?? '',
+        cells: Array.from(tr.querySelectorAll('.audit-cell-link')).map((b) => b.textContent ?? ''),
+      })),
+    );
+  }
+
+  async auditSummary(): Promise<string> {
+    await this.tab('audit');
+    return (await this.page.textContent('.audit-summary')) ?? '';
+  }
+
+  /** Clicks the n-th cell link of the audit row for a rule. */
+  async clickAuditCell(ruleRowId: string, index: number): Promise<void> {
+    await this.tab('audit');
+    await this.page.locator(`.audit-table tr[data-rule="${ruleRowId}"] .audit-cell-link`).nth(index).click();
+  }
+
+  /** The value cell under the grid's cursor, as "row|col". */
+  async selectedCell(): Promise<string | null> {
+    return this.page.evaluate(() => document.querySelector('.grid-host .ht_master td.current')?.getAttribute('data-cell') ?? null);
+  }
+
+  async undo(): Promise<void> {
+    await this.page.keyboard.press('Control+z');
+  }
+
+  async redo(): Promise<void> {
+    await this.page.keyboard.press('Control+y');
+  }
+
+  /** Puts tab-separated text (as Excel/WPS copy it) on the clipboard and pastes it at a cell. */
+  async paste(sheet: string, row: string, col: string, text: string): Promise<void> {
+    await this.select(sheet, row, col);
+    await this.page.evaluate((t) => navigator.clipboard.writeText(t), text);
+    await this.page.keyboard.press('Control+v');
+  }
+
+  /** Selects a block by its corner cells and copies it; returns the clipboard text. */
+  async copy(sheet: string, from: [string, string], to: [string, string]): Promise<string> {
+    await this.select(sheet, from[0], from[1]);
+    const target = this.cellLocator(to[0], to[1]);
+    await target.click({ modifiers: ['Shift'] });
+    await this.page.keyboard.press('Control+c');
+    return this.page.evaluate(() => navigator.clipboard.readText());
+  }
+
+  /** Adds a 项 code from the catalogue (searched by `query`, default the code itself). */
+  async addCode(code: string, opts: { query?: string; fund?: 'gpb' | 'gf' | 'soe' } = {}): Promise<void> {
+    await this.page.click('.sheet-actions .btn-add-code');
+    if (opts.fund) await this.page.selectOption('dialog .code-fund', opts.fund);
+    await this.page.fill('dialog .code-search', opts.query ?? code);
+    await this.page.click(`dialog .code-result[data-code="${code}"]`);
+    await this.page.waitForSelector('dialog[open]', { state: 'detached' });
+  }
+
+  /** Adds a user-defined 项 code with its name. Returns the dialog's error text if refused. */
+  async addCustomCode(code: string, name: string): Promise<string | null> {
+    await this.page.click('.sheet-actions .btn-add-code');
+    await this.page.fill('dialog .custom-code', code);
+    await this.page.fill('dialog .custom-name', name);
+    await this.page.click('dialog .custom-add');
+    if ((await this.page.locator('dialog[open]').count()) === 0) return null;
+    const error = await this.page.textContent('dialog .dialog-error');
+    await this.page.click('dialog .dialog-footer .btn');
+    return error;
+  }
+
+  /** Selects a code's row and removes it after confirming. */
+  async removeCode(sheet: string, code: string, col: string): Promise<void> {
+    await this.select(sheet, code, col);
+    await this.page.click('.sheet-actions .btn-remove-code');
+    await this.page.click('dialog .confirm-ok');
+    await this.page.waitForSelector('dialog[open]', { state: 'detached' });
+  }
+
+  async screenshot(name: string): Promise<string> {
+    return screenshot(this.page, name);
+  }
+}
