@@ -1,0 +1,246 @@
+// Writes the workbook as a live .xlsx: the official layout of every sheet, every computed cell as
+// its formula (sheet ids renamed to 公开0X表 …) with a half-up cached result, inputs as numbers,
+// text always as text, and a very hidden marker so the importer can rebuild the layout.
+// Takes plain data (layouts, values, document); never the engine. ExcelJS is loaded lazily.
+import type { Alignment, Borders, Cell, CellErrorValue, Font, Workbook, Worksheet } from 'exceljs';
+import type { LayoutCell, SheetLayout, TextRole } from '../engine/layout';
+import { roundHalfUp } from '../model/amount';
+import type { WorkbookDocument, WorkbookMeta } from '../model/document';
+import type { ValueFormat, ZeroStyle } from '../model/template';
+import {
+  MARKER_CHUNK,
+  MARKER_SHEET,
+  MARKER_TYPE,
+  MARKER_VERSION,
+  NARRATIVE_SHEET,
+  loadExcelJS,
+  renameSheetRefs,
+  xlsxSheetName,
+  type ExportValue,
+  type XlsxMarker,
+} from './xlsx-common';
+
+export interface XlsxSheetData {
+  layout: SheetLayout;
+  /** Rectangular values of this sheet, as `engine.sheetValues(layout.id)` returns them. */
+  values: readonly (readonly ExportValue[])[];
+}
+
+export interface NarrativeSection {
+  heading: string;
+  paragraphs: string[];
+}
+
+export interface XlsxExportInput {
+  /** The document: its meta and structure go into the marker (its inputs are in the sheets). */
+  document: WorkbookDocument;
+  /** Every sheet of the engine layout, in workbook order (t01…t09, sup, fig, audit). */
+  sheets: readonly XlsxSheetData[];
+  /** The rendered 情况说明; written as text cells only. */
+  narrative?: readonly NarrativeSection[];
+}
+
+const FONT_NAME = '宋体';
+/** GB2312 charset, so Excel/WPS pick the CJK face even where 宋体 is substituted. */
+const FONT: Partial<Font> = { name: FONT_NAME, size: 10, charset: 134 };
+const THIN = { style: 'thin' } as const;
+const GRID: Partial<Borders> = { top: THIN, left: THIN, bottom: THIN, right: THIN };
+const HEADER_FILL = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF2F2F2' } } as const;
+const BORDERED = new Set(['header', 'total', 'class', 'section', 'item', 'pad', 'footer']);
+/** Points per wrapped text line at size 10; the title (size 16) gets its own height. */
+const LINE_PT = 14;
+const ROW_PT = 18;
+const TITLE_PT = 32;
+const MARGINS = { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 };
+
+/** `#,##0.00`, counts `0`, percentages `0.00`; 'blank' tables hide zeros but keep them numbers. */
+export function numberFormat(format: ValueFormat, zero: ZeroStyle): string {
+  const base = format === 'count' ? '0' : format === 'percent' ? '0.00' : '#,##0.00';
+  return zero === 'blank' ? `${base};-${base};` : base;
+}
+
+const EXCEL_ERRORS = new Set(['#N/A', '#REF!', '#NAME?', '#DIV/0!', '#NULL!', '#VALUE!', '#NUM!']);
+
+/** Cached result of a formula: half-up at the cell's precision; a blank reference computes to 0 in Excel. */
+function cachedResult(v: ExportValue | undefined, format: ValueFormat): number | string | CellErrorValue {
+  if (typeof v === 'number') return roundedNumber(v, format);
+  if (typeof v === 'string') return v;
+  if (v && typeof v === 'object') return { error: (EXCEL_ERRORS.has(v.error) ? v.error : '#VALUE!') as CellErrorValue['error'] };
+  return 0;
+}
+
+function roundedNumber(v: number, format: ValueFormat): number {
+  return Number(roundHalfUp(v, format === 'count' ? 0 : 2).toString());
+}
+
+/** Width of text in Excel column units (width of '0' in the default font): a 10 pt CJK character is ~1.85. */
+function textUnits(text: string, indent = 0): number {
+  let n = indent * 1.5;
+  for (const ch of text) n += ch.codePointAt(0)! > 0xff ? 1.85 : 1;
+  return n;
+}
+
+function alignmentFor(role: TextRole, indent?: number): Partial<Alignment> {
+  switch (role) {
+    case 'title':
+      return { horizontal: 'center', vertical: 'middle' };
+    case 'publicNo':
+      return { horizontal: 'right', vertical: 'middle' };
+    case 'meta':
+      return { horizontal: 'left', vertical: 'middle' };
+    case 'header':
+    case 'lineNo':
+    case 'total':
+      return { horizontal: 'center', vertical: 'middle', wrapText: true };
+    case 'note':
+      return { horizontal: 'left', vertical: 'top', wrapText: true };
+    default:
+      return { horizontal: 'left', vertical: 'middle', wrapText: true, ...(indent ? { indent } : {}) };
+  }
+}
+
+function styleText(xc: Cell, cell: Extract<LayoutCell, { t: 'text' }>, isLastCol: boolean): void {
+  const role = cell.role === 'meta' && isLastCol ? 'publicNo' : cell.role;
+  xc.alignment = alignmentFor(role, cell.indent);
+  if (cell.role === 'title') xc.font = { ...FONT, size: 16, bold: true };
+  else if (cell.role === 'header' || cell.role === 'section' || cell.role === 'total') xc.font = { ...FONT, bold: true };
+  else xc.font = FONT;
+  if (cell.role === 'header') xc.fill = HEADER_FILL;
+}
+
+function writeCell(xc: Cell, cell: LayoutCell, v: ExportValue | undefined, zero: ZeroStyle, rename: (f: string) => string, isLastCol: boolean): void {
+  if (!cell) {
+    xc.font = FONT;
+    return;
+  }
+  if (cell.t === 'text') {
+    // A plain JS string is always a text cell in ExcelJS (shared string), never a formula,
+    // whatever it starts with (= + - @): user names and labels stay inert.
+    if (cell.text !== '') xc.value = cell.text;
+    styleText(xc, cell, isLastCol);
+    return;
+  }
+  xc.font = FONT;
+  xc.numFmt = numberFormat(cell.format, zero);
+  // Numbers right; a formula that yields text (审核 结果 通过/错误) centred.
+  xc.alignment = { horizontal: typeof v === 'string' ? 'center' : 'right', vertical: 'middle' };
+  if (cell.t === 'input') {
+    xc.value = typeof v === 'number' ? roundedNumber(v, cell.format) : null;
+  } else {
+    xc.value = { formula: rename(cell.formula), result: cachedResult(v, cell.format) };
+  }
+}
+
+/** Row heights from wrapped text: each text cell needs ceil(width of text / width of its span) lines. */
+function rowHeights(layout: SheetLayout): number[] {
+  const heights = layout.rowKinds.map(() => ROW_PT);
+  const spans = new Map(layout.merges.map((m) => [`${m.row}|${m.col}`, m]));
+  const colWidth = (c: number): number => layout.colWidths[c] ?? 10;
+  layout.cells.forEach((row, r) =>
+    row.forEach((cell, c) => {
+      if (cell?.t !== 'text' || cell.text === '') return;
+      const m = spans.get(`${r}|${c}`);
+      const rows = m?.rowspan ?? 1;
+      let width = 0;
+      for (let i = 0; i < (m?.colspan ?? 1); i++) width += colWidth(c + i);
+      if (cell.role === 'title') {
+        heights[r] = Math.max(heights[r]!, TITLE_PT);
+        return;
+      }
+      if (cell.role === 'meta' || cell.role === 'publicNo') return;
+      const lines = Math.ceil(textUnits(cell.text, cell.indent) / Math.max(1, width));
+      const need = Math.ceil((lines * LINE_PT + 4) / rows);
+      for (let i = 0; i < rows; i++) heights[r + i] = Math.max(heights[r + i]!, need);
+    }),
+  );
+  return heights;
+}
+
+function writeLayoutSheet(wb: Workbook, data: XlsxSheetData, rename: (f: string) => string): void {
+  const { layout, values } = data;
+  const headerRows = layout.rowKinds.flatMap((k, r) => (k === 'header' ? [r + 1] : []));
+  const ws = wb.addWorksheet(xlsxSheetName(layout), {
+    properties: { defaultRowHeight: ROW_PT },
+    pageSetup: {
+      paperSize: 9, // A4
+      orientation: 'landscape',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      horizontalCentered: true,
+      margins: MARGINS,
+      ...(headerRows.length ? { printTitlesRow: `${headerRows[0]}:${headerRows[headerRows.length - 1]}` } : {}),
+    },
+  });
+  ws.columns = layout.colWidths.map((w) => ({ width: w + 1 }));
+  const heights = rowHeights(layout);
+  layout.cells.forEach((row, r) => {
+    const xr = ws.getRow(r + 1);
+    xr.height = heights[r]!;
+    const bordered = BORDERED.has(layout.rowKinds[r]!);
+    row.forEach((cell, c) => {
+      const xc = xr.getCell(c + 1);
+      writeCell(xc, cell, values[r]?.[c], layout.zero, rename, c === layout.width - 1);
+      if (bordered) xc.border = GRID;
+    });
+  });
+  // After the cells: ExcelJS gives merged children their master's style object (shared, not copied),
+  // so styling a child after merging would overwrite the master's font and fill.
+  for (const m of layout.merges) ws.mergeCells(m.row + 1, m.col + 1, m.row + m.rowspan, m.col + m.colspan);
+}
+
+function writeNarrative(wb: Workbook, sections: readonly NarrativeSection[], meta: WorkbookMeta): void {
+  const WIDTH = 75;
+  const ws = wb.addWorksheet(NARRATIVE_SHEET, {
+    pageSetup: { paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0, margins: MARGINS },
+  });
+  ws.columns = [{ width: WIDTH }];
+  const add = (text: string, font: Partial<Font>, height: number): void => {
+    const row = ws.addRow([]);
+    // Strings only: a paragraph starting with = + - @ stays text.
+    row.getCell(1).value = text;
+    row.getCell(1).font = font;
+    row.getCell(1).alignment = { wrapText: true, vertical: 'top', horizontal: 'left' };
+    row.height = height;
+  };
+  add(`${meta.department}${meta.year}年度部门决算情况说明`, { ...FONT, size: 14, bold: true }, TITLE_PT);
+  for (const s of sections) {
+    add(s.heading, { ...FONT, bold: true }, ROW_PT);
+    for (const p of s.paragraphs) add(p, FONT, Math.max(ROW_PT, Math.ceil(textUnits(p) / (WIDTH - 2)) * LINE_PT + 4));
+  }
+}
+
+function writeMarker(wb: Workbook, doc: WorkbookDocument): void {
+  const { inputs: _inputs, ...document } = doc;
+  const marker: XlsxMarker = { type: MARKER_TYPE, markerVersion: MARKER_VERSION, document };
+  const json = JSON.stringify(marker);
+  const ws: Worksheet = wb.addWorksheet(MARKER_SHEET, { state: 'veryHidden' });
+  for (let i = 0, r = 1; i < json.length; i += MARKER_CHUNK, r++) ws.getCell(r, 1).value = json.slice(i, i + MARKER_CHUNK);
+}
+
+/** Writes the .xlsx; resolves to its bytes. */
+export async function exportXlsx(input: XlsxExportInput): Promise<Uint8Array> {
+  const ExcelJS = await loadExcelJS();
+  const wb = new ExcelJS.Workbook();
+  wb.creator = '决算公开工作簿';
+  wb.created = new Date();
+  // Excel and WPS recompute on open; the cached results are already right for viewers that do not.
+  wb.calcProperties = { fullCalcOnLoad: true };
+
+  const names = new Map(input.sheets.map((s) => [s.layout.id as string, xlsxSheetName(s.layout)]));
+  const rename = (f: string): string => renameSheetRefs(f, (id) => names.get(id) ?? id);
+  for (const s of input.sheets) {
+    writeLayoutSheet(wb, s, rename);
+    if (s.layout.id === 'sup' && input.narrative) writeNarrative(wb, input.narrative, input.document.meta);
+  }
+  if (input.narrative && !names.has('sup')) writeNarrative(wb, input.narrative, input.document.meta);
+  writeMarker(wb, input.document);
+  const buf = await wb.xlsx.writeBuffer();
+  return new Uint8Array(buf as ArrayBuffer);
+}
+
+/** 蓝山县行政审批服务局2021年度部门决算公开表.xlsx (characters file systems reject become _). */
+export function xlsxFileName(meta: Pick<WorkbookMeta, 'department' | 'year'>): string {
+  const dept = [...meta.department].map((ch) => (ch < ' ' || '\\/:*?"<>|'.includes(ch) ? '_' : ch)).join('').trim();
+  return `${dept}${meta.year}年度部门决算公开表.xlsx`;
+}
