@@ -145,12 +145,12 @@ export function mountNarrative(container: HTMLElement, session: WorkbookSession,
       'data-text-id': id,
     });
     span.textContent = text;
-    const original = missing ? '' : text;
     let cancelled = false;
     span.addEventListener('focus', () => {
       editing = span;
       cancelled = false;
-      if (missing) span.textContent = '';
+      // A placeholder is selected whole, so typing replaces it (after the click placed the caret).
+      if (missing) setTimeout(() => document.activeElement === span && window.getSelection()?.selectAllChildren(span));
     });
     span.addEventListener('keydown', (e) => {
       if (e.key === 'Escape') {
@@ -164,8 +164,9 @@ export function mountNarrative(container: HTMLElement, session: WorkbookSession,
     span.addEventListener('blur', () => {
       editing = null;
       const value = (span.textContent ?? '').trim();
+      const changed = missing ? value !== '' && value !== text : value !== text.trim();
       // setText emits 'change', which renders; otherwise restore the rendered text.
-      if (!cancelled && value !== original.trim()) session.setText(id, value);
+      if (!cancelled && changed) session.setText(id, value);
       else render();
     });
     return span;

@@ -46,7 +46,8 @@ class NarrativePage {
     const span = this.page.locator(`.nv-doc [data-text-id="${textId}"]`).first();
     await span.click();
     await this.page.keyboard.press('Control+a');
-    await this.page.keyboard.type(text);
+    await this.page.keyboard.press('Delete');
+    if (text) await this.page.keyboard.type(text);
     await this.page.keyboard.press('Enter');
   }
 }
@@ -154,6 +155,19 @@ describe('情况说明 tab', () => {
     // The same text appears in the 补充资料 text box (one document).
     await wb.tab('sup');
     expect(await nv.page.inputValue('textarea[data-text-id="reason.grand"]')).toBe('人员调出，支出减少');
+  });
+
+  it('an emptied reason becomes a marked placeholder, listed by the 审核 until filled again', async () => {
+    await open();
+    await nv.editText('reason.opex', '');
+    expect(await nv.paragraph('n11.1/p')).toBe('本部门2021年度机关运行经费支出596.17万元，比年初预算数减少149.82万元，降低20.08%。主要原因是【待填写：机关运行经费变动原因】。');
+    expect(await wb.auditRows()).toContainEqual(
+      expect.objectContaining({ severity: '提示', title: '情况说明缺少文字', message: '缺少机关运行经费变动原因，请在情况说明“十一、其他重要事项情况说明”中填写' }),
+    );
+    await wb.tab('narrative');
+    await nv.editText('reason.opex', '压减公用经费');
+    expect(await nv.paragraph('n11.1/p')).toContain('主要原因是压减公用经费。');
+    expect(await wb.auditCounts()).toEqual({ errors: 0, warnings: 0 });
   });
 
   it('复制全文 puts the plain text on the clipboard', async () => {
