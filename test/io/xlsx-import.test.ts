@@ -8,7 +8,7 @@ import { exampleDocument, openWorkbook } from '../../src/engine';
 import { MARKER_SHEET } from '../../src/io/xlsx-common';
 import { IMPORT_MESSAGES, ImportError, importXlsx } from '../../src/io/xlsx-import';
 import { exportEngine, expectThreeEdits, IMPORT_DEPS, THREE_EDITS } from './support';
-import { makeZip } from './zip-tools';
+import { makeZip, readZip } from './zip-tools';
 
 async function edit(bytes: Uint8Array, change: (wb: ExcelJS.Workbook) => void): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
@@ -89,6 +89,34 @@ describe('importXlsx round trip', () => {
     expect(document.inputs.t06?.['30101']?.amount).toBe('1234.50');
     expect(document.inputs.t06?.['30102']?.amount).toBe('172.33');
     expect(notes).toEqual([IMPORT_MESSAGES.ignored('公开06表 K3')]);
+  });
+
+  it('accepts shared formulas, as Excel writes for filled ranges', async () => {
+    const changed = await edit(exported, (wb) => {
+      const t02 = sheet(wb, '公开02表');
+      // 合计 row: C8 = C9 … I8 = I9, written as one shared formula.
+      t02.getCell('C8').value = { formula: 'C9', result: 1576.05, shareType: 'shared', ref: 'C8:I8' } as ExcelJS.CellFormulaValue;
+      for (const col of 'DEFGHI') t02.getCell(`${col}8`).value = { sharedFormula: 'C8', result: 0 } as ExcelJS.CellSharedFormulaValue;
+    });
+    expect([...readZip(changed).values()].join('')).toMatch(/<f t="shared" ref="C8:I8" si="\d+">C9<\/f>/);
+    const { document, notes } = await importXlsx(changed, IMPORT_DEPS);
+    expect(notes).toEqual([]);
+    expect(document).toEqual(exampleDocument());
+  });
+
+  it('carries long texts in a marker split over several cells', async () => {
+    const doc = exampleDocument();
+    const long = (ch: string) => ch.repeat(5000);
+    // 6 × 5,000 characters, quotes doubling in JSON: well over one 30,000-character cell.
+    const texts = { ...doc.texts, 'overview.duties': long('职'), 'overview.structure': long('构'), 'reason.grand': long('因') };
+    Object.assign(texts, { 'reason.opex': long('"'), 'meeting.purpose': long('会'), 'training.purpose': long('训') });
+    const engine = openWorkbook({ ...doc, texts });
+    const bytes = await exportEngine(engine);
+    const marker = new ExcelJS.Workbook();
+    await marker.xlsx.load(bytes.slice().buffer);
+    expect(marker.getWorksheet(MARKER_SHEET)!.rowCount).toBeGreaterThan(1);
+    const { document } = await importXlsx(bytes, IMPORT_DEPS);
+    expect(document.texts).toEqual(engine.document().texts);
   });
 
   it('keeps "=1+1" as text in the department name and a text field', async () => {

@@ -38,32 +38,28 @@ export function makeZip(entries: ZipInput[]): Buffer {
     const name = Buffer.from(e.name, 'utf8');
     const comp = deflateRawSync(e.data);
     const size = e.declaredSize ?? e.data.length;
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(8, 8);
-    local.writeUInt32LE(comp.length, 18);
-    local.writeUInt32LE(size, 22);
-    local.writeUInt16LE(name.length, 26);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(20, 4);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(8, 10);
-    central.writeUInt32LE(comp.length, 20);
-    central.writeUInt32LE(size, 24);
-    central.writeUInt16LE(name.length, 28);
-    central.writeUInt32LE(offset, 42);
+    const common: Field[] = [[10, 16, 8], [20, 32, comp.length], [24, 32, size], [28, 16, name.length]];
+    // Local header fields sit 2 bytes before their central-directory twins (no "version made by").
+    const local = header(30, 0x04034b50, [[4, 16, 20], ...common.map(([at, bits, v]): Field => [at - 2, bits, v])]);
+    const central = header(46, 0x02014b50, [[4, 16, 20], [6, 16, 20], ...common, [42, 32, offset]]);
     locals.push(local, name, comp);
     centrals.push(central, name);
     offset += 30 + name.length + comp.length;
   }
   const cd = Buffer.concat(centrals);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(entries.length, 8);
-  end.writeUInt16LE(entries.length, 10);
-  end.writeUInt32LE(cd.length, 12);
-  end.writeUInt32LE(offset, 16);
+  const end = header(22, 0x06054b50, [[8, 16, entries.length], [10, 16, entries.length], [12, 32, cd.length], [16, 32, offset]]);
   return Buffer.concat([...locals, cd, end]);
+}
+
+/** [offset, bits, value] of a little-endian header field. */
+type Field = [number, 16 | 32, number];
+
+function header(length: number, signature: number, fields: Field[]): Buffer {
+  const b = Buffer.alloc(length);
+  b.writeUInt32LE(signature, 0);
+  for (const [at, bits, v] of fields) {
+    if (bits === 16) b.writeUInt16LE(v, at);
+    else b.writeUInt32LE(v, at);
+  }
+  return b;
 }
