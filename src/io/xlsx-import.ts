@@ -6,7 +6,7 @@ import type { Cell, CellValue as XlsxValue, Workbook, Worksheet } from 'exceljs'
 import type { LayoutCell, SheetLayout } from '../engine/layout';
 import { InputError, parseAmount, parseCount } from '../model/amount';
 import type { InputValues, WorkbookDocument } from '../model/document';
-import type { SheetId } from '../model/ids';
+import { isSheetId, type SheetId } from '../model/ids';
 import { MARKER_SHEET, MARKER_TYPE, MARKER_VERSION, loadExcelJS, normalizeFormula, xlsxSheetName } from './xlsx-common';
 import { ZipGuardError, checkZip } from './zip-guard';
 
@@ -57,7 +57,6 @@ export interface ImportResult {
 }
 
 const isObj = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
-const INPUT_SHEETS = new Set<string>(['t01', 't02', 't03', 't04', 't05', 't06', 't07', 't08', 't09', 'sup']);
 /** Text roles that pin the layout to the file; labels only where no code or line number does. */
 const ANCHOR_ROLES = new Set(['code', 'lineNo', 'header', 'section', 'total']);
 
@@ -153,11 +152,12 @@ function readMarker(wb: Workbook): Record<string, unknown> {
   return marker.document;
 }
 
-function restoreOrThrow(deps: ImportDeps, raw: unknown): { doc: WorkbookDocument; notes: string[] } {
+/** restore(), its refusal turned into an ImportError (`wrap` says what was being restored). */
+function restoreOrThrow(deps: ImportDeps, raw: unknown, wrap: (why: string) => string): { doc: WorkbookDocument; notes: string[] } {
   try {
     return deps.restore(raw);
   } catch (e) {
-    throw new ImportError(IMPORT_MESSAGES.markerInvalid(e instanceof Error ? e.message : String(e)));
+    throw new ImportError(wrap(e instanceof Error ? e.message : String(e)));
   }
 }
 
@@ -193,7 +193,7 @@ function readSheet(
     const label = cellLabel(layout, r, c);
     return `${name} ${xc.address}${label ? `（${label}）` : ''}`;
   };
-  const readsInputs = INPUT_SHEETS.has(layout.id);
+  const readsInputs = isSheetId(layout.id);
   layout.cells.forEach((row, r) => {
     const anchored = row.some((cell) => cell?.t === 'text' && (cell.role === 'code' || cell.role === 'lineNo'));
     row.forEach((cell: LayoutCell, c) => {
@@ -243,7 +243,7 @@ export async function importXlsx(bytes: ArrayBuffer | Uint8Array, deps: ImportDe
   const u8 = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
   const wb = await loadWorkbook(u8);
   const skeleton = { ...readMarker(wb), inputs: {} };
-  const base = restoreOrThrow(deps, skeleton);
+  const base = restoreOrThrow(deps, skeleton, IMPORT_MESSAGES.markerInvalid);
   const layouts = deps.layoutFor(base.doc);
 
   const nameToId = new Map<string, string>();
@@ -258,7 +258,7 @@ export async function importXlsx(bytes: ArrayBuffer | Uint8Array, deps: ImportDe
     const name = xlsxSheetName(layout);
     const ws = wb.getWorksheet(name);
     if (!ws) {
-      if (INPUT_SHEETS.has(layout.id)) throw new ImportError(IMPORT_MESSAGES.missingSheet(name));
+      if (isSheetId(layout.id)) throw new ImportError(IMPORT_MESSAGES.missingSheet(name));
       notes.push(IMPORT_MESSAGES.sheetRebuilt(name));
       continue;
     }
@@ -268,6 +268,6 @@ export async function importXlsx(bytes: ArrayBuffer | Uint8Array, deps: ImportDe
   if (report.formulaInputs.length) notes.push(IMPORT_MESSAGES.formulaInInput(listCells(report.formulaInputs)));
   if (report.ignored.length) notes.push(IMPORT_MESSAGES.ignored(listCells(report.ignored)));
 
-  const final = restoreOrThrow(deps, { ...base.doc, inputs });
+  const final = restoreOrThrow(deps, { ...base.doc, inputs }, (why) => why);
   return { document: final.doc, notes: [...base.notes, ...notes, ...final.notes] };
 }

@@ -145,6 +145,28 @@ describe('a file re-saved by LibreOffice imports cleanly', () => {
   );
 });
 
+describe('text that looks like a formula, seen by LibreOffice', () => {
+  it(
+    'stays text after recalculation and after a LibreOffice re-save and import',
+    async () => {
+      const dir = await outDir('safe-text');
+      const engine = openWorkbook(exampleDocument());
+      engine.addCode('gpb', '2019999', '=1+1');
+      const file = join(dir, 'safe.xlsx');
+      await writeFile(file, await exportEngine(engine, [{ heading: '一、部门概况', paragraphs: ['=1+1', '@SUM(1,2)'] }]));
+      const csv = await xlsxToCsvPerSheet(file, join(dir, 'csv'));
+      // 公开02表 B13 holds the custom code's name; computed it would read 2.
+      expect(csv.get('公开02表')![12]![1]).toBe('=1+1');
+      expect(csv.get('情况说明')!.slice(2, 4).map((r) => r[0])).toEqual(['=1+1', '@SUM(1,2)']);
+      const resaved = await recalculatedRoundTrip(file, join(dir, 'libreoffice'));
+      const { document, notes } = await importXlsx(new Uint8Array(await readFile(resaved)), IMPORT_DEPS);
+      expect(notes).toEqual([]);
+      expect(document).toEqual(engine.document());
+    },
+    LO_TIMEOUT,
+  );
+});
+
 describe('LibreOffice renders 公开06表 like the publication', () => {
   it(
     'one A4 landscape page with title, 部门/单位 line, the three column groups and both footers',
