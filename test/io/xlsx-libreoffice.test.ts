@@ -65,6 +65,11 @@ async function recalculateAndCompare(engine: WorkbookEngine, name: string, poiso
   return csv;
 }
 
+/** The file as LibreOffice re-saves it (recalculated, its own formula dialect). */
+async function resavedByLibreOffice(file: string, dir: string): Promise<Uint8Array> {
+  return new Uint8Array(await readFile(await recalculatedRoundTrip(file, join(dir, 'libreoffice'))));
+}
+
 /** 审核 rows as {id, left, right, diff, result} from LibreOffice's CSV. */
 function auditRows(csv: Map<string, string[][]>): Map<string, { diff: string; result: string }> {
   const rows = csv.get('审核')!.slice(1);
@@ -129,8 +134,7 @@ describe('a file re-saved by LibreOffice imports cleanly', () => {
       for (const e of THREE_EDITS) wb.getWorksheet(e.addr[0])!.getCell(e.addr[1]).value = e.value;
       const edited = join(dir, 'edited.xlsx');
       await writeFile(edited, new Uint8Array(await wb.xlsx.writeBuffer()));
-      const resaved = await recalculatedRoundTrip(edited, join(dir, 'libreoffice'));
-      const bytes = new Uint8Array(await readFile(resaved));
+      const bytes = await resavedByLibreOffice(edited, dir);
 
       // LibreOffice really wrote another dialect: CJK sheet names unquoted in formulas.
       const files = readZip(bytes);
@@ -158,8 +162,7 @@ describe('text that looks like a formula, seen by LibreOffice', () => {
       // 公开02表 B13 holds the custom code's name; computed it would read 2.
       expect(csv.get('公开02表')![12]![1]).toBe('=1+1');
       expect(csv.get('情况说明')!.slice(2, 4).map((r) => r[0])).toEqual(['=1+1', '@SUM(1,2)']);
-      const resaved = await recalculatedRoundTrip(file, join(dir, 'libreoffice'));
-      const { document, notes } = await importXlsx(new Uint8Array(await readFile(resaved)), IMPORT_DEPS);
+      const { document, notes } = await importXlsx(await resavedByLibreOffice(file, dir), IMPORT_DEPS);
       expect(notes).toEqual([]);
       expect(document).toEqual(engine.document());
     },
