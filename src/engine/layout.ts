@@ -378,7 +378,11 @@ function layoutAudit(rules: ExpandedRule[]): Grid {
     g.text(r, 1, rule.title, 'label');
     g.formula(r, 2, rule.rowId, 'left', rule.def.left.expr);
     g.formula(r, 3, rule.rowId, 'right', rule.def.right.expr);
-    g.formula(r, 4, rule.rowId, 'diff', `ROUND(${a1({ r, c: 2 })}-${a1({ r, c: 3 })},2)`);
+    // 差额: for "=" the signed difference; for "≤"/"≥" only the amount by which the rule is
+    // broken, so a passing rule shows 0 in the exported 审核 sheet too.
+    const raw = `ROUND(${a1({ r, c: 2 })}-${a1({ r, c: 3 })},2)`;
+    const diff = rule.def.op === '=' ? raw : rule.def.op === '<=' ? `MAX(0,${raw})` : `MIN(0,${raw})`;
+    g.formula(r, 4, rule.rowId, 'diff', diff);
     const tol = Number(rule.def.tolerance ?? '0') + 0.005;
     const d = a1({ r, c: 4 });
     const test = rule.def.op === '=' ? `ABS(${d})<${tol}` : rule.def.op === '<=' ? `${d}<0.005` : `${d}>-0.005`;
