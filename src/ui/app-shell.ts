@@ -248,18 +248,28 @@ export function mountApp(root: HTMLElement, session: WorkbookSession, opts: Moun
     else grid.focus();
   }
 
+  /** While a dialog is open the grid must not take its keys; afterwards typing goes to the grid again. */
+  function modal(dialog: HTMLDialogElement): void {
+    grid.blur();
+    dialog.addEventListener('close', () => grid.focus());
+  }
+
   function addFunctionCode(funds: readonly Fund[]): void {
-    openAddCodeDialog(session, funds.includes('gpb') ? 'gpb' : funds[0]!, funds, (_fund, code) => {
-      status(`已添加科目 ${code} ${session.engine.codes.name(code)}`);
-      selectNewRow(code);
-    });
+    modal(
+      openAddCodeDialog(session, funds.includes('gpb') ? 'gpb' : funds[0]!, funds, (_fund, code) => {
+        status(`已添加科目 ${code} ${session.engine.codes.name(code)}`);
+        selectNewRow(code);
+      }),
+    );
   }
 
   function addEconomicCode(classes: readonly string[]): void {
-    openAddEconomicDialog(session, classes, (code) => {
-      status(`已添加经济分类科目 ${code} ${session.engine.codes.economicName(code)}`);
-      selectNewRow(code);
-    });
+    modal(
+      openAddEconomicDialog(session, classes, (code) => {
+        status(`已添加经济分类科目 ${code} ${session.engine.codes.economicName(code)}`);
+        selectNewRow(code);
+      }),
+    );
   }
 
   async function removeFunctionCode(funds: readonly Fund[]): Promise<void> {
@@ -271,6 +281,7 @@ export function mountApp(root: HTMLElement, session: WorkbookSession, opts: Moun
       return;
     }
     const scope = owners.length === 1 ? `（${FUND_LABELS[owners[0]!]}）` : '';
+    grid.blur();
     const choice = await confirmDialog(
       UI_TEXT.confirmRemove(code, session.engine.codes.name(code), scope),
       owners.map((f) => ({ value: f, label: FUND_LABELS[f] })),
@@ -291,6 +302,7 @@ export function mountApp(root: HTMLElement, session: WorkbookSession, opts: Moun
       status(UI_TEXT.notRemovableEconomic);
       return;
     }
+    grid.blur();
     const ok = await confirmDialog(UI_TEXT.confirmRemove(code, session.engine.codes.economicName(code), '（公开06表）'));
     if (!ok) return grid.focus();
     session.removeEconomicCode(code);

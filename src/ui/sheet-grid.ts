@@ -4,7 +4,6 @@
 // Must not import hyperformula: the engine owns all numbers; this file only formats them.
 import Handsontable from 'handsontable/base';
 import { registerPlugin } from 'handsontable/plugins/registry';
-import { AutoRowSize } from 'handsontable/plugins/autoRowSize';
 import { CopyPaste } from 'handsontable/plugins/copyPaste';
 import { MergeCells } from 'handsontable/plugins/mergeCells';
 import { registerLanguageDictionary } from 'handsontable/i18n';
@@ -22,7 +21,6 @@ import { UI_TEXT } from './ui-text';
 
 registerPlugin(MergeCells);
 registerPlugin(CopyPaste);
-registerPlugin(AutoRowSize);
 registerLanguageDictionary(zhCN);
 
 export interface CellAddress {
@@ -75,7 +73,6 @@ export class SheetGrid {
       height: '100%',
       rowHeaders: false,
       colHeaders: false,
-      autoRowSize: true,
       autoWrapRow: false,
       autoWrapCol: false,
       outsideClickDeselects: false,
@@ -187,9 +184,15 @@ export class SheetGrid {
     return this.hot.getActiveEditor()?.isOpened() ?? false;
   }
 
-  /** Moves keyboard focus into the grid. */
+  /** Moves keyboard focus back into the grid (e.g. after a dialog), so typing edits the cell. */
   focus(): void {
     this.hot.listen();
+    this.hot.getFocusManager().focusOnHighlightedCell();
+  }
+
+  /** Stops the grid taking keys (a dialog is open). */
+  blur(): void {
+    this.hot.unlisten();
   }
 
   /** The value cell under the selection, or, on a code/name label, the nearest value cell to its right. */

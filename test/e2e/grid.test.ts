@@ -172,6 +172,35 @@ describe('editing', () => {
   });
 });
 
+describe('toolbar and 补充资料', () => {
+  it('renames the 部门 on every table, undoably', async () => {
+    await open();
+    expect(await wb.department()).toBe('蓝山县行政审批服务局');
+    await wb.setDepartment('蓝山县测试局');
+    expect(await wb.departmentLine()).toBe('部门：蓝山县测试局');
+    await wb.tab('t07');
+    expect(await wb.departmentLine()).toBe('部门：蓝山县测试局');
+    await wb.select('t07', 'act', 'recep');
+    await wb.undo();
+    expect(await wb.departmentLine()).toBe('部门：蓝山县行政审批服务局');
+    expect(await wb.department()).toBe('蓝山县行政审批服务局');
+  });
+
+  it('edits a 补充资料 figure and a phrase; both are current when the tab is opened again', async () => {
+    await open();
+    expect(await wb.cellText('sup', 'opex.actual', 'value')).toBe('596.17');
+    // 会议费 in 补充资料 below 06's 30215 (0.52) is a 提示 (N11-2).
+    await wb.edit('sup', 'meeting.amount', 'value', '0.5');
+    expect(await wb.auditCounts()).toEqual({ errors: 0, warnings: 1 });
+    expect(await wb.cellClasses('sup', 'meeting.amount', 'value')).toContain('c-mark-warning');
+    await wb.setText('reason.opex', '压减会议费用');
+    await wb.tab('t01');
+    await wb.tab('sup');
+    expect(await wb.cellText('sup', 'meeting.amount', 'value')).toBe('0.50');
+    expect(await wb.text('reason.opex')).toBe('压减会议费用');
+  });
+});
+
 describe('classification rows', () => {
   it('adds 2080505 from the catalogue; new 类/款/项 rows and totals in 05 and 01; remove and undo', async () => {
     await open();
@@ -208,6 +237,25 @@ describe('classification rows', () => {
     await wb.undo();
     expect(await wb.cellText('t05', '2080505', 'basic')).toBe('10.00');
     expect(await wb.cellText('t05', 'sum', 'total')).toBe('1,586.05');
+  });
+
+  it('adds an economic 款 the template does not print to 06, and removes it again', async () => {
+    await open();
+    await wb.addEconomicCode('30311', '代缴社会保险');
+    expect((await wb.rowTexts()).some((r) => r.includes('30311|代缴社会保险费|'))).toBe(true);
+    await wb.edit('t06', '30311', 'amount', '5');
+    // 303 对个人和家庭的补助 was blank (0); 人员经费 = 301 + 303 = 979.88 + 5.00.
+    expect(await wb.cellText('t06', '303', 'amount')).toBe('5.00');
+    expect(await wb.cellText('t06', 'personnel', 'amount')).toBe('984.88');
+
+    // A code the template prints stays.
+    await wb.select('t06', '30201', 'amount');
+    await wb.page.click('.sheet-actions .btn-remove-code');
+    expect(await wb.statusLine()).toContain('模板规定的科目不能删除');
+
+    await wb.removeCode('t06', '30311', 'amount');
+    expect((await wb.rowTexts()).some((r) => r.includes('30311|'))).toBe(false);
+    expect(await wb.cellText('t06', 'personnel', 'amount')).toBe('979.88');
   });
 
   it('asks for a name before adding a code the catalogue lacks', async () => {

@@ -165,12 +165,51 @@ export class WorkbookPage {
     return error;
   }
 
+  /** Adds an economic 款 to 公开06表 from its catalogue. */
+  async addEconomicCode(code: string, query = code): Promise<void> {
+    await this.tab('t06');
+    await this.page.click('.sheet-actions .btn-add-code');
+    await this.page.fill('dialog .code-search', query);
+    await this.page.click(`dialog .code-result[data-code="${code}"]`);
+    await this.page.waitForSelector('dialog[open]', { state: 'detached' });
+  }
+
+  async statusLine(): Promise<string> {
+    return (await this.page.textContent('.status-line')) ?? '';
+  }
+
   /** Selects a code's row and removes it after confirming. */
   async removeCode(sheet: string, code: string, col: string): Promise<void> {
     await this.select(sheet, code, col);
     await this.page.click('.sheet-actions .btn-remove-code');
     await this.page.click('dialog .confirm-ok');
     await this.page.waitForSelector('dialog[open]', { state: 'detached' });
+  }
+
+  /** Types a new 部门 into the toolbar and commits it (Enter). */
+  async setDepartment(name: string): Promise<void> {
+    await this.page.fill('.toolbar .meta-dept', name);
+    await this.page.press('.toolbar .meta-dept', 'Enter');
+  }
+
+  async department(): Promise<string> {
+    return this.page.inputValue('.toolbar .meta-dept');
+  }
+
+  /** The 部门：… line of the visible table. */
+  async departmentLine(): Promise<string> {
+    return (await this.page.textContent('.grid-host .ht_master td.c-meta')) ?? '';
+  }
+
+  /** Replaces one of the 补充资料 texts (情况说明 phrases) and leaves the box. */
+  async setText(id: string, text: string): Promise<void> {
+    await this.tab('sup');
+    await this.page.fill(`.texts-panel textarea[data-text-id="${id}"]`, text);
+    await this.page.locator(`.texts-panel textarea[data-text-id="${id}"]`).blur();
+  }
+
+  async text(id: string): Promise<string> {
+    return this.page.inputValue(`.texts-panel textarea[data-text-id="${id}"]`);
   }
 
   async screenshot(name: string): Promise<string> {
