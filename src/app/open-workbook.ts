@@ -55,6 +55,8 @@ export class OpenedWorkbook {
     );
     if (claim.mode === 'reader') {
       autosave.setReadOnly(claim.reason);
+      // The grid and every other editor go through the session: it refuses with the reason.
+      session.setReadOnly(claim.reason);
       void claim.promoted.then((w) => this.promote(w));
     }
   }
@@ -122,7 +124,8 @@ export class OpenedWorkbook {
         this.info = loaded.info;
         // markSaved first: the change event carrying this document is then not saved again.
         this.autosave.markSaved(loaded.doc, loaded.info.revision);
-        this.session.replaceDocument(loaded.doc, '载入其他标签页保存的内容');
+        // Not an undo step: undoing it would write the other tab's work away.
+        this.session.reload(loaded.doc, '载入其他标签页保存的内容');
         this.emit({ type: 'reloaded', revision: loaded.info.revision });
       })
       .catch(() => undefined);
@@ -138,6 +141,7 @@ export class OpenedWorkbook {
     // Load what the previous writer stored last (a notice may have been missed), then allow edits.
     await this.queueReload();
     this.autosave.setReadOnly(null);
+    this.session.setReadOnly(null);
     this.emit({ type: 'writable', message: TAB_TEXT.promoted });
   }
 }

@@ -1,5 +1,6 @@
 // A workbook being edited: the engine plus undo/redo and change notification. No DOM.
 // Every accepted change emits 'change' with the new document, so autosave and views follow it.
+import { InputError } from '../model/amount';
 import type { WorkbookDocument } from '../model/document';
 import type { Fund } from '../model/ids';
 import type { AnySheetId } from '../model/template';
@@ -30,8 +31,23 @@ export class WorkbookSession {
   private undoStack: UndoEntry[] = [];
   private redoStack: UndoEntry[] = [];
   private listeners = new Set<SessionListener>();
+  private readOnlyReason: string | null = null;
 
   constructor(readonly engine: WorkbookEngine) {}
+
+  /** Why changes are refused (another tab is editing), or null. */
+  get readOnly(): string | null {
+    return this.readOnlyReason;
+  }
+
+  /** Refuses every change with InputError(reason) until called with null; undo/redo do nothing meanwhile. */
+  setReadOnly(reason: string | null): void {
+    this.readOnlyReason = reason;
+  }
+
+  private guard(): void {
+    if (this.readOnlyReason) throw new InputError(this.readOnlyReason);
+  }
 
   get doc(): WorkbookDocument {
     return this.engine.document();
@@ -65,6 +81,7 @@ export class WorkbookSession {
 
   /** Applies edits (validated all-or-nothing; throws InputError naming the bad value). */
   edit(edits: CellEdit[], label = '修改数值'): EditResult {
+    this.guard();
     const before = edits.map((e) => ({ sheet: e.sheet, row: e.row, col: e.col, value: this.stored(e.sheet, e.row, e.col) }));
     const result = this.engine.setInputs(edits);
     const after = edits.map((e) => ({ ...e, raw: this.stored(e.sheet, e.row, e.col) }));
@@ -76,6 +93,7 @@ export class WorkbookSession {
 
   /** A structural change (codes, meta, import): the whole document is the undo unit. */
   private structural(label: string, fn: () => EditResult): EditResult {
+    this.guard();
     const before = this.doc;
     const result = fn();
     this.push({ kind: 'document', label, before, after: this.doc });
@@ -102,20 +120,34 @@ export class WorkbookSession {
     return this.structural(label, () => this.engine.replaceDocument(doc));
   }
 
+  /**
+   * Shows a document someone else stored (another tab's save). Not this user's step: undo/redo
+   * are cleared, since their entries describe the document being replaced. Allowed when read-only.
+   */
+  reload(doc: WorkbookDocument, label: string): EditResult {
+    const result = this.engine.replaceDocument(doc);
+    this.undoStack = [];
+    this.redoStack = [];
+    this.publish(result, label);
+    return result;
+  }
+
   /** Free text is not undoable cell by cell; it is saved like any other change. */
   setText(id: string, text: string): void {
+    this.guard();
     this.engine.setText(id, text);
     this.emit({ type: 'change', doc: this.doc, label: '修改文字' });
   }
 
   canUndo(): boolean {
-    return this.undoStack.length > 0;
+    return !this.readOnlyReason && this.undoStack.length > 0;
   }
   canRedo(): boolean {
-    return this.redoStack.length > 0;
+    return !this.readOnlyReason && this.redoStack.length > 0;
   }
 
   undo(): string | null {
+    if (this.readOnlyReason) return null;
     const entry = this.undoStack.pop();
     if (!entry) return null;
     this.apply(entry, 'undo');
@@ -124,6 +156,7 @@ export class WorkbookSession {
   }
 
   redo(): string | null {
+    if (this.readOnlyReason) return null;
     const entry = this.redoStack.pop();
     if (!entry) return null;
     this.apply(entry, 'redo');
