@@ -4,6 +4,8 @@ import type { WorkbookDocument } from '../model/document';
 import { TEMPLATES, FUNCTION_CODES, ECONOMIC_CODES, EXAMPLE_LANSHAN_2021 } from '../../sheets';
 import { templateInfos } from './template-info';
 import { WorkbookEngine } from './workbook-engine';
+import { CodeBook } from './code-book';
+import { buildLayout, type SheetLayout } from './layout';
 
 export { WorkbookEngine } from './workbook-engine';
 export type { CellChange, CellValue, EditResult, Finding } from './workbook-engine';
@@ -24,6 +26,13 @@ export function openWorkbook(doc: WorkbookDocument): WorkbookEngine {
   const template = TEMPLATES.get(doc.templateId);
   if (!template) throw new Error(`unknown template ${doc.templateId}`);
   return WorkbookEngine.open(doc, { template, catalogues: CATALOGUES });
+}
+
+/** Every sheet layout of a valid document, as openWorkbook(doc).layout has it, without building the formula workbook. */
+export function documentLayout(doc: WorkbookDocument): readonly SheetLayout[] {
+  const template = TEMPLATES.get(doc.templateId);
+  if (!template) throw new Error(`unknown template ${doc.templateId}`);
+  return buildLayout(template, doc, new CodeBook(doc, CATALOGUES)).sheets;
 }
 
 /** The built-in example (蓝山县行政审批服务局 2021), restored like any other input. */
