@@ -226,11 +226,11 @@ export function mountApp(root: HTMLElement, session: WorkbookSession, opts: Moun
     const title = el('span', { class: 'sheet-title' }, def ? `${def.publicNo}\u3000${def.title}` : UI_TEXT.supplementTab);
     actions.append(title);
     if (def?.kind === 'function') {
-      actions.append(actionButton(UI_TEXT.addCode, 'btn-add-code', () => addFunctionCode(def.funds)), actionButton(UI_TEXT.removeCode, 'btn-remove-code', () => void removeFunctionCode(def.funds)));
+      actions.append(actionButton(UI_TEXT.addCode, 'btn-add-code', () => addFunctionCode(def.funds)), actionButton(UI_TEXT.removeCode, 'btn-remove-code', () => removeFunctionCode(def.funds)));
     } else if (def?.kind === 'economic') {
       actions.append(
         actionButton(UI_TEXT.addEconomicCode, 'btn-add-code', () => addEconomicCode(def.groups.flat())),
-        actionButton(UI_TEXT.removeEconomicCode, 'btn-remove-code', () => void removeEconomicCode()),
+        actionButton(UI_TEXT.removeEconomicCode, 'btn-remove-code', () => removeEconomicCode()),
       );
     }
   }
@@ -272,27 +272,24 @@ export function mountApp(root: HTMLElement, session: WorkbookSession, opts: Moun
     );
   }
 
-  async function removeFunctionCode(funds: readonly Fund[]): Promise<void> {
-    const sel = grid.selectedRowCell();
-    const code = sel?.row ?? '';
+  function removeFunctionCode(funds: readonly Fund[]): void {
+    const code = grid.selectedRowCell()?.row ?? '';
     const owners = funds.filter((f) => session.doc.codes[f].includes(code));
-    if (!sel || !/^\d{7}$/.test(code) || !owners.length) {
+    if (!/^\d{7}$/.test(code) || !owners.length) {
       status(UI_TEXT.selectItemRow);
       return;
     }
     const scope = owners.length === 1 ? `（${FUND_LABELS[owners[0]!]}）` : '';
-    grid.blur();
-    const choice = await confirmDialog(
-      UI_TEXT.confirmRemove(code, session.engine.codes.name(code), scope),
-      owners.map((f) => ({ value: f, label: FUND_LABELS[f] })),
+    const choices = owners.map((f) => ({ value: f, label: FUND_LABELS[f] }));
+    modal(
+      confirmDialog(UI_TEXT.confirmRemove(code, session.engine.codes.name(code), scope), choices, (fund) => {
+        session.removeCode(fund as Fund, code);
+        status(`已删除科目 ${code}（可撤销）`);
+      }),
     );
-    if (!choice) return grid.focus();
-    session.removeCode(choice as Fund, code);
-    status(`已删除科目 ${code}（可撤销）`);
-    grid.focus();
   }
 
-  async function removeEconomicCode(): Promise<void> {
+  function removeEconomicCode(): void {
     const code = grid.selectedRowCell()?.row ?? '';
     if (!/^\d{5}$/.test(code)) {
       status(UI_TEXT.selectItemRow);
@@ -302,12 +299,12 @@ export function mountApp(root: HTMLElement, session: WorkbookSession, opts: Moun
       status(UI_TEXT.notRemovableEconomic);
       return;
     }
-    grid.blur();
-    const ok = await confirmDialog(UI_TEXT.confirmRemove(code, session.engine.codes.economicName(code), '（公开06表）'));
-    if (!ok) return grid.focus();
-    session.removeEconomicCode(code);
-    status(`已删除经济分类科目 ${code}（可撤销）`);
-    grid.focus();
+    modal(
+      confirmDialog(UI_TEXT.confirmRemove(code, session.engine.codes.economicName(code), '（公开06表）'), [], () => {
+        session.removeEconomicCode(code);
+        status(`已删除经济分类科目 ${code}（可撤销）`);
+      }),
+    );
   }
 
   // ---- undo / redo ---------------------------------------------------------------------------

@@ -71,19 +71,30 @@ export function textUnits(text: string): number {
   return n;
 }
 
+/** Header labels up to this many units (10 Chinese characters) are kept on one line. */
+const ONE_LINE_HEADER_UNITS = 20;
+const MAX_WIDENING = 1.2;
+
 /**
  * Column widths in pixels from the template's character widths, widened where a one-line label
- * (公开0X表, 单位：万元) would otherwise wrap.
+ * (公开0X表, 单位：万元) or a short column header (经济分类科目编码) would otherwise wrap.
  */
 export function columnPixelWidths(layout: Pick<SheetLayout, 'colWidths' | 'cells' | 'merges' | 'width'>): number[] {
   const widths = Array.from({ length: layout.width }, (_, c) => Math.round((layout.colWidths[c] ?? 10) * PX_PER_UNIT + PADDING_PX));
   const merged = new Set(layout.merges.filter((m) => m.colspan > 1).map((m) => `${m.row}|${m.col}`));
   layout.cells.forEach((row, r) =>
     row.forEach((cell, c) => {
-      if (cell?.t !== 'text' || (cell.role !== 'meta' && cell.role !== 'publicNo') || merged.has(`${r}|${c}`)) return;
-      // Labels render a little smaller than the template's unit: 6.5 px per unit at 13 px.
-      widths[c] = Math.max(widths[c]!, Math.ceil(textUnits(cell.text) * 6.5 + 2 * PADDING_PX));
+      if (cell?.t !== 'text' || merged.has(`${r}|${c}`)) return;
+      const units = textUnits(cell.text);
+      // 13 px text: 6.5 px per unit; bold headers 6.8.
+      if (cell.role === 'meta' || cell.role === 'publicNo') widths[c] = Math.max(widths[c]!, Math.ceil(units * 6.5 + 2 * PADDING_PX));
+      else if (cell.role === 'header' && !cell.text.includes('\n') && units <= ONE_LINE_HEADER_UNITS) {
+        // Only a small widening (a fifth at most): a long header wraps, as in print.
+        const needed = Math.ceil(units * 6.8 + 2 * PADDING_PX);
+        if (needed <= widths[c]! * MAX_WIDENING) widths[c] = Math.max(widths[c]!, needed);
+      }
     }),
   );
   return widths;
 }
+

@@ -143,23 +143,29 @@ export function openAddEconomicDialog(session: WorkbookSession, classes: readonl
 
 /**
  * Asks before a removal. With several `choices` (a code used by several funds) the user picks
- * one; resolves to the chosen value, or null when cancelled.
+ * one. `onConfirm` runs inside the click, before the dialog closes, so the removal is done when
+ * the dialog is gone; an InputError it throws is shown in the dialog.
  */
-export function confirmDialog(message: string, choices: { value: string; label: string }[] = []): Promise<string | null> {
+export function confirmDialog(
+  message: string,
+  choices: { value: string; label: string }[],
+  onConfirm: (choice: string) => void,
+): HTMLDialogElement {
   const { dialog, body, footer } = modal(UI_TEXT.removeCode, 'confirm-dialog');
+  const error = el('p', { class: 'dialog-error', role: 'alert' });
   body.append(el('p', { class: 'confirm-message' }, message));
   const select = el('select', { class: 'confirm-choice', 'aria-label': UI_TEXT.fund });
   for (const c of choices) select.append(el('option', { value: c.value }, c.label));
   if (choices.length > 1) body.append(el('label', { class: 'field' }, el('span', {}, UI_TEXT.fund), select));
-  return new Promise((resolve) => {
-    let result: string | null = null;
-    const ok = button(UI_TEXT.remove, 'btn btn-danger confirm-ok', () => {
-      result = choices.length ? select.value : 'ok';
+  body.append(error);
+  const ok = button(UI_TEXT.remove, 'btn btn-danger confirm-ok', () =>
+    attempt(() => {
+      onConfirm(choices.length ? select.value : '');
       dialog.close();
-    });
-    footer.append(button(UI_TEXT.cancel, 'btn confirm-cancel', () => dialog.close()), ok);
-    dialog.addEventListener('close', () => resolve(result));
-    dialog.showModal();
-    ok.focus();
-  });
+    }, error),
+  );
+  footer.append(button(UI_TEXT.cancel, 'btn confirm-cancel', () => dialog.close()), ok);
+  dialog.showModal();
+  ok.focus();
+  return dialog;
 }

@@ -117,14 +117,32 @@ export class SheetGrid {
     // Old merges must go while their rows still exist: clearing them after a shorter sheet is
     // loaded trips Handsontable's cell-meta assertion.
     this.hot.updateSettings({ mergeCells: [] });
+    const frozen = frozenRows(this.layout);
     this.hot.updateSettings({
       data: this.data,
       mergeCells: this.layout.merges.map((m) => ({ row: m.row, col: m.col, rowspan: m.rowspan, colspan: m.colspan })),
       colWidths: columnPixelWidths(this.layout),
+      // Title and header rows stay in view while a long table scrolls (frozen panes). Not for
+      // headers with a row wholly covered by taller merges: that row has no height of its own
+      // and Handsontable's frozen overlay then covers the first data rows.
+      fixedRowsTop: frozen,
       maxRows: this.layout.cells.length,
       maxCols: this.layout.width,
     });
     this.hot.rootElement.dataset.sheet = this.sheetId;
+    this.forgetRowHeights();
+  }
+
+  /**
+   * Walkontable keeps measured row heights by row index across loadData; after a sheet switch
+   * the previous sheet's tall rows inflate this one's frozen title rows. Internal API of
+   * Handsontable 18.1 (pinned): a no-op if it ever disappears.
+   */
+  private forgetRowHeights(): void {
+    const wt = (this.hot.view as unknown as { _wt?: { wtViewport?: { resetAllOversizedRows?: () => void } } })._wt;
+    if (!wt?.wtViewport?.resetAllOversizedRows) return;
+    wt.wtViewport.resetAllOversizedRows();
+    this.hot.render();
   }
 
   /** Patches the visible sheet's changed cells, then renders once. */
@@ -387,6 +405,17 @@ export class SheetGrid {
   hideNote(): void {
     this.note.hidden = true;
   }
+}
+
+function frozenRows(layout: SheetLayout): number {
+  const rows = Math.min(layout.dataStart, layout.cells.length);
+  for (let r = 0; r < rows; r++) {
+    const covered = layout.cells[r]!.every((_, c) =>
+      layout.merges.some((m) => m.row < r && r < m.row + m.rowspan && c >= m.col && c < m.col + m.colspan),
+    );
+    if (covered) return 0;
+  }
+  return rows;
 }
 
 function blankToNull(raw: unknown): unknown {

@@ -27,10 +27,15 @@ export class Toolbar {
   constructor(private readonly session: WorkbookSession, actions: ToolbarActions) {
     this.dept = el('input', { class: 'meta-dept', 'aria-label': UI_TEXT.department, size: '24' });
     this.year = el('input', { class: 'meta-year', type: 'number', min: '2000', max: '2100', step: '1', 'aria-label': UI_TEXT.year });
-    this.dept.addEventListener('change', () => this.commit({ department: this.dept.value.trim() }));
+    this.dept.addEventListener('change', () => {
+      const name = this.dept.value.trim();
+      // Every table prints 部门：…; an empty name would blank it, so it is refused.
+      if (name && name !== this.session.doc.meta.department) this.commit({ department: name });
+      else this.refresh();
+    });
     this.year.addEventListener('change', () => {
       const y = Number(this.year.value);
-      if (Number.isInteger(y) && y >= 2000 && y <= 2100) this.commit({ year: y });
+      if (Number.isInteger(y) && y >= 2000 && y <= 2100 && y !== this.session.doc.meta.year) this.commit({ year: y });
       else this.refresh();
     });
     this.undoBtn = el('button', { type: 'button', class: 'btn btn-undo', title: UI_TEXT.undoTitle }, UI_TEXT.undo);

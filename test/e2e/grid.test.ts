@@ -61,7 +61,7 @@ describe('the example workbook', () => {
     await open();
     for (const id of ['t01', 't02', 't03', 't04', 't05', 't06', 't07', 't08', 't09', 'sup']) {
       await wb.tab(id);
-      const title = await wb.page.textContent('.grid-host .ht_master td.c-title');
+      const title = await wb.page.textContent('.grid-host td.c-title');
       expect(title?.length).toBeGreaterThan(3);
       await wb.screenshot(`grid-${id}`);
     }

@@ -70,4 +70,13 @@ describe('columnPixelWidths', () => {
     const sup: SheetLayout = engine.sheet('sup');
     expect(columnPixelWidths(sup)[2]).toBe(85);
   });
+
+  it('keeps a short header on one line by widening at most a fifth; longer ones wrap', () => {
+    const engine = openWorkbook(exampleDocument());
+    // 公开02表: 功能分类科目编码 and 附属单位上缴收入 (16 units: 16 × 6.8 + 20 = 129 px) fit
+    // in 122 × 1.2 and 114 × 1.2; every other column keeps its 8 px per unit + 10.
+    expect(columnPixelWidths(engine.sheet('t02'))).toEqual([129, 282, 114, 114, 114, 114, 114, 129, 114]);
+    // 公开06表's 10-unit code column (90 px) would need 129: it wraps instead.
+    expect(columnPixelWidths(engine.sheet('t06')).slice(0, 3)).toEqual([90, 218, 106]);
+  });
 });
