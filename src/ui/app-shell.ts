@@ -150,10 +150,10 @@ export function mountApp(root: HTMLElement, session: WorkbookSession, opts: Moun
     if (isGrid) {
       texts.element.hidden = id !== SUPPLEMENT_TAB;
       if (id === SUPPLEMENT_TAB) texts.refresh();
+      describeSelection(null);
+      renderActions();
       if (grid.sheet !== id) grid.show(id as AnySheetId);
       grid.refreshDimensions();
-      renderActions();
-      describeSelection(null);
     } else {
       grid.hideNote();
       if (tab.spec && !tab.rendered) {

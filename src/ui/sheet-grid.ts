@@ -37,6 +37,12 @@ export interface SheetGridEvents {
   onSelect?(cell: CellAddress | null, layoutCell: LayoutCell | null): void;
 }
 
+interface Cursor {
+  id?: string;
+  r: number;
+  c: number;
+}
+
 const markKey = (sheet: string, row: string, col: string) => `${sheet}|${row}|${col}`;
 
 export class SheetGrid {
@@ -47,6 +53,7 @@ export class SheetGrid {
   private marks: CellMarks = new Map();
   private readonly note: HTMLElement;
   private renderQueued = false;
+  private readonly cursor = new Map<AnySheetId, Cursor | undefined>();
 
   constructor(
     host: HTMLElement,
@@ -84,7 +91,7 @@ export class SheetGrid {
       beforeChange: (changes, source) => this.onBeforeChange(changes, String(source)),
       beforePaste: (data) => this.onBeforePaste(data as unknown[][]),
       beforeCopy: (data, coords) => this.onBeforeCopy(data as unknown[][], coords),
-      afterSelectionEnd: (r, c) => this.onSelection(r, c),
+      afterSelection: (r, c) => this.onSelection(r, c),
       beforeKeyDown: (e) => this.onKeyDown(e),
       afterScrollVertically: () => this.hideNote(),
       afterScrollHorizontally: () => this.hideNote(),
@@ -96,20 +103,56 @@ export class SheetGrid {
     return this.sheetId;
   }
 
-  /** Shows another sheet (values read fresh from the engine, so it is current when opened). */
+  /**
+   * Shows another sheet (values read fresh from the engine, so it is current when opened). Like
+   * Excel, each sheet keeps its own active cell.
+   */
   show(sheet: AnySheetId): void {
     this.hideNote();
+    this.cursor.set(this.sheetId, this.cursorHere());
     this.sheetId = sheet;
     this.load();
+    this.restoreCursor(this.cursor.get(sheet) ?? this.firstInput());
+  }
+
+  /** Where the cursor starts on a sheet not visited yet: its first input cell. */
+  private firstInput(): Cursor | undefined {
+    for (let r = 0; r < this.layout.cells.length; r++) {
+      const c = this.layout.cells[r]!.findIndex((cell) => cell?.t === 'input');
+      if (c >= 0) return { r, c };
+    }
+    return undefined;
   }
 
   /** Re-reads layout and values, after rows were added or removed or the document replaced. */
   reload(): void {
     this.hideNote();
+    const at = this.cursorHere();
     this.load();
+    this.restoreCursor(at);
+  }
+
+  /** The active cell, by id when it is a value cell (rows may move), else by position. */
+  private cursorHere(): Cursor | undefined {
+    const sel = this.hot.getSelectedLast();
+    if (!sel) return undefined;
+    const [r, c] = sel;
+    const cell = this.layout.cells[r]?.[c];
+    return cell && cell.t !== 'text' ? { id: `${cell.row}|${cell.col}`, r, c } : { r, c };
+  }
+
+  private restoreCursor(at: Cursor | undefined): void {
+    if (!at) return;
+    const p = at.id ? this.layout.index.get(at.id) : undefined;
+    const r = Math.max(0, Math.min(p?.r ?? at.r, this.layout.cells.length - 1));
+    const c = Math.max(0, Math.min(p?.c ?? at.c, this.layout.width - 1));
+    this.hot.selectCell(r, c);
   }
 
   private load(): void {
+    // A selection left from the previous sheet may point into rows this one freezes; the focus
+    // manager then looks for a cell that is not rendered yet and throws.
+    this.hot.deselectCell();
     const engine = this.session.engine;
     this.layout = engine.sheet(this.sheetId);
     const values = engine.sheetValues(this.sheetId);

@@ -109,6 +109,20 @@ describe('editing', () => {
     expect(await wb.cellText('t06', 'public', 'amount')).toBe('606.17');
   });
 
+  it('moves like Excel: Enter goes down, Tab goes right; the status line names the cell', async () => {
+    await open();
+    await wb.edit('t06', '30101', 'amount', '344.02');
+    expect(await wb.selectedCell()).toBe('30102|amount');
+    expect(await wb.statusLine()).toContain('30102 津贴补贴');
+    await wb.select('t07', 'act', 'abroad');
+    await wb.page.keyboard.type('1');
+    await wb.page.keyboard.press('Tab');
+    expect(await wb.selectedCell()).toBe('act|car');
+    expect(await wb.statusLine()).toContain('自动计算');
+    // 三公 决算 6.54 + 1.00 因公出国（境）费.
+    expect(await wb.cellText('t07', 'act', 'total')).toBe('7.54');
+  });
+
   it('refuses text and formulas in an amount cell and keeps the old value', async () => {
     await open();
     await wb.edit('t06', '30201', 'amount', 'abc');
