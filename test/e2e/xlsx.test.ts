@@ -187,6 +187,22 @@ describe('导入XLSX', () => {
     expect(await wb.cellText('sup', 'proc.total', 'value')).toBe('101.55');
   });
 
+  it('作为新工作簿打开 stores the file as another workbook and shows it', async () => {
+    await open();
+    const exported = await readFile((await xl.export(join(OUT, 'new'))).path);
+    const changed = await editFile(exported, (book) => void (sheet(book, '公开06表').getCell('F6').value = 25));
+    await xl.choose({ name: 'new.xlsx', buffer: changed });
+    expect((await xl.importDialog()).choices).toEqual(['取消', '作为新工作簿打开', '替换当前工作簿']);
+    const before = new URL(wb.page.url()).hash;
+    await xl.openAsNew();
+    expect(new URL(wb.page.url()).hash).toMatch(/^#wb=/);
+    expect(new URL(wb.page.url()).hash).not.toBe(before);
+    // By hand: 公用经费 596.17 − 21.34 + 25 = 599.83.
+    expect(await wb.cellText('t06', '30201', 'amount')).toBe('25.00');
+    expect(await wb.cellText('t06', 'public', 'amount')).toBe('599.83');
+    expect(await xl.canUndo()).toBe(false);
+  });
+
   it('lists a changed formula; 取消 leaves the workbook as it was', async () => {
     await open();
     const exported = await readFile((await xl.export(join(OUT, 'formula'))).path);

@@ -64,6 +64,12 @@ export class XlsxPage {
     return message;
   }
 
+  /** 作为新工作簿打开: the app stores it and reloads showing it; waits for its grid. */
+  async openAsNew(): Promise<void> {
+    await Promise.all([this.page.waitForEvent('load'), this.page.click('dialog.xlsx-import-dialog .xlsx-open-new')]);
+    await this.page.waitForSelector('.ht_master td[data-cell]');
+  }
+
   async cancelImport(): Promise<void> {
     await this.page.click('dialog.xlsx-import-dialog .xlsx-cancel');
     await this.page.waitForSelector('dialog.xlsx-import-dialog', { state: 'detached' });
