@@ -2,36 +2,17 @@
 // reference document prints them, live recalculation across tables, 审核, undo/redo, codes,
 // refused input, clipboard, and no request outside the app's own origin.
 // Expected values come from the reference (蓝山县行政审批服务局 2021) or are computed by hand.
-import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, startPreviewServer, type PreviewHandle } from './support/browser';
-import { WorkbookPage } from './pages/workbook-page';
+import { describe, expect, it } from 'vitest';
+import { useAppFixture } from './pages/app-fixture';
+import type { WorkbookPage } from './pages/workbook-page';
 
-let browser: Browser;
-let server: PreviewHandle;
+const app = useAppFixture();
 let wb: WorkbookPage;
 
-beforeAll(async () => {
-  server = await startPreviewServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
 async function open(): Promise<WorkbookPage> {
-  wb = await WorkbookPage.open(browser, server.url);
+  wb = await app.open();
   return wb;
 }
-
-afterEach(async () => {
-  // Every scenario: nothing left the origin, nothing broke the CSP, no script errors.
-  expect(wb.app.externalRequests).toEqual([]);
-  expect(wb.app.cspViolations).toEqual([]);
-  expect(wb.app.consoleErrors).toEqual([]);
-  await wb.close();
-});
 
 describe('the example workbook', () => {
   it('opens on 公开01表 with the reference figures', async () => {
