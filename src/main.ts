@@ -1,16 +1,36 @@
 // Composition root: the only file that wires every layer together.
-import { WorkbookSession } from './app/session';
-import { exampleDocument, openWorkbook } from './engine';
+import { StorageController } from './app/storage-controller';
+import { browserTabApis, TabCoordinator } from './app/tab-coordination';
+import { IndexedDbStore, PendingJournal } from './storage';
+import { showWorkbook, storageUi, workbookIdFromHash } from './ui/storage-ui';
 import { mountApp } from './ui/app-shell';
 import { missingInputs } from './engine/narrative';
 import { narrativeTab } from './ui/narrative-view';
+import { xlsxActions } from './ui/xlsx-actions';
 
-const session = new WorkbookSession(openWorkbook(exampleDocument()));
-const app = mountApp(document.getElementById('app')!, session, {
-  extraTabs: [narrativeTab(session)],
+// The workbook of this tab (#wb=<id>, else the last one; a first visit stores the example).
+// Without IndexedDB the example runs in memory and the page says so.
+const controller = await StorageController.start(
+  { store: new IndexedDbStore(), tabs: new TabCoordinator(browserTabApis()), journal: PendingJournal.browser(), navigate: showWorkbook },
+  workbookIdFromHash(),
+);
+const session = controller.session;
+const storage = storageUi(controller);
+const app = mountApp(storage.frame(document.getElementById('app')!), session, {
+  extraTabs: [narrativeTab(session), ...storage.tabs],
   auditSources: [() => missingInputs(session.engine)],
-  toolbarItems: [],
+  toolbarItems: [
+    // Replace: 'before-import' snapshot, undoable replace, saved. New: stored and shown.
+    xlsxActions({
+      session: () => session,
+      replaceCurrent: (doc, label) => controller.actions.replaceCurrentWorkbook(doc, label),
+      openAsNew: (doc, name) => controller.actions.openAsNewWorkbook(doc, name),
+      status: (text) => app.status(text),
+    }),
+    ...storage.toolbarItems,
+  ],
 });
+storage.attach(app);
 
 /**
  * Test hook for the end-to-end page models (test/e2e/pages): selecting and revealing cells by

@@ -53,6 +53,8 @@ export class Autosave {
   private inflight: Promise<void> | null = null;
   /** A store.save is under way (set synchronously, unlike `inflight`). */
   private writing = false;
+  /** The document that save is writing (lost if the page is torn down before it commits). */
+  private writingDoc: WorkbookDocument | null = null;
   private failure: StorageError | null = null;
   private readOnlyReason: string | null = null;
   private current: SaveStatus;
@@ -90,6 +92,11 @@ export class Autosave {
   /** True while an accepted edit is not yet stored. */
   get dirty(): boolean {
     return this.pending !== null || this.writing;
+  }
+
+  /** The newest accepted document not known to be stored (pending, or being written), else null. */
+  unsavedDocument(): WorkbookDocument | null {
+    return this.pending ?? (this.writing ? this.writingDoc : null);
   }
 
   onStatus(fn: (s: SaveStatus) => void): () => void {
@@ -171,6 +178,7 @@ export class Autosave {
       const doc = this.pending;
       this.pending = null;
       this.writing = true;
+      this.writingDoc = doc;
       this.update();
       try {
         // The write starts synchronously, so a flush from pagehide reaches IndexedDB.
@@ -193,6 +201,7 @@ export class Autosave {
         break;
       } finally {
         this.writing = false;
+        this.writingDoc = null;
       }
     }
   }

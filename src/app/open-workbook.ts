@@ -1,8 +1,8 @@
 // Opening a stored workbook for editing: claims the writer role, loads through the store,
 // starts the session with autosave, history and other-tab notices, and keeps a read-only tab
 // in step with the writer. The composition the UI uses; no DOM.
-import { openWorkbook } from '../engine';
-import type { WorkbookInfo, WorkbookStore } from '../storage';
+import { openWorkbook, restoreDocument } from '../engine';
+import type { PendingJournal, WorkbookInfo, WorkbookStore } from '../storage';
 import { Autosave, type AutosaveOptions } from './autosave';
 import type { IntervalSnapshots } from './history';
 import { WorkbookSession } from './session';
@@ -14,13 +14,54 @@ export type OpenedEvent =
   /** This tab became the writer. */
   | { type: 'writable'; message: string }
   /** Another tab saved while this one had unsaved edits: they will not be stored (autosave says so). */
-  | { type: 'stale'; revision: number };
+  | { type: 'stale'; revision: number }
+  /** Edits a closed page could not store were found in the journal and stored (or kept as a version). */
+  | { type: 'recovered'; message: string };
+
+export const RECOVERY_TEXT = {
+  stored: '上次关闭页面时还没来得及保存的修改已找回并保存。',
+  snapshot: '关闭页面时未能保存的修改',
+  keptAsVersion: '上次关闭页面时有未保存的修改，但此工作簿之后已在别处修改。为避免覆盖，那些修改已另存为一个历史版本（见“历史版本”）。',
+} as const;
+
+/**
+ * Stores what a closed page left in the journal: when the workbook is still at the revision those
+ * edits started from, they are saved; when it moved on (another tab saved), they are kept as a
+ * snapshot instead of overwriting. Returns the message for the user, or null when nothing was found.
+ */
+export async function recoverPending(store: WorkbookStore, journal: PendingJournal, id: string): Promise<string | null> {
+  const entry = journal.read(id);
+  if (!entry) return null;
+  let doc;
+  try {
+    doc = restoreDocument(entry.doc).doc;
+  } catch {
+    journal.clear(id);
+    return null;
+  }
+  const loaded = await store.load(id);
+  if (entry.baseRevision === loaded.info.revision) {
+    await store.save(id, doc, loaded.info.revision);
+    journal.clear(id);
+    return RECOVERY_TEXT.stored;
+  }
+  // The page's own last write may have landed after all: then there is nothing to recover.
+  if (JSON.stringify(doc) !== JSON.stringify(loaded.doc)) {
+    await store.addSnapshot(id, { reason: 'manual', label: RECOVERY_TEXT.snapshot, revision: entry.baseRevision, doc });
+    journal.clear(id);
+    return RECOVERY_TEXT.keptAsVersion;
+  }
+  journal.clear(id);
+  return null;
+}
 
 export interface OpenDeps {
   store: WorkbookStore;
   tabs: TabCoordinator;
   history?: IntervalSnapshots;
   autosave?: AutosaveOptions;
+  /** Where a closing page leaves edits it could not store (see keepUnsaved). */
+  journal?: PendingJournal;
 }
 
 export class OpenedWorkbook {
@@ -37,13 +78,18 @@ export class OpenedWorkbook {
     readonly session: WorkbookSession,
     readonly autosave: Autosave,
     claim: WriterClaim | ReaderClaim,
-    /** What restore() noted and which migrations ran, for the user. */
+    /** What restore() dropped or normalized on this load (Chinese). */
     readonly notes: string[],
+    /** Migrations run on this load (the record was upgraded in place; names are for logs, not users). */
+    readonly migrated: string[],
+    /** Set when a closed page's unsaved edits were recovered on open (Chinese). */
+    readonly recovered: string | null = null,
   ) {
     this.claim = claim;
     this.unsubs.push(
       autosave.onSaved((saved) => {
         this.info = saved;
+        deps.journal?.clear(id);
         deps.tabs.announceSaved(id, saved.revision);
       }),
     );
@@ -65,13 +111,14 @@ export class OpenedWorkbook {
   static async open(deps: OpenDeps, id: string): Promise<OpenedWorkbook> {
     const claim = await deps.tabs.claim(id);
     try {
+      // Only the writer may store what a closed page left behind.
+      const recovered = claim.mode === 'writer' && deps.journal ? await recoverPending(deps.store, deps.journal, id).catch(() => null) : null;
       const loaded = await deps.store.load(id);
       const session = new WorkbookSession(openWorkbook(loaded.doc));
       const autosave = new Autosave(deps.store, session, id, { revision: loaded.info.revision, doc: session.doc }, deps.autosave);
       // The app reopens this workbook next time; failing to note that must not stop opening it.
       await deps.store.setSetting('lastOpenedId', id).catch(() => undefined);
-      const notes = [...loaded.migrated.map((m) => `已升级数据格式：${m}`), ...loaded.notes];
-      return new OpenedWorkbook(deps, id, loaded.info, session, autosave, claim, notes);
+      return new OpenedWorkbook(deps, id, loaded.info, session, autosave, claim, loaded.notes, loaded.migrated, recovered);
     } catch (e) {
       if (claim.mode === 'writer') claim.release();
       else claim.cancel();
@@ -87,6 +134,15 @@ export class OpenedWorkbook {
   on(fn: (e: OpenedEvent) => void): () => void {
     this.listeners.add(fn);
     return () => this.listeners.delete(fn);
+  }
+
+  /**
+   * Copies edits not yet stored into the journal, synchronously: call from 'pagehide' (and when
+   * the page is hidden), where an IndexedDB write may never commit. The next writer stores them.
+   */
+  keepUnsaved(): void {
+    const doc = this.autosave.unsavedDocument();
+    if (doc && this.claim.mode === 'writer') this.deps.journal?.write(this.id, this.autosave.revision, doc);
   }
 
   /** Flushes pending edits, gives up the writer role, stops listening. */
@@ -138,8 +194,10 @@ export class OpenedWorkbook {
       return;
     }
     this.claim = writer;
-    // Load what the previous writer stored last (a notice may have been missed), then allow edits.
+    // What the previous writer left unsaved when it closed is stored first; then load the latest.
+    const recovered = this.deps.journal ? await recoverPending(this.deps.store, this.deps.journal, this.id).catch(() => null) : null;
     await this.queueReload();
+    if (recovered) this.emit({ type: 'recovered', message: recovered });
     this.autosave.setReadOnly(null);
     this.session.setReadOnly(null);
     this.emit({ type: 'writable', message: TAB_TEXT.promoted });

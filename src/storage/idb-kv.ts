@@ -1,7 +1,7 @@
 // IndexedDB backend through idb-keyval (the only importer of idb-keyval). One database, one
 // object store, names from STORAGE_KEYS. Errors are mapped to typed StorageErrors.
 import { createStore, get, getMany, promisifyRequest, type UseStore } from 'idb-keyval';
-import { toStorageError } from './errors';
+import { StorageUnavailableError, toStorageError } from './errors';
 import type { KvBackend, KvPlan } from './kv';
 import { STORAGE_KEYS } from './keys';
 
@@ -18,7 +18,7 @@ export class IdbKv implements KvBackend {
   /** Opened lazily so that a missing IndexedDB fails the first call, not the constructor. */
   private use(): UseStore {
     if (!this.store) {
-      if (typeof indexedDB === 'undefined') throw new Error('indexedDB is not available');
+      if (typeof indexedDB === 'undefined') throw new StorageUnavailableError('此浏览器或当前模式不提供 IndexedDB');
       this.store = createStore(this.dbName, this.storeName);
     }
     return this.store;

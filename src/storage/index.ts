@@ -6,10 +6,11 @@ import { KvWorkbookStore, type StoreOptions } from './kv-workbook-store';
 
 export * from './workbook-store';
 export * from './errors';
-export { STORAGE_KEYS, STORE_FORMAT, TAB_KEYS } from './keys';
+export { PENDING_KEY_PREFIX, STORAGE_KEYS, STORE_FORMAT, TAB_KEYS } from './keys';
 export { KvWorkbookStore, parseInfo, type StoreOptions } from './kv-workbook-store';
 export { MemoryKv, type KvBackend, type KvPlan } from './kv';
 export { newRecordId } from './record-id';
+export { PendingJournal, type PendingEntry, type SyncKv } from './pending-journal';
 export { requestPersistence, PERSISTENCE_MESSAGES, type PersistenceResult, type PersistenceState, type StorageManagerLike } from './persistence';
 
 /** The browser's store: IndexedDB database STORAGE_KEYS.dbName. */

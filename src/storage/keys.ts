@@ -18,6 +18,12 @@ export const STORAGE_KEYS = {
   storeFormat: 'store-format',
 } as const;
 
+/**
+ * localStorage key prefix of the unsaved-edits journal: `juesuan-pending/<workbookId>` → the
+ * document a closing page could not store (IndexedDB writes started while a page unloads are lost).
+ */
+export const PENDING_KEY_PREFIX = 'juesuan-pending/';
+
 /** Current layout of STORAGE_KEYS. */
 export const STORE_FORMAT = 1;
 
