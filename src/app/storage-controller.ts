@@ -179,7 +179,10 @@ export class StorageController {
     if (opened && deps) {
       const info = await deps.store.info(opened.id).catch(() => undefined);
       // Only name and deletion can change behind this tab's back; the revision is autosave's.
-      if (info) opened.info = { ...opened.info, name: info.name, ...(info.deletedAt !== undefined ? { deletedAt: info.deletedAt } : {}) };
+      if (info) {
+        const { deletedAt: _old, ...rest } = opened.info;
+        opened.info = { ...rest, name: info.name, ...(info.deletedAt !== undefined ? { deletedAt: info.deletedAt } : {}) };
+      }
     }
     for (const fn of this.libraryListeners) fn();
   }
@@ -237,6 +240,7 @@ export class StorageController {
   }
 
   async createEmpty(meta: { department: string; year: number; name?: string }): Promise<void> {
+    await this.flush();
     const info = await this.library().createEmpty(meta);
     this.announce();
     await this.show(info.id);

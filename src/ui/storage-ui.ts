@@ -30,6 +30,7 @@ export const STORAGE_UI_TEXT = {
   restoreNotes: (notes: string[]) => `读取工作簿时作了以下处理：${notes.join('；')}`,
   reloaded: '已载入另一个标签页保存的内容',
   stale: '另一个标签页保存了此工作簿的新内容，本页尚未保存的修改不会覆盖它。',
+  deletedElsewhere: '此工作簿已被删除（可能是在另一个标签页中）。本页的修改仍会保存；可在“工作簿”→“回收站”中恢复它。',
   scenario: (name: string, base: string) => `正在编辑情景「${name}」（基于「${base}」）。这里的修改只保存在情景中，不影响基础数据。`,
   compare: '情景对比',
   adopt: '采用为基础数据',
@@ -68,6 +69,7 @@ export interface StorageUi {
 export function storageUi(controller: StorageController): StorageUi {
   const banners = new BannerArea();
   const saveStatus = new SaveStatusView();
+  const frameEl = el('div', { class: 'page-frame' });
   let app: AppHandle | null = null;
   const say = (text: string) => app?.status(text);
   /** Runs a toolbar/banner action; a refusal or failure becomes a dismissible banner. */
@@ -98,6 +100,7 @@ export function storageUi(controller: StorageController): StorageUi {
     } else banners.hide('save');
     if (s.state === 'readonly') banners.show({ id: 'readonly', kind: 'warning', message: s.text });
     else banners.hide('readonly');
+    frameEl.classList.toggle('is-readonly', s.state === 'readonly');
   };
   const opened = controller.opened;
   if (opened) {
@@ -175,19 +178,20 @@ export function storageUi(controller: StorageController): StorageUi {
       }),
     );
   }
-  const setTitle = () => {
+  const onLibrary = () => {
     if (controller.info) document.title = STORAGE_UI_TEXT.title(controller.info.name);
+    if (controller.info?.deletedAt !== undefined) banners.show({ id: 'deleted', kind: 'warning', message: STORAGE_UI_TEXT.deletedElsewhere });
+    else banners.hide('deleted');
   };
-  setTitle();
-  controller.onLibrary(setTitle);
+  onLibrary();
+  controller.onLibrary(onLibrary);
 
   return {
     toolbarItems: items,
     tabs,
     frame(root) {
-      const frame = el('div', { class: 'page-frame' });
-      root.replaceWith(frame);
-      frame.append(banners.element, root);
+      root.replaceWith(frameEl);
+      frameEl.append(banners.element, root);
       return root;
     },
     attach(handle) {

@@ -55,7 +55,14 @@ const T = LIBRARY_UI_TEXT;
 export function openWorkbookDialog(controller: StorageController): void {
   const d = openDialog(T.title, 'workbook-dialog wide-dialog');
   const fail = (e: unknown) => d.say(e instanceof Error ? e.message : String(e));
-  const run = (fn: () => Promise<unknown>) => () => void fn().catch(fail);
+  /** Runs an action, shows the list as it now is, then the action's message (so both agree). */
+  const run = (fn: () => Promise<string | void>) => () =>
+    void fn()
+      .then(async (message) => {
+        await refresh();
+        if (message) d.say(message, 'ok');
+      })
+      .catch(fail);
   const list = el('div', { class: 'library-list' });
   const bin = el('details', { class: 'library-bin' });
   let view: LibraryView = { workbooks: [], deleted: [] };
@@ -136,12 +143,12 @@ export function openWorkbookDialog(controller: StorageController): void {
         })),
         button(T.duplicate, 'btn-duplicate', run(async () => {
           const copy = await controller.duplicate(w.id);
-          d.say(T.duplicated(copy.name), 'ok');
+          return T.duplicated(copy.name);
         })),
         button(T.remove, 'btn-remove', run(async () => {
           if (!(await confirmAction(T.removeTitle, T.removeConfirm(w.name, w.scenarios.length), T.remove, true))) return;
           await controller.remove(w.id);
-          d.say(T.removed(w.name), 'ok');
+          return T.removed(w.name);
         })),
       ),
     );
@@ -162,7 +169,7 @@ export function openWorkbookDialog(controller: StorageController): void {
         { class: 'row-actions' },
         button(T.restore, 'btn-undelete', run(async () => {
           await controller.restoreDeleted(w.id);
-          d.say(T.restored(w.name), 'ok');
+          return T.restored(w.name);
         })),
         button(T.purge, 'btn-purge', run(async () => {
           if (await confirmAction(T.purgeTitle, T.purgeConfirm(w.name), T.purge, true)) await controller.purge(w.id);

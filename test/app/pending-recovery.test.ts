@@ -37,6 +37,17 @@ async function setup() {
   return { store, kv, journal: new PendingJournal(kv) };
 }
 
+/** A writer tab A (autosave after `delayMs`) and a reader tab B on one workbook, with Web Locks. */
+async function twoTabs(delayMs: number) {
+  const { store, journal } = await setup();
+  const locks = new FakeLocks();
+  const hub = new FakeChannelHub();
+  const tabs = () => new TabCoordinator({ locks, channel: hub.open() });
+  const a = await OpenedWorkbook.open({ store, tabs: tabs(), journal, autosave: { delayMs } }, 'w1');
+  const b = await OpenedWorkbook.open({ store, tabs: tabs(), journal }, 'w1');
+  return { store, journal, a, b };
+}
+
 describe('PendingJournal', () => {
   it('writes, reads and clears one entry per workbook under the frozen key', () => {
     const kv = new MapKv();
@@ -111,12 +122,7 @@ describe('OpenedWorkbook with a journal', () => {
   });
 
   it('a saved edit clears the journal; a reader never writes one', async () => {
-    const { store, journal } = await setup();
-    const locks = new FakeLocks();
-    const hub = new FakeChannelHub();
-    const tabs = () => new TabCoordinator({ locks, channel: hub.open() });
-    const a = await OpenedWorkbook.open({ store, tabs: tabs(), journal, autosave: { delayMs: 0 } }, 'w1');
-    const b = await OpenedWorkbook.open({ store, tabs: tabs(), journal }, 'w1');
+    const { journal, a, b } = await twoTabs(0);
     a.session.edit([{ sheet: 't06', row: '30201', col: 'amount', raw: '31.34' }]);
     a.keepUnsaved();
     b.keepUnsaved();
@@ -131,12 +137,7 @@ describe('OpenedWorkbook with a journal', () => {
   });
 
   it('a reader promoted after the writer closed stores what the writer left unsaved', async () => {
-    const { store, journal } = await setup();
-    const locks = new FakeLocks();
-    const hub = new FakeChannelHub();
-    const tabs = () => new TabCoordinator({ locks, channel: hub.open() });
-    const a = await OpenedWorkbook.open({ store, tabs: tabs(), journal, autosave: { delayMs: 60_000 } }, 'w1');
-    const b = await OpenedWorkbook.open({ store, tabs: tabs(), journal }, 'w1');
+    const { store, a, b } = await twoTabs(60_000);
     const seen: string[] = [];
     b.on((e) => seen.push(e.type));
     a.session.edit([{ sheet: 't06', row: '30201', col: 'amount', raw: '31.34' }]);

@@ -2,39 +2,11 @@
 // and storage failures (IndexedDB unavailable, quota exceeded), in real Chromium.
 // Figures from the reference (蓝山县行政审批服务局 2021): 收支总计 1,576.05, 30201 办公费 21.34,
 // 公用经费 596.17, 三公 决算 6.54 (公务接待费 6.54).
-import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { StoragePage } from './pages/library-page';
-import { launchBrowser, startPreviewServer, type PreviewHandle } from './support/browser';
+import { describe, expect, it } from 'vitest';
+import { useStorageFixture } from './pages/library-page';
 
-let browser: Browser;
-let server: PreviewHandle;
-const opened: StoragePage[] = [];
-
-beforeAll(async () => {
-  // STORAGE_E2E_DIST: a private build folder, so a parallel `vite build` into dist/ cannot interfere.
-  server = await startPreviewServer({ outDir: process.env.STORAGE_E2E_DIST });
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-async function open(opts: { init?: string } = {}): Promise<StoragePage> {
-  const p = await StoragePage.open(browser, server.url, opts);
-  opened.push(p);
-  return p;
-}
-
-afterEach(async () => {
-  for (const p of opened.splice(0)) {
-    expect(p.app.externalRequests).toEqual([]);
-    expect(p.app.cspViolations).toEqual([]);
-    expect(p.consoleErrors).toEqual([]);
-    await p.context.close();
-  }
-});
+const fx = useStorageFixture();
+const { open } = fx;
 
 const EXAMPLE = '示例：蓝山县行政审批服务局 2021年度决算';
 
@@ -56,7 +28,7 @@ describe('many workbooks', () => {
 
     // A fresh load without #wb= opens the workbook used last.
     await wb.page.goto('about:blank');
-    await wb.page.goto(server.url);
+    await wb.page.goto(fx.url);
     await wb.ready();
     expect(await wb.workbookId()).toBe(id2022);
 
@@ -76,9 +48,10 @@ describe('many workbooks', () => {
     expect(await wb.duplicateWorkbook('蓝山县 2021 决算')).toBe('已复制为「蓝山县 2021 决算（副本）」');
     expect((await wb.libraryRows()).map((r) => r.name).sort()).toEqual(['蓝山县 2021 决算', '蓝山县 2021 决算（副本）']);
 
-    const confirmText = await wb.removeWorkbook('蓝山县 2021 决算（副本）');
+    let confirmText = '';
+    const removed = await wb.messageAfter('workbook-dialog', async () => (confirmText = await wb.removeWorkbook('蓝山县 2021 决算（副本）')));
     expect(confirmText).toBe('删除工作簿「蓝山县 2021 决算（副本）」？删除后 30 天内可在“回收站”中恢复。');
-    expect(await wb.dialogMessage('workbook-dialog')).toBe('已删除「蓝山县 2021 决算（副本）」，可在回收站中恢复。');
+    expect(removed).toBe('已删除「蓝山县 2021 决算（副本）」，可在回收站中恢复。');
     expect((await wb.libraryRows()).map((r) => r.name)).toEqual(['蓝山县 2021 决算']);
     const bin = await wb.binRows();
     expect(bin).toHaveLength(1);
@@ -102,6 +75,21 @@ describe('many workbooks', () => {
     await wb.navigates(() => wb.removeWorkbook('空白2023'));
     expect(await wb.cell('t01', 'inc.grand', 'amount')).toBe('1,576.05');
     expect(await wb.page.title()).toBe(`${EXAMPLE} - 决算公开工作簿`);
+  });
+});
+
+describe('the list in two tabs', () => {
+  it('a rename or a delete in one tab shows in the other', async () => {
+    const a = await open();
+    const b = await a.another();
+    await a.openLibrary();
+    await a.renameWorkbook(EXAMPLE, '蓝山 2021');
+    await b.page.waitForFunction(() => document.title === '蓝山 2021 - 决算公开工作簿');
+    expect(await b.scenarioOptions()).toEqual(['基础数据：蓝山 2021']);
+    // B is the reader of this workbook; A deletes it and moves on to a blank one.
+    await a.navigates(() => a.removeWorkbook('蓝山 2021'));
+    expect((await b.waitBanner('deleted')).text).toContain('此工作簿已被删除');
+    await b.screenshot('storage-deleted-elsewhere');
   });
 });
 

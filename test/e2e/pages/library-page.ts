@@ -2,7 +2,9 @@
 // status, banners, the 工作簿 dialog, 情景 and 情景对比, 历史版本, JSON backup, and direct
 // IndexedDB access for seeding fixtures. Grid work is delegated to WorkbookPage (stable cell ids).
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterEach, expect } from 'vitest';
 import { newAppPage, screenshot, type AppPage } from '../support/browser';
+import { useAppFixture } from './app-fixture';
 import { WorkbookPage } from './workbook-page';
 
 export const DB = { name: 'juesuan-gongkai', store: 'kv' } as const;
@@ -190,6 +192,21 @@ export class StoragePage {
     return (await m.textContent()) ?? '';
   }
 
+  /** Runs an action in a dialog and returns the result line it shows (a new one, not the last). */
+  async messageAfter(dialogClass: string, action: () => Promise<unknown>): Promise<string> {
+    const sel = `dialog.${dialogClass} .dialog-message`;
+    const before = await this.page.$eval(sel, (e) => ((e as HTMLElement).hidden ? '' : (e.textContent ?? ''))).catch(() => '');
+    await action();
+    await this.page.waitForFunction(
+      ([s, b]) => {
+        const e = document.querySelector(s!) as HTMLElement | null;
+        return !!e && !e.hidden && e.textContent !== b;
+      },
+      [sel, before],
+    );
+    return this.dialogMessage(dialogClass);
+  }
+
   async openWorkbook(name: string): Promise<void> {
     await this.navigates(() => this.row(name).locator('.btn-open').click());
   }
@@ -217,9 +234,9 @@ export class StoragePage {
     await this.row(to).waitFor();
   }
 
-  async duplicateWorkbook(name: string): Promise<string> {
-    await this.row(name).locator('.btn-duplicate').click();
-    return this.dialogMessage('workbook-dialog');
+  /** 复制; returns the dialog's result line. */
+  duplicateWorkbook(name: string): Promise<string> {
+    return this.messageAfter('workbook-dialog', () => this.row(name).locator('.btn-duplicate').click());
   }
 
   /** 删除, confirmed. Returns the confirmation's text. */
@@ -337,8 +354,7 @@ export class StoragePage {
   /** Imports a file through the dialog's file chooser; returns the message shown. */
   async importBackup(name: string, text: string): Promise<string> {
     const [chooser] = await Promise.all([this.page.waitForEvent('filechooser'), this.page.click('dialog.backup-dialog .btn-import-backup')]);
-    await chooser.setFiles({ name, mimeType: 'application/json', buffer: Buffer.from(text, 'utf8') });
-    return this.dialogMessage('backup-dialog');
+    return this.messageAfter('backup-dialog', () => chooser.setFiles({ name, mimeType: 'application/json', buffer: Buffer.from(text, 'utf8') }));
   }
 
   // ---- IndexedDB -------------------------------------------------------------------------------------
@@ -411,4 +427,35 @@ export class StoragePage {
       [DB.name, DB.store, entries] as const,
     );
   }
+}
+
+/**
+ * The shared server and browser (useAppFixture) with StoragePages: each test opens fresh browser
+ * profiles; afterwards every tab of them must have made no outside request, no CSP violation and
+ * no script error. Call once at the top of a test file.
+ */
+export function useStorageFixture(): { open(opts?: { init?: string; goto?: boolean }): Promise<StoragePage>; readonly url: string } {
+  const fx = useAppFixture();
+  const opened: StoragePage[] = [];
+  afterEach(async () => {
+    for (const p of opened.splice(0)) {
+      try {
+        expect(p.app.externalRequests).toEqual([]);
+        expect(p.app.cspViolations).toEqual([]);
+        expect(p.consoleErrors).toEqual([]);
+      } finally {
+        await p.context.close();
+      }
+    }
+  });
+  return {
+    async open(opts = {}) {
+      const p = await StoragePage.open(fx.browser, fx.url, opts);
+      opened.push(p);
+      return p;
+    },
+    get url() {
+      return fx.url;
+    },
+  };
 }
