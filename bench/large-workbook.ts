@@ -62,8 +62,9 @@ export function largeWorkbook(seed = 2021): LargeWorkbook {
         const b3 = basic + between(0, 2000);
         const p3 = proj + between(0, 1000);
         const op3 = r() < 0.1 ? between(0, 500) : 0;
-        set('t03', code, 'basic', b3);
-        set('t03', code, 'proj', p3);
+        // 03 = 05 (财政拨款) + 非财政拨款 typed in 补充资料.
+        if (b3 > basic) set('sup', `nonfiscal.basic.${code}`, 'value', b3 - basic);
+        if (p3 > proj) set('sup', `nonfiscal.proj.${code}`, 'value', p3 - proj);
         if (op3) set('t03', code, 'op', op3);
         const sup = r() < 0.2 ? between(0, 3000) : 0;
         const biz = r() < 0.2 ? between(0, 3000) : 0;
@@ -92,7 +93,6 @@ export function largeWorkbook(seed = 2021): LargeWorkbook {
     set('t08', code, 'inc', inc);
     set('t08', code, 'exp_proj', exp);
     set('t02', code, 'fin', inc);
-    set('t03', code, 'proj', exp);
     t02Total += inc;
     t03Total += exp;
   }

@@ -60,8 +60,10 @@ export const T03: FunctionTableDef = {
   funds: ['gpb', 'gf', 'soe'],
   columns: [
     { key: 'total', formula: '{basic}+{proj}+{up}+{op}+{affil}' },
-    { key: 'basic' },
-    { key: 'proj' },
+    // 基本/项目支出 of all funds = 财政拨款 (05, 08, 09, typed there) + 非财政拨款 (补充资料),
+    // so a figure typed in 05 is never typed again here.
+    { key: 'basic', formula: '{?t05:{code}:basic}+{?t08:{code}:exp_basic}+{?t09:{code}:basic}+{sup:nonfiscal.basic.{code}:value}' },
+    { key: 'proj', formula: '{?t05:{code}:proj}+{?t08:{code}:exp_proj}+{?t09:{code}:proj}+{sup:nonfiscal.proj.{code}:value}' },
     { key: 'up' },
     { key: 'op' },
     { key: 'affil' },

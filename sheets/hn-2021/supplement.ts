@@ -27,6 +27,18 @@ export const SUPPLEMENT: SupplementSection[] = [
     },
   },
   {
+    id: 'nonfiscal-basic',
+    title: '非财政拨款基本支出（03表，按项；财政拨款部分取自05、08、09表）',
+    fields: [],
+    perItem: { id: 'nonfiscal.basic.{code}', label: '{name}（{code}）', format: 'amount', funds: ['gpb', 'gf', 'soe'] },
+  },
+  {
+    id: 'nonfiscal-proj',
+    title: '非财政拨款项目支出（03表，按项）',
+    fields: [],
+    perItem: { id: 'nonfiscal.proj.{code}', label: '{name}（{code}）', format: 'amount', funds: ['gpb', 'gf', 'soe'] },
+  },
+  {
     id: 'sangong',
     title: '“三公”经费（七）',
     fields: [

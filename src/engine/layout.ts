@@ -168,7 +168,7 @@ function layoutFunction(def: FunctionTableDef, doc: WorkbookDocument, book: Code
         g.text(ir, 0, item.code, 'code');
         g.text(ir, 1, book.name(item.code), 'label', 1, 2);
         cols.forEach((col, i) => {
-          if (col.formula) g.formula(ir, 2 + i, item.code, col.key, col.formula);
+          if (col.formula) g.formula(ir, 2 + i, item.code, col.key, substitute(col.formula, { code: item.code }));
           else g.input(ir, 2 + i, item.code, col.key);
         });
       }
@@ -310,7 +310,7 @@ function layoutSupplement(tpl: TemplateDef, doc: WorkbookDocument, book: CodeBoo
     if (s.perItem) {
       const p = s.perItem;
       const first = g.cells.length;
-      for (const code of book.items(['gpb'])) {
+      for (const code of book.items(p.funds ?? ['gpb'])) {
         const r = g.addRow('item');
         g.text(r, 0, substitute(p.label, { code, name: book.name(code) }), 'label');
         g.input(r, 1, substitute(p.id, { code }), 'value', p.format);

@@ -15,7 +15,7 @@ export function templateInfo(tpl: TemplateDef): TemplateInfo {
       if (col !== 'value') return undefined;
       const f = supFormats.get(row);
       if (f) return f;
-      const p = perItem.find((pi) => new RegExp(`^${pi.id.replace('.', '\\.').replace('{code}', '\\d{7}')}$`).test(row));
+      const p = perItem.find((pi) => new RegExp(`^${pi.id.replaceAll('.', '\\.').replace('{code}', '\\d{7}')}$`).test(row));
       return p?.format;
     }
     const def = tpl.tables.find((t) => t.id === sheet);

@@ -6,6 +6,7 @@ import { withInput, type WorkbookDocument } from '../model/document';
 import { type Fund, type SheetId, isFunctionItemCode } from '../model/ids';
 import type { AnySheetId, AuditSeverity, TemplateDef, ValueFormat } from '../model/template';
 import { CodeBook, type Catalogues } from './code-book';
+import { substitute } from './formula';
 import { buildLayout, type ExpandedRule, type LayoutCell, type SheetLayout, type WorkbookLayout } from './layout';
 import { registerDecimalRound } from './round-plugin';
 
@@ -256,10 +257,14 @@ export class WorkbookEngine {
         inputs[def.id] = rows;
       }
     }
-    if (fund === 'gpb' && inputs.sup?.[`budget.${code}`]) {
-      const rows = { ...inputs.sup };
-      delete rows[`budget.${code}`];
-      inputs.sup = rows;
+    // 补充资料 rows per 项 (年初预算, 非财政拨款支出) go when their code leaves their funds.
+    for (const p of this.env.template.supplement.flatMap((s) => (s.perItem ? [s.perItem] : []))) {
+      const id = substitute(p.id, { code });
+      if (!next.items(p.funds ?? ['gpb']).includes(code) && inputs.sup?.[id]) {
+        const rows = { ...inputs.sup };
+        delete rows[id];
+        inputs.sup = rows;
+      }
     }
     return this.rebuild({ ...this.doc, codes, inputs });
   }

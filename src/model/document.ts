@@ -4,7 +4,7 @@ import { FUNDS, type Fund, type SheetId } from './ids';
 export const DOC_TYPE = 'juesuan-workbook' as const;
 export const APP_ID = 'juesuan-gongkai' as const;
 /** Bump with a named migration in migrations.ts. */
-export const SCHEMA_VERSION = 2 as const;
+export const SCHEMA_VERSION = 3 as const;
 
 export interface WorkbookMeta {
   /** 部门名称 */

@@ -44,7 +44,7 @@ interface TableBase {
 
 export interface FunctionColumn {
   key: string;
-  /** Formula over the same row: {col} placeholders; absent means input on 项 rows. */
+  /** Formula on 项 rows: {col} for the same row, {code} for the row's code; absent means input. */
   formula?: string;
 }
 
@@ -128,7 +128,15 @@ export interface SupplementSection {
   title: string;
   fields: SupplementField[];
   /** Generate one input row per 一般公共预算 项 code: {code} in id/label templates. */
-  perItem?: { id: string; label: string; format: ValueFormat; totalId?: string; totalLabel?: string };
+  perItem?: {
+    id: string;
+    label: string;
+    format: ValueFormat;
+    /** Funds whose 项 codes get a row (default 一般公共预算). */
+    funds?: Fund[];
+    totalId?: string;
+    totalLabel?: string;
+  };
 }
 
 export interface TextField {

@@ -132,34 +132,35 @@ describe('editing', () => {
     await open();
     expect(await wb.copy('t06', ['30101', 'amount'], ['30103', 'amount'])).toBe('344.02\n172.33\n89.14');
 
-    // Three consecutive 项 rows under 20103 in 公开03表: add 2010301 and 2010302 next to 2010306.
-    await wb.tab('t03');
+    // Three consecutive 项 rows under 20103 in 公开05表: add 2010301 and 2010302 next to 2010306.
+    await wb.tab('t05');
     await wb.addCode('2010301');
     await wb.addCode('2010302', { query: '一般行政管理事务' });
-    await wb.paste('t03', '2010301', 'basic', '1\t2\n3\t4\n5.5\t6');
+    await wb.paste('t05', '2010301', 'basic', '1\t2\n3\t4\n5.5\t6');
     expect(await wb.cellNote()).toBeNull();
-    expect(await wb.cellText('t03', '2010301', 'basic')).toBe('1.00');
-    expect(await wb.cellText('t03', '2010301', 'proj')).toBe('2.00');
-    expect(await wb.cellText('t03', '2010302', 'basic')).toBe('3.00');
-    expect(await wb.cellText('t03', '2010302', 'proj')).toBe('4.00');
-    expect(await wb.cellText('t03', '2010306', 'basic')).toBe('5.50');
-    expect(await wb.cellText('t03', '2010306', 'proj')).toBe('6.00');
-    // 20103: basic 1 + 3 + 5.5, proj 2 + 4 + 6, total 21.50; 01 支出 follows 03.
-    expect(await wb.cellText('t03', '20103', 'basic')).toBe('9.50');
-    expect(await wb.cellText('t03', '20103', 'proj')).toBe('12.00');
+    expect(await wb.cellText('t05', '2010301', 'basic')).toBe('1.00');
+    expect(await wb.cellText('t05', '2010301', 'proj')).toBe('2.00');
+    expect(await wb.cellText('t05', '2010302', 'basic')).toBe('3.00');
+    expect(await wb.cellText('t05', '2010302', 'proj')).toBe('4.00');
+    expect(await wb.cellText('t05', '2010306', 'basic')).toBe('5.50');
+    expect(await wb.cellText('t05', '2010306', 'proj')).toBe('6.00');
+    // 20103: basic 1 + 3 + 5.5, proj 2 + 4 + 6, total 21.50; 03 and 01 支出 follow 05.
+    expect(await wb.cellText('t05', '20103', 'basic')).toBe('9.50');
+    expect(await wb.cellText('t05', '20103', 'proj')).toBe('12.00');
+    expect(await wb.cellText('t05', 'sum', 'total')).toBe('21.50');
     expect(await wb.cellText('t03', 'sum', 'total')).toBe('21.50');
     expect(await wb.cellText('t01', 'exp.total', 'amount')).toBe('21.50');
 
     // One undo step takes the whole paste back.
-    await wb.tab('t03');
+    await wb.tab('t05');
     await wb.undo();
-    expect(await wb.cellText('t03', '2010306', 'basic')).toBe('1,576.05');
-    expect(await wb.cellText('t03', '2010301', 'basic')).toBe('0.00');
+    expect(await wb.cellText('t05', '2010306', 'basic')).toBe('1,576.05');
+    expect(await wb.cellText('t05', '2010301', 'basic')).toBe('0.00');
 
     // A block with a bad cell: the good one is applied, the bad one listed.
-    await wb.paste('t03', '2010301', 'basic', '7\tabc');
-    expect(await wb.cellText('t03', '2010301', 'basic')).toBe('7.00');
-    expect(await wb.cellText('t03', '2010301', 'proj')).toBe('0.00');
+    await wb.paste('t05', '2010301', 'basic', '7\tabc');
+    expect(await wb.cellText('t05', '2010301', 'basic')).toBe('7.00');
+    expect(await wb.cellText('t05', '2010301', 'proj')).toBe('0.00');
     const note = await wb.cellNote();
     expect(note).toContain('已粘贴 1 个单元格');
     expect(note).toContain('2010301');
@@ -216,12 +217,13 @@ describe('classification rows', () => {
     // 04 takes its 一般公共预算 column from 05.
     expect(await wb.cellText('t04', 'exp.total', 'gpb')).toBe('1,586.05');
 
-    // 01 is fed by 02 (income) and 03 (all spending): the same 10.00 typed there.
-    await wb.edit('t03', '2080505', 'basic', '10');
-    await wb.edit('t02', '2080505', 'fin', '10');
+    // 01's spending side follows 05 through 03 (03 = 05 + 08 + 09 + 非财政拨款): no retyping.
     await wb.tab('t01');
     expect((await wb.rowTexts()).some((r) => r.includes('二、社会保障和就业支出|15|10.00'))).toBe(true);
     expect(await wb.cellText('t01', 'exp.total', 'amount')).toBe('1,586.05');
+    expect(await wb.cellText('t03', '2080505', 'basic')).toBe('10.00');
+    // Income is its own figure, typed in 02; then 01's totals balance again.
+    await wb.edit('t02', '2080505', 'fin', '10');
     expect(await wb.cellText('t01', 'inc.total', 'amount')).toBe('1,586.05');
     expect(await wb.cellText('t01', 'inc.grand', 'amount')).toBe('1,586.05');
 

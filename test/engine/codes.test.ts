@@ -3,7 +3,7 @@ import { exampleDocument, openWorkbook } from '../../src/engine';
 import { rowTexts, shown } from './helpers';
 
 describe('classification rows belong to the department', () => {
-  it('adding 2080505 with amounts in 02/03/05 adds class 208 and 款 20805 and every 合计 includes it; removing restores', () => {
+  it('adding 2080505 with amounts in 02 and 05 (03 takes 05) adds class 208 and 款 20805 and every 合计 includes it; removing restores', () => {
     const e = openWorkbook(exampleDocument());
     e.addCode('gpb', '2080505');
     expect(rowTexts(e, 't05', '208', 'total')).toEqual(['208', '社会保障和就业支出']);
@@ -13,7 +13,6 @@ describe('classification rows belong to the department', () => {
 
     e.setInputs([
       { sheet: 't02', row: '2080505', col: 'fin', raw: '10' },
-      { sheet: 't03', row: '2080505', col: 'basic', raw: '10' },
       { sheet: 't05', row: '2080505', col: 'basic', raw: '10' },
     ]);
     for (const row of ['2080505', '20805', '208']) {

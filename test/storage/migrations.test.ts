@@ -64,7 +64,7 @@ describe('v1-to-v2: supplementary into inputs.sup, codes split by fund', () => {
 
   it('restores the v1 fixture to exactly the built-in 2021 example, with the reference figures', () => {
     const result = restoreDocument(readFixture('workbook-v1.json'));
-    expect(result.migrated).toEqual([m.name]);
+    expect(result.migrated).toEqual([m.name, MIGRATIONS[1]!.name]);
     expect(result.notes).toEqual([]);
     expect(result.doc).toEqual(exampleDocument());
     const e = openWorkbook(result.doc);
@@ -73,6 +73,50 @@ describe('v1-to-v2: supplementary into inputs.sup, codes split by fund', () => {
     expect(e.figure('public')?.toFixed(2)).toBe('596.17');
     expect(e.figure('publicShare')?.toFixed(2)).toBe('37.83');
     expect(e.audit()).toEqual([]);
+    e.destroy();
+  });
+});
+
+describe('v2-to-v3: 03表基本/项目支出 derived; typed remainder kept as 非财政拨款', () => {
+  const m = exercise('v2-to-v3');
+
+  it('drops 03 figures that 05 already holds, and keeps the example equal to the built-in one', () => {
+    const before = deepFreeze(readFixture('workbook-v2.json'));
+    expect((before.inputs as Record<string, unknown>).t03).toEqual({ '2010306': { basic: '1576.05' } });
+    const after = m.up(before);
+    expect(after.schemaVersion).toBe(3);
+    const inputs = after.inputs as Record<string, Record<string, Record<string, string>> | undefined>;
+    expect(inputs.t03).toBeUndefined();
+    expect(Object.keys(inputs.sup!).filter((k) => k.startsWith('nonfiscal.'))).toEqual([]);
+    const result = restoreDocument(before);
+    expect(result.migrated).toEqual([m.name]);
+    expect(result.notes).toEqual([]);
+    expect(result.doc).toEqual(exampleDocument());
+  });
+
+  it('keeps the 非财政拨款 remainder (03 − 05 − 08 − 09) and the other 03 columns, so 03 is unchanged', () => {
+    const before = deepFreeze({
+      type: 'juesuan-workbook',
+      schemaVersion: 2,
+      templateId: 'hn-2021',
+      meta: { department: '乙', year: 2021 },
+      codes: { gpb: ['2010306'], gf: ['2120801'], soe: [] },
+      customCodes: { '2120801': '征地和拆迁补偿支出' },
+      inputs: {
+        t03: { '2010306': { basic: '120.00', proj: '30.00', op: '5.00' }, '2120801': { proj: '40.00' } },
+        t05: { '2010306': { basic: '100.00', proj: '30.00' } },
+        t08: { '2120801': { inc: '50.00', exp_proj: '40.00' } },
+      },
+    });
+    const after = m.up(before);
+    const inputs = after.inputs as Record<string, Record<string, Record<string, string>>>;
+    expect(inputs.t03).toEqual({ '2010306': { op: '5.00' } });
+    expect(inputs.sup).toEqual({ 'nonfiscal.basic.2010306': { value: '20.00' } });
+    const e = openWorkbook(restoreDocument(before).doc);
+    expect(e.amount('t03', '2010306', 'basic')?.toFixed(2)).toBe('120.00');
+    expect(e.amount('t03', '2010306', 'total')?.toFixed(2)).toBe('155.00');
+    expect(e.amount('t03', '2120801', 'proj')?.toFixed(2)).toBe('40.00');
+    expect(e.amount('t03', 'sum', 'total')?.toFixed(2)).toBe('195.00');
     e.destroy();
   });
 });

@@ -1,7 +1,7 @@
 // The WorkbookStore contract, run on MemoryStore and on IndexedDbStore under fake-indexeddb.
 import { beforeEach, describe, expect, it } from 'vitest';
 import { exampleDocument, openWorkbook } from '../../src/engine';
-import { newDocument, type WorkbookDocument } from '../../src/model';
+import { MIGRATIONS, SCHEMA_VERSION, newDocument, type WorkbookDocument } from '../../src/model';
 import {
   ConflictError,
   CorruptRecordError,
@@ -41,7 +41,7 @@ describe.each(STORE_KINDS)('%s', (_name, make) => {
     expect(loaded.migrated).toEqual([]);
     expect(loaded.doc).toEqual(example());
     // The stored record is the plain document JSON with its schema version.
-    expect((await fx.getRaw(`${STORAGE_KEYS.workbookDoc}w1`)) as { schemaVersion: number }).toMatchObject({ schemaVersion: 2 });
+    expect((await fx.getRaw(`${STORAGE_KEYS.workbookDoc}w1`)) as { schemaVersion: number }).toMatchObject({ schemaVersion: 3 });
     expect(openWorkbook(loaded.doc).figure('grandTotal')?.toFixed(2)).toBe('1576.05');
   });
 
@@ -139,10 +139,10 @@ describe.each(STORE_KINDS)('%s', (_name, make) => {
 
   it('refuses a document saved by a newer program, without touching it', async () => {
     await store.create([{ info: { id: 'w1', name: '新版', kind: 'base' }, doc: emptyDoc('甲局', 2021) }]);
-    const newer = { ...emptyDoc('甲局', 2021), schemaVersion: 3 };
+    const newer = { ...emptyDoc('甲局', 2021), schemaVersion: SCHEMA_VERSION + 1 };
     await fx.putRaw(`${STORAGE_KEYS.workbookDoc}w1`, newer);
     const err = await store.load('w1').catch((e: unknown) => e);
-    expect((err as Error).message).toContain('该工作簿由较新版本的程序保存（数据版本 3，本程序支持到 2）');
+    expect((err as Error).message).toContain(`该工作簿由较新版本的程序保存（数据版本 ${SCHEMA_VERSION + 1}，本程序支持到 ${SCHEMA_VERSION}）`);
     expect(await fx.getRaw(`${STORAGE_KEYS.workbookDoc}w1`)).toEqual(newer);
   });
 
@@ -152,13 +152,13 @@ describe.each(STORE_KINDS)('%s', (_name, make) => {
     await fx.putRaw(`${STORAGE_KEYS.workbookDoc}old`, v1Fixture);
 
     const first = await store.load('old');
-    expect(first.migrated).toEqual(['v1-to-v2: supplementary into inputs.sup, codes split by fund']);
+    expect(first.migrated).toEqual(MIGRATIONS.map((m) => m.name));
     expect(first.doc.codes).toEqual({ gpb: ['2010306'], gf: [], soe: [] });
     expect(first.doc.inputs.sup?.['prior.grand']).toEqual({ value: '1712.46' });
     expect(first.info.revision).toBe(3);
 
     const stored = (await fx.getRaw(`${STORAGE_KEYS.workbookDoc}old`)) as Record<string, unknown>;
-    expect(stored.schemaVersion).toBe(2);
+    expect(stored.schemaVersion).toBe(SCHEMA_VERSION);
     expect('supplementary' in stored).toBe(false);
     const snaps = await store.listSnapshots('old');
     expect(snaps).toHaveLength(1);
