@@ -5,6 +5,9 @@ import { StorageUnavailableError, toStorageError } from './errors';
 import type { KvBackend, KvPlan } from './kv';
 import { STORAGE_KEYS } from './keys';
 
+/** Performance-timeline name of the main-thread part of a write (read by `npm run bench`). */
+export const PERF_STORAGE_WRITE = 'storage:write';
+
 const range = (prefix: string): IDBKeyRange => IDBKeyRange.bound(prefix, `${prefix}\uffff`);
 
 export class IdbKv implements KvBackend {
@@ -19,7 +22,17 @@ export class IdbKv implements KvBackend {
   private use(): UseStore {
     if (!this.store) {
       if (typeof indexedDB === 'undefined') throw new StorageUnavailableError('此浏览器或当前模式不提供 IndexedDB');
-      this.store = createStore(this.dbName, this.storeName);
+      const store = createStore(this.dbName, this.storeName);
+      this.store = store;
+      // A newer version of the app (another tab) upgrading the database must not be blocked by
+      // this connection: close it; the next call opens afresh, at the new version.
+      store('readonly', (s) => {
+        const db = s.transaction.db;
+        db.onversionchange = () => {
+          db.close();
+          if (this.store === store) this.store = null;
+        };
+      }).catch(() => undefined);
     }
     return this.store;
   }
@@ -67,10 +80,13 @@ export class IdbKv implements KvBackend {
           let left = keys.length;
           const decide = () => {
             let p: KvPlan<T>;
+            const t0 = performance.now();
             try {
               p = plan(values);
+              // put() structured-clones on the main thread: that is the cost autosave adds to an edit.
               for (const [k, v] of p.set ?? []) s.put(v, k);
               for (const k of p.del ?? []) s.delete(k);
+              performance.measure(PERF_STORAGE_WRITE, { start: t0, end: performance.now() });
             } catch (e) {
               try {
                 tx.abort();
