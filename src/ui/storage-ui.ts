@@ -30,7 +30,8 @@ export const STORAGE_UI_TEXT = {
   restoreNotes: (notes: string[]) => `读取工作簿时作了以下处理：${notes.join('；')}`,
   reloaded: '已载入另一个标签页保存的内容',
   stale: '另一个标签页保存了此工作簿的新内容，本页尚未保存的修改不会覆盖它。',
-  deletedElsewhere: '此工作簿已被删除（可能是在另一个标签页中）。本页的修改仍会保存；可在“工作簿”→“回收站”中恢复它。',
+  deletedElsewhere: '此工作簿已被删除（可能是在另一个标签页中）。本页的修改仍会保存，也可以恢复它。',
+  undelete: '恢复此工作簿',
   scenario: (name: string, base: string) => `正在编辑情景「${name}」（基于「${base}」）。这里的修改只保存在情景中，不影响基础数据。`,
   compare: '情景对比',
   adopt: '采用为基础数据',
@@ -180,7 +181,15 @@ export function storageUi(controller: StorageController): StorageUi {
   }
   const onLibrary = () => {
     if (controller.info) document.title = STORAGE_UI_TEXT.title(controller.info.name);
-    if (controller.info?.deletedAt !== undefined) banners.show({ id: 'deleted', kind: 'warning', message: STORAGE_UI_TEXT.deletedElsewhere });
+    const current = controller.info;
+    if (current?.deletedAt !== undefined) {
+      banners.show({
+        id: 'deleted',
+        kind: 'warning',
+        message: STORAGE_UI_TEXT.deletedElsewhere,
+        actions: [{ label: STORAGE_UI_TEXT.undelete, run: () => attempt(() => controller.restoreDeleted(current.id)), cls: 'btn-undelete' }],
+      });
+    }
     else banners.hide('deleted');
   };
   onLibrary();

@@ -90,6 +90,11 @@ describe('the list in two tabs', () => {
     await a.navigates(() => a.removeWorkbook('蓝山 2021'));
     expect((await b.waitBanner('deleted')).text).toContain('此工作簿已被删除');
     await b.screenshot('storage-deleted-elsewhere');
+    // Restored from here, it is back in the list (and the warning goes).
+    await b.clickBanner('deleted', 'btn-undelete');
+    await b.page.waitForSelector('.banner[data-banner="deleted"]', { state: 'detached' });
+    await b.openLibrary();
+    expect((await b.libraryRows()).map((r) => r.name)).toContain('蓝山 2021');
   });
 });
 
