@@ -1,0 +1,145 @@
+// Browser side of `npm run bench`: real headless Chromium against the built app (vite preview).
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { chromium } from 'playwright-core';
+
+const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
+const CHROMIUM = '/usr/bin/chromium';
+
+export function stat(samples) {
+  const s = [...samples].sort((a, b) => a - b);
+  const q = (p) => s[Math.min(s.length - 1, Math.ceil(p * s.length) - 1)];
+  return { median: q(0.5), p95: q(0.95), n: s.length };
+}
+
+/** Installed before any app script: time of the frame in which the first table cell is painted. */
+function firstPaintProbe() {
+  const seen = () => document.querySelector('.ht_master td[data-cell]');
+  const mo = new MutationObserver(() => {
+    if (!seen()) return;
+    mo.disconnect();
+    requestAnimationFrame(() => (window.__firstTablePaint = performance.now()));
+  });
+  document.addEventListener('DOMContentLoaded', () => mo.observe(document.body, { childList: true, subtree: true }));
+}
+
+/** Cold open: a fresh browser profile each run (no cache, no IndexedDB), built app, first visit. */
+export async function coldOpen(url, distDir, runs = 7) {
+  const times = [];
+  let initial = null;
+  for (let i = 0; i < runs; i++) {
+    const dir = mkdtempSync(join(tmpdir(), 'bench-profile-'));
+    const ctx = await chromium.launchPersistentContext(dir, { executablePath: CHROMIUM, args: ARGS, headless: true, viewport: { width: 1400, height: 900 } });
+    const page = ctx.pages()[0] ?? (await ctx.newPage());
+    await page.addInitScript(firstPaintProbe);
+    await page.goto(url);
+    await page.waitForFunction(() => window.__firstTablePaint !== undefined, null, { timeout: 60000 });
+    const r = await page.evaluate(() => ({
+      paint: window.__firstTablePaint,
+      resources: performance.getEntriesByType('resource').map((e) => ({ name: e.name, start: e.startTime, end: e.responseEnd })),
+    }));
+    times.push(r.paint);
+    if (!initial) initial = jsSizes(r, distDir, url);
+    await ctx.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+  return { open: stat(times), js: initial };
+}
+
+function gz(path) {
+  return gzipSync(readFileSync(path), { level: 9 }).length;
+}
+
+/** JS fetched before the first table painted (gzip as a server would send it) and the rest of dist. */
+function jsSizes(r, distDir, url) {
+  const before = r.resources.filter((x) => x.name.endsWith('.js') && x.end <= r.paint).map((x) => x.name.slice(url.length));
+  const files = readFileSync(join(distDir, 'index.html'), 'utf8');
+  void files;
+  const all = new Set(before);
+  const initialGzip = before.reduce((a, p) => a + gz(join(distDir, p)), 0);
+  return { initialFiles: [...all], initialGzipKB: initialGzip / 1024 };
+}
+
+export async function openApp(browser, url) {
+  const ctx = await browser.newContext({ viewport: { width: 1400, height: 1300 }, acceptDownloads: true });
+  const page = await ctx.newPage();
+  await page.goto(url);
+  await page.waitForSelector('.ht_master td[data-cell]');
+  return { ctx, page };
+}
+
+/**
+ * edit → painted: from the keydown of Enter that commits a 302xx edit on 公开06表 to the animation
+ * frame after 公用经费合计's cell shows the new text.
+ */
+export async function editToPaint(page, runs = 40, warmup = 5) {
+  await page.evaluate(() => {
+    const b = (window.__bench = { t0: 0, before: '', samples: [] });
+    const cell = () => document.querySelector('.ht_master td[data-cell="public|amount"]');
+    document.addEventListener(
+      'keydown',
+      (e) => {
+        if (e.key !== 'Enter' || !document.querySelector('.handsontableInputHolder textarea')) return;
+        b.before = cell()?.textContent ?? '';
+        b.t0 = performance.now();
+      },
+      true,
+    );
+    new MutationObserver(() => {
+      if (!b.t0 || (cell()?.textContent ?? '') === b.before) return;
+      const t0 = b.t0;
+      b.t0 = 0;
+      requestAnimationFrame(() => b.samples.push(performance.now() - t0));
+    }).observe(document.body, { subtree: true, childList: true, characterData: true });
+  });
+  for (let i = 0; i < runs + warmup; i++) {
+    await page.evaluate(() => window.__workbook.goToCell('t06', '30201', 'amount'));
+    await page.keyboard.type((20 + (i % 90) / 10).toFixed(2));
+    await page.keyboard.press('Enter');
+    await page.waitForFunction((n) => window.__bench.samples.length > n, i, { timeout: 10000 });
+    await page.waitForTimeout(350); // let autosave (300 ms debounce) write each edit on its own
+  }
+  const samples = await page.evaluate(() => window.__bench.samples);
+  const persisted = await page.evaluate(() => performance.getEntriesByName('storage:write').map((e) => e.duration));
+  return { edit: stat(samples.slice(warmup)), autosavePerEdit: stat(persisted.slice(-runs)) };
+}
+
+export async function exportTimes(page, runs = 5) {
+  const times = [];
+  for (let i = 0; i <= runs; i++) {
+    const t0 = Date.now();
+    await Promise.all([page.waitForEvent('download'), page.click('.toolbar .btn-export-xlsx')]);
+    await page.waitForSelector('.toolbar .btn-export-xlsx:not([disabled])');
+    times.push(Date.now() - t0);
+  }
+  return { first: times[0], warm: stat(times.slice(1)) };
+}
+
+/** Import through the file chooser up to the dialog that offers 替换/新建 (the file fully read and checked). */
+export async function importTimes(page, bytes, name, runs = 5, keepLastOpen = false) {
+  const times = [];
+  for (let i = 0; i <= runs; i++) {
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.click('.toolbar .btn-import-xlsx')]);
+    const t0 = Date.now();
+    await chooser.setFiles({ name, mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: Buffer.from(bytes) });
+    await page.waitForSelector('dialog.xlsx-import-dialog[open]', { timeout: 60000 });
+    times.push(Date.now() - t0);
+    if (i < runs || !keepLastOpen) {
+      await page.click('dialog.xlsx-import-dialog .xlsx-cancel');
+      await page.waitForSelector('dialog.xlsx-import-dialog[open]', { state: 'detached' });
+    }
+  }
+  return { first: times[0], warm: stat(times.slice(1)) };
+}
+
+/** Opens the imported file (dialog already open) as a new workbook; the tab reloads onto it. */
+export async function openImportedAsNew(page) {
+  await Promise.all([page.waitForEvent('load', { timeout: 60000 }).catch(() => undefined), page.click('dialog.xlsx-import-dialog .xlsx-open-new')]);
+  await page.waitForSelector('.ht_master td[data-cell]', { timeout: 60000 });
+}
+
+export async function launch() {
+  return chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true });
+}
