@@ -24,7 +24,7 @@ const IDB = ['idb-keyval', 'src/storage'];
 const XL = ['exceljs', 'src/io'];
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'test-output/**', 'bench/results.json'] },
+  { ignores: ['dist/**', 'node_modules/**', 'test-output/**', 'bench/results.json', 'bench/.dist/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
