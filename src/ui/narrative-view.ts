@@ -149,8 +149,9 @@ export function mountNarrative(container: HTMLElement, session: WorkbookSession,
     span.addEventListener('focus', () => {
       editing = span;
       cancelled = false;
-      // A placeholder is selected whole, so typing replaces it (after the click placed the caret).
-      if (missing) setTimeout(() => document.activeElement === span && window.getSelection()?.selectAllChildren(span));
+      // A placeholder is selected whole, so typing replaces it (after the click placed the caret);
+      // not once the user has typed, or a busy main thread would select their first characters.
+      if (missing) setTimeout(() => document.activeElement === span && span.textContent === text && window.getSelection()?.selectAllChildren(span));
     });
     span.addEventListener('keydown', (e) => {
       if (e.key === 'Escape') {

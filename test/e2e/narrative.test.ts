@@ -47,7 +47,8 @@ class NarrativePage {
     await span.click();
     await this.page.keyboard.press('Control+a');
     await this.page.keyboard.press('Delete');
-    if (text) await this.page.keyboard.type(text);
+    // Chinese arrives committed by an IME, a phrase at a time: one insertText, as a user's IME sends it.
+    if (text) await this.page.keyboard.insertText(text);
     await this.page.keyboard.press('Enter');
   }
 }
