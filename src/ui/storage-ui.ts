@@ -154,11 +154,13 @@ export function storageUi(controller: StorageController): StorageUi {
   }
   if (opened?.migrated.length) banners.show({ id: 'upgraded', kind: 'info', message: STORAGE_UI_TEXT.upgraded, dismissible: true });
   if (opened?.notes.length) banners.show({ id: 'notes', kind: 'info', message: STORAGE_UI_TEXT.restoreNotes(opened.notes), dismissible: true });
+  // Banners that arrive after start-up shift the page; <html data-settled> says they have arrived.
+  const settling: Promise<unknown>[] = [];
   if (controller.stored) {
-    void controller.persistence().then((p) => {
+    void settling.push(controller.persistence().then((p) => {
       if (p.state !== 'granted') saveStatus.setNote(p.message);
       if (p.tell) banners.show({ id: 'persist', kind: 'info', message: p.message, dismissible: true });
-    });
+    }));
   }
 
   // ---- scenario on screen ----------------------------------------------------------------------
@@ -166,7 +168,7 @@ export function storageUi(controller: StorageController): StorageUi {
   const info = controller.info;
   if (info?.kind === 'scenario') {
     tabs.push(compareTab(controller));
-    void controller.scenarioChoices().then(({ base }) =>
+    void settling.push(controller.scenarioChoices().then(({ base }) =>
       banners.show({
         id: 'scenario',
         kind: 'scenario',
@@ -177,8 +179,9 @@ export function storageUi(controller: StorageController): StorageUi {
           { label: STORAGE_UI_TEXT.discard, run: () => attempt(() => confirmDiscard(controller, info.name)), cls: 'btn-discard' },
         ],
       }),
-    );
+    ));
   }
+  void Promise.allSettled(settling).then(() => (document.documentElement.dataset.settled = 'true'));
   const onLibrary = () => {
     if (controller.info) document.title = STORAGE_UI_TEXT.title(controller.info.name);
     const current = controller.info;

@@ -24,6 +24,8 @@ export class WorkbookPage {
     const app = await newAppPage(browser, url);
     const wb = new WorkbookPage(app);
     await app.page.waitForSelector('.ht_master td[data-cell]');
+    // Start-up banners (e.g. persistent storage refused) shift the page: click only after them.
+    await app.page.waitForSelector('html[data-settled]', { state: 'attached' });
     return wb;
   }
 

@@ -40,10 +40,11 @@ export interface PreviewHandle {
 /**
  * Serves an already built app (default `dist/`, built by `vite build` in the npm script) on
  * 127.0.0.1 with an OS-chosen free port, so parallel runs never collide.
- * `outDir` (absolute or relative to the repo root) lets tests serve some other folder.
+ * `outDir` (absolute or relative to the repo root) lets tests serve some other folder; E2E_DIST
+ * does the same for a whole run (a private build while others rebuild dist/).
  */
 export async function startPreviewServer(opts: { outDir?: string } = {}): Promise<PreviewHandle> {
-  const outDir = resolve(REPO_ROOT, opts.outDir ?? 'dist');
+  const outDir = resolve(REPO_ROOT, opts.outDir ?? process.env.E2E_DIST ?? 'dist');
   if (!existsSync(join(outDir, 'index.html'))) {
     throw new Error(`${outDir}/index.html not found: run \`npx vite build\` first (npm run test:e2e does).`);
   }
