@@ -6,6 +6,7 @@ import Handsontable from 'handsontable/base';
 import { registerPlugin } from 'handsontable/plugins/registry';
 import { CopyPaste } from 'handsontable/plugins/copyPaste';
 import { MergeCells } from 'handsontable/plugins/mergeCells';
+import { TextEditor } from 'handsontable/editors/textEditor';
 import { registerLanguageDictionary } from 'handsontable/i18n';
 import zhCN from 'handsontable/i18n/languages/zh-CN';
 import 'handsontable/styles/handsontable.min.css';
@@ -52,7 +53,6 @@ export class SheetGrid {
   private data: GridValue[][] = [];
   private marks: CellMarks = new Map();
   private readonly note: HTMLElement;
-  private renderQueued = false;
   private readonly cursor = new Map<AnySheetId, Cursor | undefined>();
 
   constructor(
@@ -68,6 +68,25 @@ export class SheetGrid {
     this.note.setAttribute('role', 'alert');
     this.note.hidden = true;
     document.body.append(this.note);
+
+    const commitTyped = (r: number, c: number, raw: unknown): boolean => {
+      if (this.layout.cells[r]?.[c]?.t !== 'input') return false;
+      this.hideNote();
+      this.applySingle({ r, c, raw });
+      return true;
+    };
+    /**
+     * A typed value goes straight to the session instead of through setDataAtCell, which would
+     * re-render every visible cell (and lay the table out again) although the engine then repaints
+     * only the cells whose values changed. Ctrl+Enter over a range keeps Handsontable's block path.
+     */
+    class SessionEditor extends TextEditor {
+      override saveValue(value: unknown, ctrlDown?: boolean): void {
+        const raw = Array.isArray(value) && Array.isArray(value[0]) ? (value[0] as unknown[])[0] : value;
+        if (!ctrlDown && this.row !== null && this.col !== null && commitTyped(this.row, this.col, raw)) return;
+        super.saveValue(value, ctrlDown);
+      }
+    }
 
     this.hot = new Handsontable(host, {
       licenseKey: 'non-commercial-and-evaluation',
@@ -86,6 +105,8 @@ export class SheetGrid {
       fillHandle: false,
       copyPaste: { rowsLimit: 5000, columnsLimit: 100 },
       readOnlyCellClassName: 'c-readonly',
+      // Handsontable types editor classes as taking unknown arguments; ours takes its instance.
+      editor: SessionEditor as unknown as new (...args: unknown[]) => unknown,
       renderer: (_hot, td, r, c, _prop, value) => this.renderCell(td, r, c, value as GridValue),
       cells: (r, c) => ({ readOnly: this.layout.cells[r]?.[c]?.t !== 'input' }),
       beforeChange: (changes, source) => this.onBeforeChange(changes, String(source)),
@@ -188,32 +209,49 @@ export class SheetGrid {
     this.hot.render();
   }
 
-  /** Patches the visible sheet's changed cells, then renders once. */
+  /**
+   * Patches the visible sheet's changed cells in place: only their own TDs, so the browser lays out
+   * a few cells instead of the whole table. Cells scrolled out of view get the new value when
+   * Handsontable renders them.
+   */
   applyChanges(changes: readonly CellChange[]): void {
-    let touched = false;
+    const touched: { r: number; c: number }[] = [];
     for (const ch of changes) {
       if (ch.sheet !== this.sheetId) continue;
       const p = this.layout.index.get(`${ch.row}|${ch.col}`);
       if (!p) continue;
       this.data[p.r]![p.c] = toGridValue(this.layout.cells[p.r]![p.c], ch.value);
-      touched = true;
+      touched.push(p);
     }
-    if (touched) this.queueRender();
+    this.repaint(touched);
   }
 
+  /** New 审核 marks; only the visible cells whose mark or message changed are repainted. */
   setMarks(marks: CellMarks): void {
+    const before = this.marks;
     this.marks = marks;
-    this.queueRender();
+    const touched: { r: number; c: number }[] = [];
+    const prefix = `${this.sheetId}|`;
+    const visit = (key: string) => {
+      if (!key.startsWith(prefix)) return;
+      const a = before.get(key);
+      const b = marks.get(key);
+      if (a?.mark === b?.mark && a?.messages.join('\n') === b?.messages.join('\n')) return;
+      const p = this.layout.index.get(key.slice(prefix.length));
+      if (p) touched.push(p);
+    };
+    for (const key of before.keys()) visit(key);
+    for (const key of marks.keys()) if (!before.has(key)) visit(key);
+    this.repaint(touched);
   }
 
-  /** Coalesces repaints: a session event may arrive inside a Handsontable hook. */
-  private queueRender(): void {
-    if (this.renderQueued) return;
-    this.renderQueued = true;
-    queueMicrotask(() => {
-      this.renderQueued = false;
-      this.hot.render();
-    });
+  private repaint(cells: readonly { r: number; c: number }[]): void {
+    for (const { r, c } of cells) {
+      const master = this.hot.getCell(r, c);
+      const top = this.hot.getCell(r, c, true);
+      if (master) this.paintValue(master, r, c);
+      if (top && top !== master) this.paintValue(top, r, c);
+    }
   }
 
   /** Selects a value cell of the visible sheet; false when the sheet has no such cell. */
@@ -286,15 +324,24 @@ export class SheetGrid {
     this.note.remove();
   }
 
+  /** Full render by Handsontable (it has reset the TD's classes): role classes, then value and mark. */
   private renderCell(td: HTMLTableCellElement, r: number, c: number, value: GridValue): void {
     const cell = this.layout.cells[r]?.[c];
-    const key = cell && cell.t !== 'text' ? markKey(this.sheetId, cell.row, cell.col) : null;
-    const mark = key ? this.marks.get(key) : undefined;
-    td.classList.add(...cellClasses(cell, this.layout.rowKinds[r], mark?.mark ?? null));
-    td.textContent = displayText(cell, value, this.layout.zero);
+    td.classList.add(...cellClasses(cell, this.layout.rowKinds[r], null));
     // Walkontable reuses TDs: attributes must be reset on every render.
     if (cell && cell.t !== 'text') td.dataset.cell = `${cell.row}|${cell.col}`;
     else delete td.dataset.cell;
+    this.paintValue(td, r, c, value);
+  }
+
+  /** What a value can change in a cell: its text, 审核 mark and tooltip (written only when different). */
+  private paintValue(td: HTMLTableCellElement, r: number, c: number, value: GridValue = this.data[r]?.[c] ?? null): void {
+    const cell = this.layout.cells[r]?.[c];
+    const text = displayText(cell, value, this.layout.zero);
+    if (td.textContent !== text) td.textContent = text;
+    const mark = cell && cell.t !== 'text' ? this.marks.get(markKey(this.sheetId, cell.row, cell.col)) : undefined;
+    td.classList.toggle('c-mark-error', mark?.mark === 'error');
+    td.classList.toggle('c-mark-warning', mark?.mark === 'warning');
     if (mark) td.title = mark.messages.join('\n');
     else td.removeAttribute('title');
   }
