@@ -91,16 +91,32 @@ export class CellNamer {
   }
 
   supplementLabel(row: string): string {
-    for (const section of this.engine.template.supplement) {
+    for (const [i, section] of this.engine.template.supplement.entries()) {
       const f = section.fields.find((x) => x.id === row);
       if (f) return f.label;
       const p = section.perItem;
       if (!p) continue;
       if (p.totalId === row) return p.totalLabel ?? row;
-      const code = this.engine.codes.items(['gpb']).find((c) => substitute(p.id, { code: c }) === row);
-      if (code) return substitute(p.label, { code, name: this.engine.codes.name(code) });
+      const label = this.perItemLabels(i).get(row);
+      if (label !== undefined) return label;
     }
     return row;
+  }
+
+  /** Row id → label of one section's per-项 rows, built once: a lookup per row was quadratic in codes. */
+  private perItem = new Map<number, Map<string, string>>();
+  private perItemLabels(section: number): Map<string, string> {
+    let m = this.perItem.get(section);
+    if (!m) {
+      const p = this.engine.template.supplement[section]!.perItem!;
+      m = new Map();
+      for (const code of this.engine.codes.items(['gpb'])) {
+        const id = substitute(p.id, { code });
+        if (!m.has(id)) m.set(id, substitute(p.label, { code, name: this.engine.codes.name(code) }));
+      }
+      this.perItem.set(section, m);
+    }
+    return m;
   }
 }
 
