@@ -73,7 +73,7 @@ export function largeWorkbook(seed = 2021): LargeWorkbook {
         if (biz) set('t02', code, 'biz', biz);
         const budget = Math.round((basic + proj) * (1 + r() * 0.1));
         set('sup', `budget.${code}`, 'value', budget);
-        if (i === 1) doc.texts[`reason.item.${code}`] = '项目按进度执行';
+        doc.texts[`reason.item.${code}`] = i === 1 ? '项目按进度执行' : '据实结算';
         t05Total += basic + proj;
         t05Basic += basic;
         t03Total += b3 + p3 + op3;
@@ -154,6 +154,13 @@ export function largeWorkbook(seed = 2021): LargeWorkbook {
   for (const [id, v] of [['veh.leader', 0], ['veh.confidential', 1], ['veh.emergency', 3], ['veh.enforcement', 12], ['veh.special', 2], ['veh.other', 4], ['equip.general50', 3], ['equip.special100', 1]] as const) n(id, v);
   doc.inputs = inputs as WorkbookDocument['inputs'];
   for (const id of ['reason.grand', 'reason.fiscalGrand', 'reason.gpbExp', 'reason.opex']) doc.texts[id] = '业务量增加';
+  // The 情况说明 asks for these words; a filled workbook has them.
+  doc.texts['overview.duties'] = '负责全市综合事务的统筹管理和专项业务的组织实施。';
+  doc.texts['overview.structure'] = '本部门决算由部门本级及所属20个事业单位的决算组成。';
+  for (const id of ['reason.sg.recep.budget', 'reason.sg.recep.prior', 'reason.sg.car.budget', 'reason.sg.car.prior']) doc.texts[id] = '严格执行公务接待和公务用车管理规定';
+  doc.texts['recep.purpose'] = '上级部门检查指导工作';
+  doc.texts['meeting.purpose'] = '召开全市业务工作会议';
+  doc.texts['training.purpose'] = '开展业务骨干培训';
   void budgetTotal;
   return { doc, expected: { t05Total, t05Basic, t03Total, t02Total, personnel, public: pub, itemCount: gpb.length } };
 }

@@ -2,8 +2,16 @@
 import { describe, expect, it } from 'vitest';
 import { largeWorkbook } from '../../bench/large-workbook';
 import { openWorkbook, restoreDocument } from '../../src/engine';
+import { missingInputs, narrativePlainText, renderNarrative } from '../../src/engine/narrative';
 
 const yuan = (cents: number) => (cents / 100).toFixed(2);
+/** The narrative's plain style: 2 dp with trailing zeros dropped (1543.20 → 1543.2, 0.00 → 0). */
+const plain = (cents: number) => String(Number(yuan(cents)));
+/** part/whole in %, half-up to 2 dp, plain style; exact in integers. */
+function pct(part: number, whole: number): string {
+  const hundredths = (BigInt(part) * 20000n + BigInt(whole)) / (2n * BigInt(whole));
+  return plain(Number(hundredths));
+}
 
 describe('500-code workbook', () => {
   const { doc, expected } = largeWorkbook();
@@ -41,5 +49,28 @@ describe('500-code workbook', () => {
     // 03 follows 05 (its 财政拨款 part), so only 05 vs 06 disagrees now.
     expect(e.audit().map((f) => f.ruleId)).toEqual(['X56-1']);
     expect(e.amount('t03', code, 'basic')?.toFixed(2)).toBe(e.amount('t05', code, 'basic')!.plus(e.amount('sup', `nonfiscal.basic.${code}`, 'value') ?? 0).toFixed(2));
+  });
+
+  it('renders the 情况说明 with every figure and no gap', () => {
+    const fresh = openWorkbook(restored);
+    expect(missingInputs(fresh)).toEqual([]);
+    const text = narrativePlainText(renderNarrative(fresh));
+    expect(text).not.toMatch(/NaN|Infinity|undefined|null|【/);
+    // 收支总计: income (02) plus the opening balance the generator sets (covers 03, plus 15,000.00).
+    const grand = expected.t02Total + Math.max(0, expected.t03Total - expected.t02Total) + 1500000;
+    expect(text).toContain(`2021年度收、支总计${plain(grand)}万元。`);
+    // 六: 基本支出 split 65/35 into 人员经费 and 公用经费 by the generator.
+    expect(text).toContain(`2021年度财政拨款基本支出${plain(expected.t05Basic)}万元，其中：人员经费${plain(expected.personnel)}万元，占基本支出的${pct(expected.personnel, expected.t05Basic)}%`);
+    expect(text).toContain(`公用经费${plain(expected.public)}万元，占基本支出的${pct(expected.public, expected.t05Basic)}%`);
+    // 十一: 机关运行经费 = 80% of 公用经费 against a budget of 90%.
+    const opex = Math.floor(expected.public * 0.8);
+    const budget = Math.floor(expected.public * 0.9);
+    expect(text).toContain(`机关运行经费支出${plain(opex)}万元，比年初预算数减少${plain(budget - opex)}万元，降低${pct(budget - opex, budget)}%。`);
+    // 政府采购: 2,500 + 12,000 + 8,300 = 22,800 万元; 中小企业 15,000 = 65.79%.
+    expect(text).toContain('政府采购支出总额22800万元');
+    expect(text).toContain('授予中小企业合同金额15000万元，占政府采购支出总额的65.79%');
+    // Every 项 has its own sentence with budget, actual and the user's reason.
+    expect(text.match(/^\d+、.*（项）。$/gm)).toHaveLength(expected.itemCount);
+    expect(text.match(/完成年初预算的[\d.]+%，决算数[大小等]/g)?.length).toBeGreaterThanOrEqual(expected.itemCount);
   });
 });
