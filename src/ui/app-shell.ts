@@ -145,6 +145,10 @@ export function mountApp(root: HTMLElement, session: WorkbookSession, opts: Moun
       t.button.setAttribute('aria-selected', String(t.id === id));
       if (t.panel) t.panel.hidden = t.id !== id;
     }
+    if (id === AUDIT_TAB) {
+      catchUpAudit();
+      updateAuditPanel();
+    }
     const isGrid = gridSheets.has(id);
     gridArea.hidden = !isGrid;
     if (isGrid) {
@@ -178,8 +182,40 @@ export function mountApp(root: HTMLElement, session: WorkbookSession, opts: Moun
   }
 
   // ---- 审核 -------------------------------------------------------------------------------
-  function refreshAudit(): void {
-    findings = [...session.engine.audit(), ...(opts.auditSources ?? []).flatMap((source) => source())];
+  // The engine's findings are cached per rule and cheap; the other sources (the 情况说明's missing
+  // inputs render the whole narrative, 3–50 ms) run when the page is idle after a value edit, so
+  // the edited figures paint first. Opening the 审核 tab or asking for findings() catches up at once.
+  let sourceFindings: Finding[] = [];
+  let sourcesDue: number | null = null;
+  let auditPanelStale = true;
+
+  function refreshAudit(sources: 'now' | 'idle' = 'now'): void {
+    if (sources === 'now' || !opts.auditSources?.length) runSources();
+    else if (sourcesDue === null) {
+      sourcesDue = whenIdle(() => {
+        sourcesDue = null;
+        runSources();
+        publishFindings();
+      });
+    }
+    publishFindings();
+  }
+
+  function runSources(): void {
+    if (sourcesDue !== null) cancelIdle(sourcesDue);
+    sourcesDue = null;
+    sourceFindings = (opts.auditSources ?? []).flatMap((source) => source());
+  }
+
+  /** Sources still due are computed now (the 审核 list is about to be read). */
+  function catchUpAudit(): void {
+    if (sourcesDue === null) return;
+    runSources();
+    publishFindings();
+  }
+
+  function publishFindings(): void {
+    findings = [...session.engine.audit(), ...sourceFindings];
     const marks = new Map<string, { mark: 'error' | 'warning'; messages: string[] }>();
     for (const f of findings) {
       for (const c of f.cells) {
@@ -191,11 +227,19 @@ export function mountApp(root: HTMLElement, session: WorkbookSession, opts: Moun
       }
     }
     grid.setMarks(marks as CellMarks);
-    auditPanel.update(findings);
+    // The list is rebuilt only while it is on screen (it can hold hundreds of rows).
+    auditPanelStale = true;
+    if (current === AUDIT_TAB) updateAuditPanel();
     toolbar.setFindings(findings);
     const errors = findings.filter((f) => f.severity === 'error').length;
     auditCount.textContent = findings.length ? String(findings.length) : '';
     auditCount.classList.toggle('has-errors', errors > 0);
+  }
+
+  function updateAuditPanel(): void {
+    if (!auditPanelStale) return;
+    auditPanel.update(findings);
+    auditPanelStale = false;
   }
 
   // ---- selection / status -----------------------------------------------------------------
@@ -340,7 +384,7 @@ export function mountApp(root: HTMLElement, session: WorkbookSession, opts: Moun
   const unsubscribe = session.subscribe((e: SessionEvent) => {
     if (e.type === 'values') {
       grid.applyChanges(e.changes);
-      refreshAudit();
+      refreshAudit('idle');
     } else if (e.type === 'structure') {
       grid.reload();
       texts.refresh();
@@ -361,16 +405,31 @@ export function mountApp(root: HTMLElement, session: WorkbookSession, opts: Moun
     addTab,
     addToolbarItem: (item) => toolbar.slot.append(item),
     status,
-    findings: () => findings,
+    findings: () => {
+      catchUpAudit();
+      return findings;
+    },
     destroy() {
       unsubscribe();
+      if (sourcesDue !== null) cancelIdle(sourcesDue);
       document.removeEventListener('keydown', onKeyDown, true);
       grid.destroy();
       root.replaceChildren();
     },
   };
 
-  refreshAudit();
+  refreshAudit('idle');
   showTab(opts.firstTab && tabs.has(opts.firstTab) ? opts.firstTab : template.tables[0]!.id);
   return handle;
+}
+
+/** Runs `fn` when the main thread is idle (soon after the next paint), at the latest after 1 s. */
+function whenIdle(fn: () => void): number {
+  if (typeof requestIdleCallback === 'function') return requestIdleCallback(fn, { timeout: 1000 });
+  return window.setTimeout(fn, 50);
+}
+
+function cancelIdle(id: number): void {
+  if (typeof cancelIdleCallback === 'function') cancelIdleCallback(id);
+  else window.clearTimeout(id);
 }

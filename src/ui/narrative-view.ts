@@ -199,8 +199,9 @@ export function mountNarrative(container: HTMLElement, session: WorkbookSession,
   });
 
   const unsubscribe = session.subscribe((e) => {
-    // 'change' follows every accepted edit (values, structure, texts, undo): one render per step.
-    if (e.type === 'change') render();
+    // 'change' follows every accepted edit (values, structure, texts, undo): one render per step,
+    // but not behind another tab (a render costs 3–50 ms of an edit); refresh() renders on show.
+    if (e.type === 'change' && !container.closest('[hidden]')) render();
   });
 
   render();
