@@ -1,4 +1,4 @@
-// Median and p95 of a sample, and a timing loop.
+// Median and p95 of a sample, and an interleaved timing loop.
 export interface Stat {
   median: number;
   p95: number;
@@ -11,13 +11,20 @@ export function stat(samples: number[]): Stat {
   return { median: q(0.5), p95: q(0.95), n: s.length };
 }
 
-export function timeIt(n: number, fn: (i: number) => void, warmup = 5): Stat {
-  for (let i = 0; i < warmup; i++) fn(i);
-  const out: number[] = [];
+/**
+ * Times several operations in turn, one call each per round, so every one sees the same JIT, GC
+ * and cache state (timing them one block after another favoured whichever ran later).
+ */
+export function timeInterleaved<K extends string>(n: number, fns: Record<K, (i: number) => void>, warmup = 200): Record<K, Stat> {
+  const entries = Object.entries(fns) as [K, (i: number) => void][];
+  for (let i = 0; i < warmup; i++) for (const [, fn] of entries) fn(i);
+  const out = Object.fromEntries(entries.map(([k]) => [k, [] as number[]])) as Record<K, number[]>;
   for (let i = 0; i < n; i++) {
-    const t0 = performance.now();
-    fn(i);
-    out.push(performance.now() - t0);
+    for (const [k, fn] of entries) {
+      const t0 = performance.now();
+      fn(warmup + i);
+      out[k].push(performance.now() - t0);
+    }
   }
-  return stat(out);
+  return Object.fromEntries(entries.map(([k]) => [k, stat(out[k])])) as Record<K, Stat>;
 }
