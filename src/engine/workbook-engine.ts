@@ -209,21 +209,24 @@ export class WorkbookEngine {
   /** Sets several inputs in one recalculation. All are validated before any is applied. */
   setInputs(edits: { sheet: AnySheetId; row: string; col: string; raw: unknown }[]): EditResult {
     const parsed = edits.map((e) => ({ ...e, value: this.parse(e.sheet, e.row, e.col, e.raw) }));
-    const changes = this.hf.batch(() => {
-      for (const e of parsed) {
-        const a = this.addr(e.sheet, e.row, e.col)!;
-        this.hf.setCellContents({ sheet: a.sheet, row: a.row, col: a.col }, e.value === null ? null : Number(e.value));
-      }
-    });
+    const put = (e: (typeof parsed)[number]) => {
+      const a = this.addr(e.sheet, e.row, e.col)!;
+      return this.hf.setCellContents({ sheet: a.sheet, row: a.row, col: a.col }, e.value === null ? null : Number(e.value));
+    };
+    // One cell (a typed value) needs no batch: suspending and resuming evaluation costs as much again.
+    const changes = parsed.length === 1 ? put(parsed[0]!) : this.hf.batch(() => parsed.forEach(put));
     let doc = this.doc;
     for (const e of parsed) doc = withInput(doc, e.sheet as SheetId, e.row, e.col, e.value);
     this.doc = doc;
     const mapped = this.mapChanges(changes);
     if (this.findings) {
+      // Left and right of one rule often change together: evaluate each rule once.
+      const rules = new Set<ExpandedRule>();
       for (const c of mapped) {
         const rule = c.sheet === 'audit' ? this.ruleByRow.get(c.row) : undefined;
-        if (rule) this.findings.set(rule.rowId, this.evaluateRule(rule));
+        if (rule) rules.add(rule);
       }
+      for (const rule of rules) this.findings.set(rule.rowId, this.evaluateRule(rule));
     }
     return { changes: mapped, structural: false };
   }
@@ -336,6 +339,8 @@ export class WorkbookEngine {
     const asNum = (v: CellValue) => (v === null || v === '' ? 0 : v);
     const l = asNum(lv);
     const r = asNum(rv);
+    // Rounding keeps order, so raw values that already pass pass rounded too (no decimal.js work).
+    if (typeof l === 'number' && typeof r === 'number' && (rule.def.op === '=' ? l === r : rule.def.op === '<=' ? l <= r : l >= r)) return null;
     if (typeof l !== 'number' || typeof r !== 'number') {
       return {
         ...base,
@@ -349,13 +354,12 @@ export class WorkbookEngine {
     const L = roundHalfUp(l);
     const R = roundHalfUp(r);
     const diff = L.minus(R);
-    const tol = roundHalfUp(Number(rule.def.tolerance ?? '0'));
     const show = (x: Decimal) => formatAmount(x);
     let severity: AuditSeverity = rule.def.severity;
     let message: string;
     if (rule.def.op === '=') {
       if (diff.isZero()) return null;
-      if (diff.abs().lte(tol)) {
+      if (diff.abs().lte(roundHalfUp(Number(rule.def.tolerance ?? '0')))) {
         severity = 'warning';
         message = `${rule.leftLabel}（${show(L)}）与${rule.rightLabel}（${show(R)}）相差 ${show(diff.abs())}，可能是四舍五入差，请核实`;
       } else {

@@ -73,9 +73,10 @@ export function withInput(
   const cols = { ...(rows[row] ?? {}) };
   if (value === null) delete cols[col];
   else cols[col] = value;
-  if (Object.keys(cols).length) rows[row] = cols;
+  // Counting keys only matters when one was removed (rows are keyed by code: counting is not free).
+  if (value !== null || Object.keys(cols).length) rows[row] = cols;
   else delete rows[row];
-  if (Object.keys(rows).length) inputs[sheet] = rows;
+  if (value !== null || Object.keys(rows).length) inputs[sheet] = rows;
   else delete inputs[sheet];
   return { ...doc, inputs };
 }
