@@ -7,7 +7,6 @@ import type { Fund } from '../model/ids';
 import type { AnySheetId, TableDef } from '../model/template';
 import { AuditPanel } from './audit-panel';
 import { cellLabel } from './cell-label';
-import { confirmDialog, openAddCodeDialog, openAddEconomicDialog } from './code-dialogs';
 import { el } from './dom';
 import { SheetGrid, type CellAddress, type CellMarks } from './sheet-grid';
 import { TextsPanel } from './texts-panel';
@@ -53,6 +52,8 @@ export interface AppHandle {
   status(text: string): void;
   /** Current 审核 findings. */
   findings(): readonly Finding[];
+  /** Asks every 审核 source again, when the page is idle (e.g. a source whose code just loaded). */
+  refreshAudit(): void;
   destroy(): void;
 }
 
@@ -292,14 +293,20 @@ export function mountApp(root: HTMLElement, session: WorkbookSession, opts: Moun
     else grid.focus();
   }
 
-  /** While a dialog is open the grid must not take its keys; afterwards typing goes to the grid again. */
-  function modal(dialog: HTMLDialogElement): void {
+  /**
+   * While a dialog is open the grid must not take its keys; afterwards typing goes to the grid
+   * again. The dialogs (with the catalogue search) are fetched on first use.
+   */
+  function modal(open: (dialogs: typeof import('./code-dialogs')) => HTMLDialogElement): void {
     grid.blur();
-    dialog.addEventListener('close', () => grid.focus());
+    import('./code-dialogs').then(
+      (dialogs) => open(dialogs).addEventListener('close', () => grid.focus()),
+      () => grid.focus(),
+    );
   }
 
   function addFunctionCode(funds: readonly Fund[]): void {
-    modal(
+    modal(({ openAddCodeDialog }) =>
       openAddCodeDialog(session, funds.includes('gpb') ? 'gpb' : funds[0]!, funds, (_fund, code) => {
         status(`已添加科目 ${code} ${session.engine.codes.name(code)}`);
         selectNewRow(code);
@@ -308,7 +315,7 @@ export function mountApp(root: HTMLElement, session: WorkbookSession, opts: Moun
   }
 
   function addEconomicCode(classes: readonly string[]): void {
-    modal(
+    modal(({ openAddEconomicDialog }) =>
       openAddEconomicDialog(session, classes, (code) => {
         status(`已添加经济分类科目 ${code} ${session.engine.codes.economicName(code)}`);
         selectNewRow(code);
@@ -325,7 +332,7 @@ export function mountApp(root: HTMLElement, session: WorkbookSession, opts: Moun
     }
     const scope = owners.length === 1 ? `（${FUND_LABELS[owners[0]!]}）` : '';
     const choices = owners.map((f) => ({ value: f, label: FUND_LABELS[f] }));
-    modal(
+    modal(({ confirmDialog }) =>
       confirmDialog(UI_TEXT.confirmRemove(code, session.engine.codes.name(code), scope), choices, (fund) => {
         session.removeCode(fund as Fund, code);
         status(`已删除科目 ${code}（可撤销）`);
@@ -343,7 +350,7 @@ export function mountApp(root: HTMLElement, session: WorkbookSession, opts: Moun
       status(UI_TEXT.notRemovableEconomic);
       return;
     }
-    modal(
+    modal(({ confirmDialog }) =>
       confirmDialog(UI_TEXT.confirmRemove(code, session.engine.codes.economicName(code), '（公开06表）'), [], () => {
         session.removeEconomicCode(code);
         status(`已删除经济分类科目 ${code}（可撤销）`);
@@ -409,6 +416,7 @@ export function mountApp(root: HTMLElement, session: WorkbookSession, opts: Moun
       catchUpAudit();
       return findings;
     },
+    refreshAudit: () => refreshAudit('idle'),
     destroy() {
       unsubscribe();
       if (sourcesDue !== null) cancelIdle(sourcesDue);

@@ -6,14 +6,11 @@ import { flushOnPageHide, type SaveStatus } from '../app/autosave';
 import type { StorageController } from '../app/storage-controller';
 import type { AppHandle, TabSpec } from './app-shell';
 import { BannerArea } from './banner';
-import { exportCurrentBackup, openBackupDialog } from './backup-actions';
 import { compareTab, COMPARE_TAB } from './compare-view';
 import { button, downloadText } from './dialog-kit';
 import { el } from './dom';
-import { openHistoryDialog } from './history-dialog';
 import { memoryStatus, SaveStatusView } from './save-status';
 import { confirmAdopt, confirmDiscard, ScenarioBar } from './scenario-bar';
-import { openWorkbookDialog } from './workbook-dialog';
 import './storage.css';
 
 export const STORAGE_UI_TEXT = {
@@ -79,11 +76,13 @@ export function storageUi(controller: StorageController): StorageUi {
       banners.show({ id: 'action', kind: 'error', message: `${STORAGE_UI_TEXT.failed}${e instanceof Error ? e.message : String(e)}`, dismissible: true }),
     );
   };
-  const exportNow = () => exportCurrentBackup(controller);
+  // Dialogs are fetched when first opened: none is needed to show the workbook.
+  const exportNow = () => attempt(async () => (await import('./backup-actions')).exportCurrentBackup(controller));
+  const openWorkbooks = () => attempt(async () => (await import('./workbook-dialog')).openWorkbookDialog(controller));
 
-  const workbooksBtn = button(STORAGE_UI_TEXT.workbooks, 'btn-workbooks', () => openWorkbookDialog(controller), STORAGE_UI_TEXT.workbooksTitle);
-  const historyBtn = button(STORAGE_UI_TEXT.history, 'btn-history', () => openHistoryDialog(controller, say), STORAGE_UI_TEXT.historyTitle);
-  const backupBtn = button(STORAGE_UI_TEXT.backup, 'btn-backup', () => openBackupDialog(controller), STORAGE_UI_TEXT.backupTitle);
+  const workbooksBtn = button(STORAGE_UI_TEXT.workbooks, 'btn-workbooks', openWorkbooks, STORAGE_UI_TEXT.workbooksTitle);
+  const historyBtn = button(STORAGE_UI_TEXT.history, 'btn-history', () => attempt(async () => (await import('./history-dialog')).openHistoryDialog(controller, say)), STORAGE_UI_TEXT.historyTitle);
+  const backupBtn = button(STORAGE_UI_TEXT.backup, 'btn-backup', () => attempt(async () => (await import('./backup-actions')).openBackupDialog(controller)), STORAGE_UI_TEXT.backupTitle);
   const items: HTMLElement[] = [];
   const group = el('div', { class: 'storage-tools' });
   if (controller.stored) {
@@ -148,7 +147,7 @@ export function storageUi(controller: StorageController): StorageUi {
       dismissible: true,
       actions: [
         ...(damaged ? [{ label: STORAGE_UI_TEXT.exportRaw, run: () => attempt(async () => { const out = await controller.exportDamaged(damaged); downloadText(out.fileName, out.text); }), cls: 'btn-export-raw' }] : []),
-        ...(controller.stored ? [{ label: STORAGE_UI_TEXT.openWorkbooks, run: () => openWorkbookDialog(controller) }] : []),
+        ...(controller.stored ? [{ label: STORAGE_UI_TEXT.openWorkbooks, run: openWorkbooks }] : []),
       ],
     });
   }

@@ -3,10 +3,8 @@
 // lists what was noted (公式被修改…), and opens it as a new workbook or replaces the current one
 // after a confirmation; a refused file only shows its Chinese message and changes nothing.
 import type { WorkbookSession } from '../app/session';
-import { XLSX_IMPORT_DEPS, xlsxExportInput } from '../app/xlsx-export-data';
 import { XLSX_MIME } from '../io/xlsx-common';
-import { exportXlsx, xlsxFileName } from '../io/xlsx-export';
-import { ImportError, importXlsx, type ImportResult } from '../io/xlsx-import';
+import type { ImportResult } from '../io/xlsx-import';
 import type { WorkbookDocument } from '../model/document';
 import { el } from './dom';
 import './xlsx-actions.css';
@@ -157,6 +155,10 @@ function download(bytes: Uint8Array, name: string): void {
 
 const errorText = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 
+/** The XLSX code (reader, writer, their inputs; not ExcelJS itself), fetched when first needed. */
+let io: Promise<[typeof import('../io/xlsx-export'), typeof import('../io/xlsx-import'), typeof import('../app/xlsx-export-data')]> | undefined;
+const loadIo = () => (io ??= Promise.all([import('../io/xlsx-export'), import('../io/xlsx-import'), import('../app/xlsx-export-data')]));
+
 /** The two buttons (and the hidden file input) for the toolbar. */
 export function xlsxActions(deps: XlsxActionsDeps): HTMLElement {
   const exportBtn = button(XLSX_TEXT.exportButton, 'btn-export-xlsx', () => void exportNow(), XLSX_TEXT.exportTitle);
@@ -165,12 +167,14 @@ export function xlsxActions(deps: XlsxActionsDeps): HTMLElement {
   fileInput.addEventListener('change', () => void importChosen());
 
   async function exportNow(): Promise<void> {
-    // Read everything now: edits made while ExcelJS loads belong to the next export.
-    const input = xlsxExportInput(deps.session().engine);
-    const name = xlsxFileName(input.document.meta);
     const done = busy(exportBtn, XLSX_TEXT.exporting);
     deps.status(XLSX_TEXT.exportLoading);
     try {
+      // Read as soon as the (small) XLSX code is here: edits made while ExcelJS loads belong to
+      // the next export.
+      const [{ exportXlsx, xlsxFileName }, , { xlsxExportInput }] = await loadIo();
+      const input = xlsxExportInput(deps.session().engine);
+      const name = xlsxFileName(input.document.meta);
       download(await exportXlsx(input), name);
       deps.status(XLSX_TEXT.exported(name));
     } catch (e) {
@@ -188,11 +192,14 @@ export function xlsxActions(deps: XlsxActionsDeps): HTMLElement {
     if (!file) return;
     const done = busy(importBtn, XLSX_TEXT.importing);
     let result: ImportResult;
+    let refusal = (_e: unknown): _e is Error => false;
     try {
+      const [, { ImportError, importXlsx }, { XLSX_IMPORT_DEPS }] = await loadIo();
+      refusal = (e): e is Error => e instanceof ImportError;
       result = await importXlsx(await file.arrayBuffer(), XLSX_IMPORT_DEPS);
     } catch (e) {
       done();
-      const message = e instanceof ImportError ? e.message : XLSX_TEXT.readFailed(errorText(e));
+      const message = refusal(e) ? e.message : XLSX_TEXT.readFailed(errorText(e));
       return showError(XLSX_TEXT.importFailedTitle, message, XLSX_TEXT.untouched);
     }
     done();
