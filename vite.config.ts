@@ -1,4 +1,5 @@
 import { defineConfig, type Plugin } from 'vite';
+import { slimHyperFormula } from './scripts/slim-hyperformula.mjs';
 
 // Strict CSP for the built app: everything from our own origin, no inline script, no network.
 // (No frame-ancestors: browsers ignore it in a <meta> CSP and log an error on every load.)
@@ -36,7 +37,7 @@ function csp(): Plugin {
 
 export default defineConfig({
   base: './',
-  plugins: [csp()],
+  plugins: [csp(), slimHyperFormula()],
   build: { target: 'es2022', chunkSizeWarningLimit: 2000 },
   server: { host: '127.0.0.1' },
   preview: { host: '127.0.0.1' },
