@@ -56,6 +56,7 @@ const rows = [
   ['edit → painted, 500 codes (ms)', f(results.large.edit), '≤ 33'],
   ['cold open → 公开01表 painted (ms)', f(results.coldOpen.open), '≤ 1000'],
   ['initial JS before first paint (KB gzip)', results.coldOpen.js.initialGzipKB.toFixed(0), '≤ 350'],
+  ['JS later: after paint / on demand (KB gzip)', `${results.coldOpen.js.afterPaintGzipKB.toFixed(0)} / ${results.coldOpen.js.onDemandGzipKB.toFixed(0)}`, ''],
   ['export example: first / warm median (ms)', `${results.example.export.first} / ${f(results.example.export.warm)}`, '≤ 300 warm'],
   ['import example: first / warm median (ms)', `${results.example.import.first} / ${f(results.example.import.warm)}`, '≤ 300 warm'],
   ['export 500 codes: first / warm (ms)', `${results.large.export.first} / ${f(results.large.export.warm)}`, ''],
@@ -71,6 +72,8 @@ console.log(`\nbench ${results.date}  ${results.cpu} ×${results.cores}  ${resul
 console.log(`${'figure'.padEnd(w)}  ${'measured'.padEnd(30)}  goal`);
 for (const [a, b, c] of rows) console.log(`${a.padEnd(w)}  ${String(b).padEnd(30)}  ${c}`);
 console.log(`\ninitial JS files: ${results.coldOpen.js.initialFiles.join(', ')}`);
+console.log(`after first paint: ${results.coldOpen.js.afterPaintFiles.join(', ') || '—'}`);
+console.log(`on demand: ${results.coldOpen.js.onDemandFiles.join(', ')}`);
 mkdirSync(join(root, 'bench'), { recursive: true });
 writeFileSync(join(root, 'bench', 'results.json'), `${JSON.stringify({ ...results, table: rows }, null, 1)}\n`);
 log('wrote bench/results.json');
