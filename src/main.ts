@@ -32,10 +32,15 @@ const app = mountApp(storage.frame(document.getElementById('app')!), session, {
   ],
 });
 storage.attach(app);
-void import('./engine/narrative').then((m) => {
-  narrative = m;
-  app.refreshAudit();
-});
+// Not before the first table's frame: it would compete with it for the network and the CPU.
+requestAnimationFrame(() =>
+  setTimeout(() =>
+    void import('./engine/narrative').then((m) => {
+      narrative = m;
+      app.refreshAudit();
+    }),
+  ),
+);
 
 /**
  * Test hook for the end-to-end page models (test/e2e/pages): selecting and revealing cells by
