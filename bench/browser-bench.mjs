@@ -122,6 +122,8 @@ export async function editToPaint(page, runs = 40, warmup = 5) {
   for (let i = 0; i < runs + warmup; i++) {
     await page.evaluate(() => window.__workbook.goToCell('t06', '30201', 'amount'));
     await page.keyboard.type((20 + (i % 90) / 10).toFixed(2));
+    // Keys arrive at any point of a 16.7 ms frame; a fixed loop could lock onto one phase of it.
+    await page.waitForTimeout(Math.random() * 17);
     await page.keyboard.press('Enter');
     await page.waitForFunction((n) => window.__bench.samples.length > n, i, { timeout: 10000 });
     await page.waitForTimeout(350); // let autosave (300 ms debounce) write each edit on its own
