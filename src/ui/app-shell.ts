@@ -7,7 +7,7 @@ import type { Fund } from '../model/ids';
 import type { AnySheetId, TableDef } from '../model/template';
 import { AuditPanel } from './audit-panel';
 import { cellLabel } from './cell-label';
-import { el } from './dom';
+import { el, setText } from './dom';
 import { SheetGrid, type CellAddress, type CellMarks } from './sheet-grid';
 import { TextsPanel } from './texts-panel';
 import { Toolbar } from './toolbar';
@@ -187,13 +187,14 @@ export function mountApp(root: HTMLElement, session: WorkbookSession, opts: Moun
   // inputs render the whole narrative, 3–50 ms) run when the page is idle after a value edit, so
   // the edited figures paint first. Opening the 审核 tab or asking for findings() catches up at once.
   let sourceFindings: Finding[] = [];
-  let sourcesDue: number | null = null;
+  /** Cancels the pending run of the other sources, while one is due. */
+  let sourcesDue: (() => void) | null = null;
   let auditPanelStale = true;
 
   function refreshAudit(sources: 'now' | 'idle' = 'now'): void {
     if (sources === 'now' || !opts.auditSources?.length) runSources();
     else if (sourcesDue === null) {
-      sourcesDue = whenIdle(() => {
+      sourcesDue = afterNextPaint(() => {
         sourcesDue = null;
         runSources();
         publishFindings();
@@ -203,7 +204,7 @@ export function mountApp(root: HTMLElement, session: WorkbookSession, opts: Moun
   }
 
   function runSources(): void {
-    if (sourcesDue !== null) cancelIdle(sourcesDue);
+    sourcesDue?.();
     sourcesDue = null;
     sourceFindings = (opts.auditSources ?? []).flatMap((source) => source());
   }
@@ -233,7 +234,7 @@ export function mountApp(root: HTMLElement, session: WorkbookSession, opts: Moun
     if (current === AUDIT_TAB) updateAuditPanel();
     toolbar.setFindings(findings);
     const errors = findings.filter((f) => f.severity === 'error').length;
-    auditCount.textContent = findings.length ? String(findings.length) : '';
+    setText(auditCount, findings.length ? String(findings.length) : '');
     auditCount.classList.toggle('has-errors', errors > 0);
   }
 
@@ -257,7 +258,7 @@ export function mountApp(root: HTMLElement, session: WorkbookSession, opts: Moun
         parts.push(`${UI_TEXT.auditSeverity[f.severity]}：${f.message}`);
       }
     }
-    statusLine.textContent = parts.join('　');
+    setText(statusLine, parts.join('　'));
   }
 
   function status(text: string): void {
@@ -419,7 +420,7 @@ export function mountApp(root: HTMLElement, session: WorkbookSession, opts: Moun
     refreshAudit: () => refreshAudit('idle'),
     destroy() {
       unsubscribe();
-      if (sourcesDue !== null) cancelIdle(sourcesDue);
+      sourcesDue?.();
       document.removeEventListener('keydown', onKeyDown, true);
       grid.destroy();
       root.replaceChildren();
@@ -431,13 +432,20 @@ export function mountApp(root: HTMLElement, session: WorkbookSession, opts: Moun
   return handle;
 }
 
-/** Runs `fn` when the main thread is idle (soon after the next paint), at the latest after 1 s. */
-function whenIdle(fn: () => void): number {
-  if (typeof requestIdleCallback === 'function') return requestIdleCallback(fn, { timeout: 1000 });
-  return window.setTimeout(fn, 50);
-}
-
-function cancelIdle(id: number): void {
-  if (typeof cancelIdleCallback === 'function') cancelIdleCallback(id);
-  else window.clearTimeout(id);
+/**
+ * Runs `fn` when the main thread is idle after the next frame (at the latest 1 s later); returns a
+ * cancel function. Waiting for the frame first matters: on an idle page the browser would
+ * otherwise run the callback right after the edit's task, before painting the edited figures.
+ */
+function afterNextPaint(fn: () => void): () => void {
+  let idle: number | null = null;
+  const frame = requestAnimationFrame(() => {
+    idle = typeof requestIdleCallback === 'function' ? requestIdleCallback(fn, { timeout: 1000 }) : window.setTimeout(fn, 0);
+  });
+  return () => {
+    cancelAnimationFrame(frame);
+    if (idle === null) return;
+    if (typeof cancelIdleCallback === 'function') cancelIdleCallback(idle);
+    else window.clearTimeout(idle);
+  };
 }

@@ -16,3 +16,8 @@ export function el<K extends keyof HTMLElementTagNameMap>(
   for (const c of children) if (c) node.append(c);
   return node;
 }
+
+/** Sets a text only when it differs: an equal write still replaces the text node and relays out. */
+export function setText(node: Node, text: string): void {
+  if (node.textContent !== text) node.textContent = text;
+}

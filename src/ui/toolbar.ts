@@ -3,7 +3,7 @@
 import type { WorkbookSession } from '../app/session';
 import type { Finding } from '../engine';
 import { InputError } from '../model/amount';
-import { el } from './dom';
+import { el, setText } from './dom';
 import { UI_TEXT } from './ui-text';
 
 export interface ToolbarActions {
@@ -77,16 +77,17 @@ export class Toolbar {
   /** Re-reads 部门/年度 and the undo state from the session. */
   refresh(): void {
     const { department, year } = this.session.doc.meta;
-    if (document.activeElement !== this.dept) this.dept.value = department;
-    if (document.activeElement !== this.year) this.year.value = String(year);
+    // Runs after every edit: write only what changed (each write is layout work before the paint).
+    if (document.activeElement !== this.dept && this.dept.value !== department) this.dept.value = department;
+    if (document.activeElement !== this.year && this.year.value !== String(year)) this.year.value = String(year);
     this.undoBtn.disabled = !this.session.canUndo();
     this.redoBtn.disabled = !this.session.canRedo();
   }
 
   setFindings(findings: readonly Finding[]): void {
     const errors = findings.filter((f) => f.severity === 'error').length;
-    this.errorCount.textContent = String(errors);
-    this.warningCount.textContent = String(findings.length - errors);
+    setText(this.errorCount, String(errors));
+    setText(this.warningCount, String(findings.length - errors));
     this.badge.classList.toggle('has-errors', errors > 0);
     this.badge.classList.toggle('has-warnings', findings.length - errors > 0);
   }
