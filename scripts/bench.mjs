@@ -32,14 +32,14 @@ try {
   try {
     log('example: edit → painted, autosave, export, import…');
     const ex = await B.openApp(browser, url);
-    results.example = await B.editToPaint(ex.page, 40);
+    results.example = await B.editToPaint(ex.page, 60);
     results.example.export = await B.exportTimes(ex.page, 5);
     results.example.import = await B.importTimes(ex.page, fixtures.example, 'example.xlsx', 5);
 
     log(`large workbook (${fixtures.largeCodes} codes): import as new, edit → painted, export…`);
     results.large = { import: await B.importTimes(ex.page, fixtures.large, 'large.xlsx', 3, true) };
     await B.openImportedAsNew(ex.page);
-    Object.assign(results.large, await B.editToPaint(ex.page, 30));
+    Object.assign(results.large, await B.editToPaint(ex.page, 60));
     results.large.export = await B.exportTimes(ex.page, 3);
     await ex.ctx.close();
   } finally {
