@@ -98,7 +98,7 @@ describe('导出XLSX', () => {
     const fetched = (await xl.scripts()).filter(isExcelJS);
     expect(fetched).toHaveLength(1);
     expect(new URL(fetched[0]!).origin).toBe(new URL(server.url).origin);
-    expect(await wb.statusLine()).toBe(`已导出 ${FILE_NAME}`);
+    await expect.poll(() => wb.statusLine()).toBe(`已导出 ${FILE_NAME}`);
     // A second export reuses the loaded chunk.
     await xl.export(join(OUT, 'again'));
     expect((await xl.scripts()).filter(isExcelJS)).toHaveLength(1);
@@ -170,7 +170,7 @@ describe('导入XLSX', () => {
     const confirmation = await xl.replaceCurrent();
     expect(confirmation).toContain('快照');
     expect(confirmation).toContain('撤销');
-    expect(await wb.statusLine()).toBe('已用「changed.xlsx」替换当前工作簿（可撤销）');
+    await expect.poll(() => wb.statusLine()).toBe('已用「changed.xlsx」替换当前工作簿（可撤销）');
 
     expect(await wb.cellText('t06', '30201', 'amount')).toBe('21.34');
     expect(await wb.cellText('t06', 'public', 'amount')).toBe('596.17');
