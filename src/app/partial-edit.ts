@@ -16,6 +16,9 @@ export interface PartialEditResult {
 
 /** Validates every edit, applies the valid ones in one step; never throws InputError. */
 export function applyValidEdits(session: WorkbookSession, edits: CellEdit[], label = '粘贴'): PartialEditResult {
+  // A read-only tab refuses the whole block with its reason (listed like any other refusal).
+  const readOnly = session.readOnly;
+  if (readOnly) return { applied: [], rejected: edits.map((edit) => ({ edit, reason: readOnly })) };
   const applied: CellEdit[] = [];
   const rejected: RejectedEdit[] = [];
   for (const edit of edits) {

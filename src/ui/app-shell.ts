@@ -335,8 +335,12 @@ export function mountApp(root: HTMLElement, session: WorkbookSession, opts: Moun
     const choices = owners.map((f) => ({ value: f, label: FUND_LABELS[f] }));
     modal(({ confirmDialog }) =>
       confirmDialog(UI_TEXT.confirmRemove(code, session.engine.codes.name(code), scope), choices, (fund) => {
-        session.removeCode(fund as Fund, code);
-        status(`已删除科目 ${code}（可撤销）`);
+        try {
+          session.removeCode(fund as Fund, code);
+          status(`已删除科目 ${code}（可撤销）`);
+        } catch (err) {
+          status(err instanceof Error ? err.message : String(err));
+        }
       }),
     );
   }
@@ -353,8 +357,12 @@ export function mountApp(root: HTMLElement, session: WorkbookSession, opts: Moun
     }
     modal(({ confirmDialog }) =>
       confirmDialog(UI_TEXT.confirmRemove(code, session.engine.codes.economicName(code), '（公开06表）'), [], () => {
-        session.removeEconomicCode(code);
-        status(`已删除经济分类科目 ${code}（可撤销）`);
+        try {
+          session.removeEconomicCode(code);
+          status(`已删除经济分类科目 ${code}（可撤销）`);
+        } catch (err) {
+          status(err instanceof Error ? err.message : String(err));
+        }
       }),
     );
   }

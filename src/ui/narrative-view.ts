@@ -150,8 +150,15 @@ export function mountNarrative(container: HTMLElement, session: WorkbookSession,
       const value = (span.textContent ?? '').trim();
       const changed = missing ? value !== '' && value !== text : value !== text.trim();
       // setText emits 'change', which renders; otherwise restore the rendered text.
-      if (!cancelled && changed) session.setText(id, value);
-      else render();
+      if (!cancelled && changed) {
+        try {
+          session.setText(id, value);
+        } catch (err) {
+          // Refused (a read-only tab): show the stored text again, and why.
+          render();
+          status.textContent = err instanceof Error ? err.message : String(err);
+        }
+      } else render();
     });
     return span;
   }

@@ -1,5 +1,6 @@
 // The user's own words for the 情况说明 (template TEXTS), grouped by the section that uses them,
 // shown beside the 补充资料 grid. Saved through session.setText.
+import { InputError } from '../model/amount';
 import type { WorkbookSession } from '../app/session';
 import { el } from './dom';
 import { UI_TEXT } from './ui-text';
@@ -24,7 +25,16 @@ export class TextsPanel {
       let timer: ReturnType<typeof setTimeout> | undefined;
       const save = () => {
         clearTimeout(timer);
-        if (box.value !== session.engine.text(field.id)) session.setText(field.id, box.value);
+        if (box.value === session.engine.text(field.id)) return;
+        try {
+          session.setText(field.id, box.value);
+          box.title = '';
+        } catch (err) {
+          if (!(err instanceof InputError)) throw err;
+          // Refused (a read-only tab): the stored text stays, the reason is shown on the box.
+          box.value = session.engine.text(field.id);
+          box.title = err.message;
+        }
       };
       box.addEventListener('input', () => {
         clearTimeout(timer);

@@ -32,4 +32,13 @@ describe('applyValidEdits (a pasted block)', () => {
     expect(result.rejected).toHaveLength(1);
     expect(session.canUndo()).toBe(false);
   });
+
+  it('in a read-only tab refuses the whole block with the reason, instead of throwing', () => {
+    const session = new WorkbookSession(openWorkbook(exampleDocument()));
+    session.setReadOnly('另一个标签页正在编辑此工作簿');
+    const result = applyValidEdits(session, [{ sheet: 't06', row: '30201', col: 'amount', raw: '31.34' }]);
+    expect(result.applied).toEqual([]);
+    expect(result.rejected.map((r) => r.reason)).toEqual(['另一个标签页正在编辑此工作簿']);
+    expect(session.engine.amount('t06', '30201', 'amount')?.toFixed(2)).toBe('21.34');
+  });
 });
