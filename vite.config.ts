@@ -1,4 +1,5 @@
 import { defineConfig, type Plugin } from 'vite';
+import { dropHandsontableInlineCss } from './scripts/drop-hot-inline-css.mjs';
 import { slimHyperFormula } from './scripts/slim-hyperformula.mjs';
 
 // Strict CSP for the built app: everything from our own origin, no inline script, no network.
@@ -37,7 +38,7 @@ function csp(): Plugin {
 
 export default defineConfig({
   base: './',
-  plugins: [csp(), slimHyperFormula()],
+  plugins: [csp(), slimHyperFormula(), dropHandsontableInlineCss()],
   build: { target: 'es2022', chunkSizeWarningLimit: 2000 },
   server: { host: '127.0.0.1' },
   preview: { host: '127.0.0.1' },
