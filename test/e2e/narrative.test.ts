@@ -4,11 +4,11 @@
 // Expected values come from the reference document (蓝山县行政审批服务局 2021) or by hand.
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, REPO_ROOT, startPreviewServer, type PreviewHandle } from './support/browser';
+import { describe, expect, it } from 'vitest';
+import { REPO_ROOT } from './support/browser';
+import { useAppFixture } from './pages/app-fixture';
 import { pdfToPng } from '../support/libreoffice';
-import { WorkbookPage } from './pages/workbook-page';
+import type { WorkbookPage } from './pages/workbook-page';
 
 /** Page model of the 情况说明 tab: paragraphs by id (section/paragraph), figures by source cell. */
 class NarrativePage {
@@ -53,33 +53,16 @@ class NarrativePage {
   }
 }
 
-let browser: Browser;
-let server: PreviewHandle;
+const app = useAppFixture();
 let wb: WorkbookPage;
 let nv: NarrativePage;
 
-beforeAll(async () => {
-  server = await startPreviewServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
 async function open(): Promise<NarrativePage> {
-  wb = await WorkbookPage.open(browser, server.url);
+  wb = await app.open();
   nv = new NarrativePage(wb);
   await nv.open();
   return nv;
 }
-
-afterEach(async () => {
-  expect(wb.app.externalRequests).toEqual([]);
-  expect(wb.app.cspViolations).toEqual([]);
-  expect(wb.app.consoleErrors).toEqual([]);
-  await wb.close();
-});
 
 describe('情况说明 tab', () => {
   it('shows the example as the reference prints it, figures marked, no holes', async () => {

@@ -7,43 +7,25 @@ import { execFileSync } from 'node:child_process';
 import { copyFile, mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, REPO_ROOT, startPreviewServer, type PreviewHandle } from './support/browser';
+import { describe, expect, it } from 'vitest';
+import { REPO_ROOT } from './support/browser';
+import { useAppFixture } from './pages/app-fixture';
 import { pdfToPng, xlsxToCsvPerSheet, xlsxToPdf } from '../support/libreoffice';
-import { WorkbookPage } from './pages/workbook-page';
+import type { WorkbookPage } from './pages/workbook-page';
 import { XlsxPage } from './pages/xlsx-page';
 
 const OUT = join(REPO_ROOT, 'test-output', 'xlsx-e2e');
 const FILE_NAME = '蓝山县行政审批服务局2021年度部门决算公开表.xlsx';
 
-let browser: Browser;
-let server: PreviewHandle;
+const app = useAppFixture();
 let wb: WorkbookPage;
 let xl: XlsxPage;
 
-beforeAll(async () => {
-  // E2E_DIST: a private build folder, for running this file while others rebuild dist/.
-  server = await startPreviewServer(process.env.E2E_DIST ? { outDir: process.env.E2E_DIST } : {});
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
 async function open(): Promise<XlsxPage> {
-  wb = await WorkbookPage.open(browser, server.url);
+  wb = await app.open();
   xl = new XlsxPage(wb);
   return xl;
 }
-
-afterEach(async () => {
-  expect(wb.app.externalRequests).toEqual([]);
-  expect(wb.app.cspViolations).toEqual([]);
-  expect(wb.app.consoleErrors).toEqual([]);
-  await wb.close();
-});
 
 /** Loads an xlsx, lets `change` act as another program would, and writes it back. */
 async function editFile(bytes: Buffer, change: (book: ExcelJS.Workbook) => void): Promise<Buffer> {
@@ -97,7 +79,7 @@ describe('导出XLSX', () => {
     expect(name).toBe(FILE_NAME);
     const fetched = (await xl.scripts()).filter(isExcelJS);
     expect(fetched).toHaveLength(1);
-    expect(new URL(fetched[0]!).origin).toBe(new URL(server.url).origin);
+    expect(new URL(fetched[0]!).origin).toBe(new URL(app.url).origin);
     await expect.poll(() => wb.statusLine()).toBe(`已导出 ${FILE_NAME}`);
     // A second export reuses the loaded chunk.
     await xl.export(join(OUT, 'again'));
