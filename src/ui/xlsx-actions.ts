@@ -6,6 +6,7 @@ import type { WorkbookSession } from '../app/session';
 import { XLSX_MIME } from '../io/xlsx-common';
 import type { ImportResult } from '../io/xlsx-import';
 import type { WorkbookDocument } from '../model/document';
+import { button, openDialog } from './dialog-kit';
 import { el } from './dom';
 import './xlsx-actions.css';
 
@@ -56,24 +57,6 @@ export interface XlsxActionsDeps {
 
 type ImportChoice = 'new' | 'replace' | null;
 
-function button(text: string, cls: string, onClick: () => void, title?: string): HTMLButtonElement {
-  const b = el('button', { type: 'button', class: `btn ${cls}`, title }, text);
-  b.addEventListener('click', onClick);
-  return b;
-}
-
-/** A modal dialog whose keys never reach the grid behind it; removed when closed. */
-function openDialog(title: string, cls: string): { dialog: HTMLDialogElement; body: HTMLElement; footer: HTMLElement } {
-  const body = el('div', { class: 'dialog-body' });
-  const footer = el('div', { class: 'dialog-footer' });
-  const heading = el('h2', {}, title);
-  const dialog = el('dialog', { class: `app-dialog ${cls}` }, heading, body, footer);
-  dialog.addEventListener('keydown', (e) => e.stopPropagation());
-  dialog.addEventListener('close', () => dialog.remove());
-  document.body.append(dialog);
-  return { dialog, body, footer };
-}
-
 /** Shows a refusal or failure; resolves when the user closes it. */
 function showError(title: string, message: string, extra?: string): Promise<void> {
   const { dialog, body, footer } = openDialog(title, 'xlsx-error-dialog');
@@ -84,7 +67,6 @@ function showError(title: string, message: string, extra?: string): Promise<void
   footer.append(close);
   return new Promise((resolve) => {
     dialog.addEventListener('close', () => resolve());
-    dialog.showModal();
     close.focus();
   });
 }
@@ -124,7 +106,6 @@ function chooseImport(fileName: string, result: ImportResult, current: WorkbookD
   return new Promise((resolve) => {
     dialog.addEventListener('close', () => resolve(choice));
     const first = showChoices();
-    dialog.showModal();
     first.focus();
   });
 }
