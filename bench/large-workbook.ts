@@ -46,7 +46,6 @@ export function largeWorkbook(seed = 2021): LargeWorkbook {
   let t05Basic = 0;
   let t03Total = 0;
   let t02Total = 0;
-  let budgetTotal = 0;
   for (const cls of CLASSES) {
     for (let k = 1; k <= 5; k++) {
       const kuan = `${cls}${String(k + 40).padStart(2, '0')}`;
@@ -78,7 +77,6 @@ export function largeWorkbook(seed = 2021): LargeWorkbook {
         t05Basic += basic;
         t03Total += b3 + p3 + op3;
         t02Total += basic + proj + sup + biz;
-        budgetTotal += budget;
       }
     }
   }
@@ -161,6 +159,5 @@ export function largeWorkbook(seed = 2021): LargeWorkbook {
   doc.texts['recep.purpose'] = '上级部门检查指导工作';
   doc.texts['meeting.purpose'] = '召开全市业务工作会议';
   doc.texts['training.purpose'] = '开展业务骨干培训';
-  void budgetTotal;
   return { doc, expected: { t05Total, t05Basic, t03Total, t02Total, personnel, public: pub, itemCount: gpb.length } };
 }

@@ -2,7 +2,6 @@
 // a rectangular grid of cells with stable (row id, column key) addresses. No HyperFormula here,
 // so the UI and the XLSX writer can use the same layout.
 import type { WorkbookDocument } from '../model/document';
-import type { Fund } from '../model/ids';
 import type {
   AnySheetId,
   AuditRuleDef,
@@ -454,4 +453,3 @@ export function buildLayout(tpl: TemplateDef, doc: WorkbookDocument, book: CodeB
   return { sheets, byId: new Map(sheets.map((s) => [s.id, s])), rules };
 }
 
-export type { Fund };
