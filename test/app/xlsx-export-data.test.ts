@@ -30,7 +30,7 @@ describe('xlsxExportInput', () => {
   const input = xlsxExportInput(engine);
 
   it('has every sheet in workbook order with its values', () => {
-    expect(input.sheets.map((s) => s.layout.id)).toEqual(['t01', 't02', 't03', 't04', 't05', 't06', 't07', 't08', 't09', 'sup', 'fig', 'audit']);
+    expect(input.sheets.map((s) => s.layout.id)).toEqual(['t01', 't02', 't03', 't04', 't05', 't06', 't07', 't08', 't09', 'sup', 'fig', 'perf', 'audit']);
     const t06 = input.sheets[5]!;
     const at = t06.layout.index.get('public|amount')!;
     expect(roundHalfUp(t06.values[at.r]![at.c] as number, 2).toFixed(2)).toBe('596.17');

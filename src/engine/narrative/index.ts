@@ -2,7 +2,7 @@
 // and the inputs it lacks as 审核 findings.
 export { renderNarrative } from './render';
 export { narrativePlainText, paragraphText } from './plain-text';
-export { missingInputs, MISSING_INPUT_RULE, MISSING_TEXT_RULE } from './missing';
+export { missingInputs, missingInputsOf, MISSING_INPUT_RULE, MISSING_TEXT_RULE } from './missing';
 export type {
   CellAddress,
   FigureSource,
