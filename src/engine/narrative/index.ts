@@ -13,3 +13,16 @@ export type {
   RenderedSection,
   Segment,
 } from './types';
+export {
+  indicatorTable,
+  partFindings,
+  renderPart,
+  templateParts,
+  UnknownPartError,
+  INDICATOR_MISSING_RULE,
+  INDICATOR_SCORE_RULE,
+  PART_INPUT_RULE,
+  PART_TEXT_RULE,
+  type IndicatorCell,
+  type IndicatorRow,
+} from './parts';
