@@ -93,6 +93,7 @@ export const PERFORMANCE_FIGURES: FigureDef[] = [
 ];
 
 export const PERFORMANCE_NARRATIVE: NarrativeDef = {
+  whereDepth: 2,
   sections: [
     {
       id: 'perf5',

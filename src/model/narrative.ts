@@ -136,4 +136,6 @@ export interface NarrativeSectionDef {
 export interface NarrativeDef {
   /** Top-level parts of the published document (第一部分 …). */
   sections: NarrativeSectionDef[];
+  /** Depth of the headings 审核 messages name (default 1: 一、…; 2 when a report title sits between). */
+  whereDepth?: number;
 }

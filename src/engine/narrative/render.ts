@@ -92,7 +92,7 @@ class Renderer {
 
   private section(def: NarrativeSectionDef, depth: number): RenderedSection {
     const title = this.plain(def.title, this.builtins());
-    if (depth <= 1) this.where = title;
+    if (depth <= (this.def?.whereDepth ?? 1)) this.where = title;
     const scope: Scope = { slots: {}, vars: this.builtins() };
     const paragraphs = (def.body ?? []).flatMap((b) => this.block(b, scope));
     const sections = (def.sections ?? []).map((s) => this.section(s, depth + 1));
