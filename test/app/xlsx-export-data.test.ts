@@ -46,6 +46,14 @@ describe('xlsxExportInput', () => {
     expect(procurement.paragraphs[0]).toContain('政府采购支出总额101.55万元');
   });
 
+  it('carries the 第五部分 绩效自评报告 after the 名词解释, its score as computed', () => {
+    const headings = input.narrative!.map((s) => s.heading);
+    expect(headings.indexOf('第四部分 名词解释')).toBeLessThan(headings.indexOf('第五部分 附件'));
+    const p3 = input.narrative!.find((s) => s.heading === '三、预算执行与管理情况')!;
+    expect(p3.paragraphs[0]).toContain('我单位2021年度评价得分为98分');
+    expect(p3.paragraphs).toContain('指标4：培训会议人均经费≤60元/人，得2.5分。');
+  });
+
   it('is a snapshot: an edit after it was taken does not change it', () => {
     const e = openWorkbook(exampleDocument());
     const before = xlsxExportInput(e);
