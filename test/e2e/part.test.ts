@@ -25,7 +25,10 @@ describe('绩效自评 tab', () => {
     expect((await p.indicator('total')).score).toBe('98');
     const text = await p.documentText();
     expect(text).not.toMatch(/NaN|Infinity|undefined|【/);
+    await p.scrollTo('p3/lead');
     await p.wb.screenshot('part-performance-example');
+    await p.scrollTo('sheet');
+    await p.wb.screenshot('part-performance-sheet');
   });
 
   it('hover names the formula; a click opens 补充资料 at 在职人数', async () => {
@@ -51,6 +54,7 @@ describe('绩效自评 tab', () => {
     expect(await p.indicator('output4')).toMatchObject({ value: '67.05', score: '0' });
     expect(await p.paragraph('p3/out.output.4')).toBe('指标4：培训会议人均经费≤60元/人，得0分。');
     expect(await p.paragraph('p3/lead')).toContain('评价得分为90.5分。');
+    await p.scrollTo('p3/in.cfg');
     await p.wb.screenshot('part-performance-edited');
   });
 
@@ -75,6 +79,8 @@ describe('绩效自评 tab', () => {
     await expect
       .poll(async () => (await p.wb.auditRows()).map((r) => r.message))
       .toContain('缺少核定人员编制（人），部门整体支出绩效自评报告“一、部门概况”、“三、预算执行与管理情况”无法写出该数字');
+    await p.open();
+    await p.scrollTo('p1.2/p');
     await p.wb.screenshot('part-performance-missing');
   });
 });

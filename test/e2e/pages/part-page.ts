@@ -44,6 +44,12 @@ export class PartPage {
     return this.page.locator(`${this.root} .nv-doc p[data-paragraph="${paragraph}"] .nv-fig[data-sheet="${sheet}"][data-row="${row}"][data-col="${col}"]`).first();
   }
 
+  /** Scrolls a paragraph (or the indicator sheet, 'sheet') to the top of the view, e.g. before a screenshot. */
+  async scrollTo(paragraph: string): Promise<void> {
+    const sel = paragraph === 'sheet' ? `${this.root} .pv-sheet` : `${this.root} .nv-doc p[data-paragraph="${paragraph}"]`;
+    await this.page.$eval(sel, (n) => n.scrollIntoView({ block: 'center' }));
+  }
+
   private row(id: string): Locator {
     return this.page.locator(`${this.root} .pv-table tr[data-indicator="${id}"]`);
   }
