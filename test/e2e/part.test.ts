@@ -38,6 +38,7 @@ describe('绩效自评 tab', () => {
     await fig.click();
     expect(await p.wb.currentTab()).toBe('sup');
     expect(await p.wb.selectedCell()).toBe('staff.actual|value');
+    await p.wb.screenshot('part-performance-jump-to-supplement');
   });
 
   it('在职人数 90 and 培训费 3.00 in 补充资料 change the indicators, the scores and the sentences live', async () => {
