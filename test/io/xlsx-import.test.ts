@@ -8,7 +8,7 @@ import { exampleDocument, openWorkbook } from '../../src/engine';
 import { MARKER_SHEET } from '../../src/io/xlsx-common';
 import { IMPORT_MESSAGES, ImportError, importXlsx } from '../../src/io/xlsx-import';
 import { exportEngine, expectThreeEdits, IMPORT_DEPS, THREE_EDITS } from './support';
-import { makeZip, readZip } from './zip-tools';
+import { appendHiddenEntry, makeZip, readZip } from './zip-tools';
 
 async function edit(bytes: Uint8Array, change: (wb: ExcelJS.Workbook) => void): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
@@ -166,6 +166,17 @@ describe('importXlsx refuses bad files with a Chinese message and leaves the ope
       'a zip bomb that declares a small size',
       () => makeZip([{ name: 'xl/worksheets/sheet1.xml', data: Buffer.alloc(50 * 1024 * 1024), declaredSize: 1000 }]),
       IMPORT_MESSAGES.bomb,
+    ],
+    [
+      // Probe 1: the end record still counts the old entries; ExcelJS reads every directory record.
+      'an exported file plus a 30 MB entry the end record does not count',
+      () => appendHiddenEntry(exported, 'xl/media/zz.png', Buffer.alloc(30 * 1024 * 1024)),
+      IMPORT_MESSAGES.bomb,
+    ],
+    [
+      'an exported file plus a small entry the end record does not count',
+      () => appendHiddenEntry(exported, 'xl/media/a.png', Buffer.alloc(1000)),
+      IMPORT_MESSAGES.corrupt,
     ],
     [
       'a zip declaring 200 MB',

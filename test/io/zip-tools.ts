@@ -63,3 +63,27 @@ function header(length: number, signature: number, fields: Field[]): Buffer {
   }
   return b;
 }
+
+/**
+ * Adds an entry to an existing zip the way the probe did: its local header and data go before the
+ * central directory, its directory record at the directory's end, the directory size and offset
+ * cover it, but the end record's entry counts keep the old number.
+ */
+export function appendHiddenEntry(zip: Uint8Array, name: string, data: Buffer): Buffer {
+  const b = Buffer.from(zip.buffer, zip.byteOffset, zip.byteLength);
+  const eocd = b.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  const cdSize = b.readUInt32LE(eocd + 12);
+  const cdOffset = b.readUInt32LE(eocd + 16);
+  const nameBytes = Buffer.from(name, 'utf8');
+  const comp = deflateRawSync(data);
+  const common: Field[] = [[10, 16, 8], [20, 32, comp.length], [24, 32, data.length], [28, 16, nameBytes.length]];
+  const local = header(30, 0x04034b50, [[4, 16, 20], ...common.map(([at, bits, v]): Field => [at - 2, bits, v])]);
+  const central = header(46, 0x02014b50, [[4, 16, 20], [6, 16, 20], ...common, [42, 32, cdOffset]]);
+  const added = Buffer.concat([local, nameBytes, comp]);
+  const oldCd = b.subarray(cdOffset, cdOffset + cdSize);
+  // Every existing directory record keeps its local offset: the new data sits after all of them.
+  const end = Buffer.from(b.subarray(eocd, eocd + 22));
+  end.writeUInt32LE(cdSize + central.length + nameBytes.length, 12);
+  end.writeUInt32LE(cdOffset + added.length, 16);
+  return Buffer.concat([b.subarray(0, cdOffset), added, oldCd, central, nameBytes, end]);
+}
