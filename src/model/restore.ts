@@ -108,8 +108,10 @@ export function restore(raw: unknown, templates: ReadonlyMap<string, TemplateInf
         try {
           parsed = format === 'count' ? parseCount(value) : parseAmount(value);
         } catch (e) {
-          const why = e instanceof InputError ? e.message : String(e);
-          throw new RestoreError(`${tpl.describe(sid, row, col)}：${why}`);
+          // Drop the bad value, keep the rest: one bad amount must not make a workbook unopenable.
+          if (!(e instanceof InputError)) throw e;
+          notes.push(`已忽略${tpl.describe(sid, row, col)}的值：${e.message}`);
+          continue;
         }
         if (parsed === null) continue;
         ((inputs[sid] ??= {})[row] ??= {})[col] = parsed;

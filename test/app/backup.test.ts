@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { BackupError, buildBackup, exportAll, exportDamaged, exportWorkbook, importBackup, parseBackup } from '../../src/app/backup';
 import { createScenario } from '../../src/app/scenarios';
-import { exampleDocument } from '../../src/engine';
+import { exampleDocument, openWorkbook } from '../../src/engine';
 import { newDocument } from '../../src/model';
 import { MemoryStore, STORAGE_KEYS } from '../../src/storage';
 import v1Fixture from '../fixtures/workbook-v1.json';
@@ -125,7 +125,7 @@ describe('import', () => {
 
   it('is all-or-nothing: one bad workbook in the file imports none and names it', async () => {
     const good = exampleDocument();
-    const broken = { ...exampleDocument(), inputs: { t06: { '30201': { amount: '十元' } } } };
+    const broken = { ...exampleDocument(), meta: { department: '乙局', year: 1990 } };
     const text = JSON.stringify({
       type: 'juesuan-backup',
       schemaVersion: 1,
@@ -139,8 +139,27 @@ describe('import', () => {
     const store = new MemoryStore();
     const err = await importBackup(store, text).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(BackupError);
-    expect((err as Error).message).toBe('第 2 个工作簿「乙」无法导入：公开06表「30201」：「十元」不是有效金额，请输入数字，如 1234.56。没有导入任何内容。');
+    expect((err as Error).message).toBe('第 2 个工作簿「乙」无法导入：决算年度无效（应为 2000–2100 之间的整数）。没有导入任何内容。');
     expect(await store.list()).toEqual([]);
+  });
+
+  // Issue 14, probe 4: a number (not a string) above the range used to report 已导入 and then fail on open.
+  it.each([20000000000000, 1e300, '十元'])('drops an amount %s with a note, imports the rest, and the workbook opens and saves', async (bad) => {
+    const doc = exampleDocument() as unknown as { inputs: Record<string, Record<string, Record<string, unknown>>> };
+    doc.inputs.t06!['30201']!.amount = bad;
+    const text = JSON.stringify({ type: 'juesuan-backup', schemaVersion: 1, app: 'juesuan-gongkai', exportedAt: AT.toISOString(), workbooks: [{ id: 'a', name: '甲', kind: 'base', document: doc }] });
+    const store = new MemoryStore();
+    const { imported, notes } = await importBackup(store, text);
+    expect(notes).toHaveLength(1);
+    expect(notes[0]).toMatch(/^「甲」：已忽略公开06表「30201」的值：/);
+    const loaded = await store.load(imported[0]!.id);
+    expect(loaded.doc.inputs.t06?.['30201']).toBeUndefined();
+    const engine = openWorkbook(loaded.doc);
+    // 公用经费 596.17 without 办公费 21.34.
+    expect(engine.amount('t06', 'public', 'amount')?.toFixed(2)).toBe('574.83');
+    engine.destroy();
+    await store.save(imported[0]!.id, loaded.doc, loaded.info.revision);
+    expect((await store.load(imported[0]!.id)).info.revision).toBe(2);
   });
 
   it('is all-or-nothing in storage too: a failing write stores nothing', async () => {
