@@ -177,3 +177,17 @@ describe('import', () => {
     expect(await store.list()).toEqual([]);
   });
 });
+
+// Issue 14, probe 6: 30,000 codes imported "successfully"; opening then failed inside the engine.
+describe('a backup with too many codes', () => {
+  it('is refused with a Chinese message before anything is stored or opened', async () => {
+    const doc = exampleDocument();
+    doc.codes.gpb = Array.from({ length: 30_000 }, (_, i) => String(2010000 + i));
+    const text = JSON.stringify({ type: 'juesuan-backup', schemaVersion: 1, app: 'juesuan-gongkai', exportedAt: AT.toISOString(), workbooks: [{ id: 'a', name: '甲', kind: 'base', document: doc }] });
+    const store = new MemoryStore();
+    await expect(importBackup(store, text)).rejects.toThrow(
+      '第 1 个工作簿「甲」无法导入：功能分类科目过多（30000 个，每类资金最多 3000 个），本程序无法打开。没有导入任何内容。',
+    );
+    expect(await store.list()).toEqual([]);
+  });
+});
