@@ -1,6 +1,7 @@
 // JSON backup in the page: export the workbook on screen or every workbook to a file, and import
 // a backup file (from another computer) as new workbooks. A bad file changes nothing and the
 // dialog says why.
+import { BackupError, checkBackupSize } from '../app/backup';
 import type { StorageController } from '../app/storage-controller';
 import { button, downloadText, filePicker, KIT_TEXT, openDialog } from './dialog-kit';
 import { el } from './dom';
@@ -46,7 +47,8 @@ export function openBackupDialog(controller: StorageController): void {
         if (first) result.append(button(BACKUP_UI_TEXT.open(first.name), 'btn-open-imported', () => void controller.show(first.id).catch(fail)));
       }, fail);
     },
-    (e) => d.say(BACKUP_UI_TEXT.readFailed(e instanceof Error ? e.message : String(e))),
+    (e) => d.say(e instanceof BackupError ? e.message : BACKUP_UI_TEXT.readFailed(e instanceof Error ? e.message : String(e))),
+    (file) => checkBackupSize(file.size),
   );
   const exportAll = button(BACKUP_UI_TEXT.exportAll, 'btn-export-all', () =>
     controller.exportAll().then((out) => {

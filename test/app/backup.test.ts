@@ -1,6 +1,6 @@
 // JSON backup: versioned envelope out; in through restore(), all-or-nothing, never overwriting.
 import { describe, expect, it } from 'vitest';
-import { BackupError, buildBackup, exportAll, exportDamaged, exportWorkbook, importBackup, parseBackup } from '../../src/app/backup';
+import { BackupError, buildBackup, checkBackupSize, exportAll, exportDamaged, exportWorkbook, importBackup, parseBackup } from '../../src/app/backup';
 import { createScenario } from '../../src/app/scenarios';
 import { exampleDocument, openWorkbook } from '../../src/engine';
 import { newDocument } from '../../src/model';
@@ -189,5 +189,13 @@ describe('a backup with too many codes', () => {
       '第 1 个工作簿「甲」无法导入：功能分类科目过多（30000 个，每类资金最多 3000 个），本程序无法打开。没有导入任何内容。',
     );
     expect(await store.list()).toEqual([]);
+  });
+});
+
+// Issue 14, probe 9: a 600 MB file was called 不是有效的 JSON; it is refused by size before it is read.
+describe('checkBackupSize', () => {
+  it('refuses a file over 200 MB by its size, saying so', () => {
+    expect(() => checkBackupSize(600 * 1024 * 1024)).toThrow('文件过大（600.0 MB，备份文件最大 200 MB），不是本程序导出的备份文件。没有导入任何内容。');
+    expect(() => checkBackupSize(5 * 1024 * 1024)).not.toThrow();
   });
 });
