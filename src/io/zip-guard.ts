@@ -10,16 +10,20 @@ export interface ZipLimits {
   /** Inflated / file size, checked once the total passes `ratioFloor`. */
   maxRatio: number;
   ratioFloor: number;
+  /** Inflated bytes of any one entry: our largest sheet (9,000 codes) is a few MB; a 10⁶-row sheet is far more. */
+  maxEntry: number;
 }
 
-export const ZIP_LIMITS: ZipLimits = { maxEntries: 2_000, maxTotal: 100 * 1024 * 1024, maxRatio: 100, ratioFloor: 1024 * 1024 };
+export const ZIP_LIMITS: ZipLimits = { maxEntries: 2_000, maxTotal: 100 * 1024 * 1024, maxRatio: 100, ratioFloor: 1024 * 1024, maxEntry: 16 * 1024 * 1024 };
 
 /** Why a zip was refused; the importer turns it into a Chinese message. */
 export class ZipGuardError extends Error {
   override name = 'ZipGuardError';
   constructor(
-    readonly reason: 'corrupt' | 'bomb',
+    readonly reason: 'corrupt' | 'bomb' | 'too-big',
     detail: string,
+    /** For 'too-big': the entry and its inflated size. */
+    readonly entry?: { name: string; size: number },
   ) {
     super(detail);
   }
@@ -125,6 +129,8 @@ export async function checkZip(bytes: Uint8Array, limits: ZipLimits = ZIP_LIMITS
   if (declared > limits.maxTotal || (declared > limits.ratioFloor && declared / bytes.length > limits.maxRatio)) {
     throw new ZipGuardError('bomb', `declared ${declared} bytes`);
   }
+  const biggest = entries.reduce<Entry | null>((a, e) => (a && a.size >= e.size ? a : e), null);
+  if (biggest && biggest.size > limits.maxEntry) throw new ZipGuardError('too-big', `${biggest.name}: ${biggest.size} bytes`, { name: biggest.name, size: biggest.size });
   // A count that disagrees with the records is a tampered (or damaged) file.
   if (counted !== entries.length) throw new ZipGuardError('corrupt', `end record counts ${counted}, directory holds ${entries.length}`);
   if (entries.length === 0) throw new ZipGuardError('corrupt', 'empty zip');
