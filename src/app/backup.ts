@@ -186,8 +186,12 @@ function checkEnvelope(data: Record<string, unknown>): unknown[] {
  * Imports a backup as new workbooks (new ids; nothing existing is overwritten), in one atomic
  * write. Scenarios keep their link to a base imported with them or already on this computer.
  */
-export async function importBackup(store: WorkbookStore, text: string): Promise<{ imported: WorkbookInfo[]; notes: string[] }> {
-  const entries = parseBackup(text);
+export function importBackup(store: WorkbookStore, text: string): Promise<{ imported: WorkbookInfo[]; notes: string[] }> {
+  return storeBackup(store, parseBackup(text));
+}
+
+/** The storing half of importBackup, for entries parsed elsewhere (the import worker). */
+export async function storeBackup(store: WorkbookStore, entries: ParsedEntry[]): Promise<{ imported: WorkbookInfo[]; notes: string[] }> {
   const existing = await store.list();
   const liveNames = new Set(existing.filter((i) => i.deletedAt === undefined).map((i) => i.name));
   const ids = entries.map(() => newRecordId('wb'));
