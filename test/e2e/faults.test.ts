@@ -99,3 +99,15 @@ describe('zip bomb', () => {
     expect(await wb.cell('t06', '30201', 'amount')).toBe('21.34');
   });
 });
+
+describe('read-only tab', () => {
+  it('probe 9: a department name refused in the read-only tab does not stay in the field', async () => {
+    const a = await fx.open();
+    const b = await a.another();
+    await b.waitBanner('readonly');
+    await b.grid.setDepartment('乙局');
+    expect(await b.grid.department()).toBe('蓝山县行政审批服务局');
+    expect(await b.grid.departmentLine()).toContain('蓝山县行政审批服务局');
+    expect(await a.grid.department()).toBe('蓝山县行政审批服务局');
+  });
+});

@@ -217,6 +217,18 @@ describe('importXlsx refuses bad files with a Chinese message and leaves the ope
       '公开06表 F6（30201 办公费）：「abc」不是有效金额，请输入数字，如 1234.56',
     ],
     [
+      // Probe 9: 1e308 was refused with a 309-digit number and no cell.
+      'a huge number in an amount cell',
+      () => edit(exported, (wb) => (sheet(wb, '公开06表').getCell('F6').value = 1e308)),
+      '公开06表 F6（30201 办公费）：「1e+308」超出金额范围（金额的绝对值须小于 1,000,000,000 万元）',
+    ],
+    [
+      // Probe 3: 元 was read as 万元.
+      'an amount in 元',
+      () => edit(exported, (wb) => (sheet(wb, '公开06表').getCell('F6').value = '120000元')),
+      '公开06表 F6（30201 办公费）：「120000元」的单位是元，本表金额单位为万元，请换算后填写（120000元 = 12.00万元）',
+    ],
+    [
       'a fraction in a count cell',
       () => edit(exported, (wb) => (sheet(wb, '补充资料').getCell('B22').value = 1.5)),
       '补充资料 B22（接待来访团组数（个））：「1.5」不是有效的数量，请输入非负整数',
