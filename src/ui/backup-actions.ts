@@ -36,12 +36,16 @@ export function openBackupDialog(controller: StorageController): void {
   const fail = (e: unknown) => d.say(e instanceof Error ? e.message : String(e));
   // Read and checked in the import worker: a big file never freezes the page.
   const picker = fileChooser('.json,application/json', 'backup-file', (file) => {
-    d.say(BACKUP_UI_TEXT.reading);
+    d.say('');
     result.replaceChildren();
+    // While the worker reads, the button says so (the message line keeps the previous result).
+    importBtn.disabled = true;
+    importBtn.textContent = BACKUP_UI_TEXT.reading;
     void runImport({ kind: 'backup', file }).then((out) => {
+      importBtn.disabled = false;
+      importBtn.textContent = BACKUP_UI_TEXT.import;
       if (!out.ok) return d.say(out.refused ? out.message : BACKUP_UI_TEXT.readFailed(out.message));
       if (out.kind !== 'backup') return;
-      d.say('');
       controller.importBackupEntries(out.entries).then(({ imported, notes }) => {
         if (!controller.stored) return d.say(BACKUP_UI_TEXT.importedMemory, 'ok');
         d.say(BACKUP_UI_TEXT.imported(imported.map((i) => i.name)), 'ok');
@@ -51,6 +55,7 @@ export function openBackupDialog(controller: StorageController): void {
       }, fail);
     });
   });
+  const importBtn = button(BACKUP_UI_TEXT.import, 'btn-import-backup', () => picker.pick());
   const exportAll = button(BACKUP_UI_TEXT.exportAll, 'btn-export-all', () =>
     controller.exportAll().then((out) => {
       downloadText(out.fileName, out.text);
@@ -66,7 +71,7 @@ export function openBackupDialog(controller: StorageController): void {
       { class: 'backup-buttons' },
       button(BACKUP_UI_TEXT.exportCurrent, 'btn-export-current', () => d.say(BACKUP_UI_TEXT.exported(exportCurrentBackup(controller)), 'ok')),
       exportAll,
-      button(BACKUP_UI_TEXT.import, 'btn-import-backup', () => picker.pick()),
+      importBtn,
     ),
     el('p', { class: 'dialog-hint' }, BACKUP_UI_TEXT.importHint),
     picker.input,
