@@ -22,6 +22,7 @@ export interface ImportWorker {
   postMessage(m: unknown): void;
   terminate(): void;
   addEventListener(type: 'message' | 'error', fn: (e: { data?: unknown }) => void): void;
+  removeEventListener(type: 'message' | 'error', fn: (e: { data?: unknown }) => void): void;
 }
 
 /** The worker of this build; null when workers are unavailable (Node, a blocked file:// page). */
@@ -40,32 +41,68 @@ export interface RunOptions {
   mainThreadMaxBytes?: number;
 }
 
+interface Handle {
+  worker: ImportWorker;
+  /** True once the worker said 'ready'; false when it failed to start. */
+  ready: Promise<boolean>;
+}
+
+/** The worker kept between imports of this page (its script, ExcelJS and the engine stay loaded). */
+let kept: Handle | null = null;
+let nextId = 1;
+
+function start(create: () => ImportWorker | null): Handle | null {
+  const worker = create();
+  if (!worker) return null;
+  const ready = new Promise<boolean>((resolve) => {
+    worker.addEventListener('message', (e) => {
+      if ((e.data as { type?: string } | undefined)?.type === 'ready') resolve(true);
+    });
+    worker.addEventListener('error', () => resolve(false));
+  });
+  return { worker, ready };
+}
+
 /** Reads and checks `req.file` off the main thread; never throws. */
 export function runImport(req: ImportRequest, options: RunOptions = {}): Promise<ImportOutcome> {
   const timeoutMs = options.timeoutMs ?? IMPORT_LIMITS.timeoutMs;
-  const worker = (options.createWorker ?? createImportWorker)();
-  if (!worker) return onMainThread(req, options.mainThreadMaxBytes ?? IMPORT_LIMITS.mainThreadMaxBytes);
+  const maxBytes = options.mainThreadMaxBytes ?? IMPORT_LIMITS.mainThreadMaxBytes;
+  // Only the app's own worker is kept; a test's factory gets a fresh worker each time.
+  const reuse = !options.createWorker;
+  const handle = (reuse ? kept : null) ?? start(options.createWorker ?? createImportWorker);
+  if (!handle) return onMainThread(req, maxBytes);
+  if (reuse) kept = handle;
+  const { worker } = handle;
+  const id = nextId++;
   return new Promise((resolve) => {
-    let ready = false;
     let settled = false;
-    const finish = (out: ImportOutcome | null) => {
+    const finish = (out: ImportOutcome | 'fallback', keep: boolean) => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
-      worker.terminate();
+      worker.removeEventListener('message', onMessage);
+      worker.removeEventListener('error', onError);
+      if (!keep || !reuse) {
+        worker.terminate();
+        if (kept === handle) kept = null;
+      }
       // A worker that could not even start (blocked script): fall back to this thread.
-      if (out) resolve(out);
-      else resolve(onMainThread(req, options.mainThreadMaxBytes ?? IMPORT_LIMITS.mainThreadMaxBytes));
+      resolve(out === 'fallback' ? onMainThread(req, maxBytes) : out);
     };
-    const timer = setTimeout(() => finish({ ok: false, refused: true, message: IMPORT_RUN_TEXT.timeout(Math.round(timeoutMs / 1000)) }), timeoutMs);
-    worker.addEventListener('message', (e) => {
-      const m = e.data as { type?: string; out?: ImportOutcome } | undefined;
-      if (m?.type === 'ready' && !ready) {
-        ready = true;
-        worker.postMessage(req);
-      } else if (m?.type === 'done' && m.out) finish(m.out);
+    const onMessage = (e: { data?: unknown }) => {
+      const m = e.data as { type?: string; id?: number; out?: ImportOutcome } | undefined;
+      if (m?.type === 'done' && m.id === id && m.out) finish(m.out, true);
+    };
+    let started = false;
+    const onError = () => finish(started ? { ok: false, refused: false, message: IMPORT_RUN_TEXT.crashed } : 'fallback', false);
+    const timer = setTimeout(() => finish({ ok: false, refused: true, message: IMPORT_RUN_TEXT.timeout(Math.round(timeoutMs / 1000)) }, false), timeoutMs);
+    worker.addEventListener('message', onMessage);
+    worker.addEventListener('error', onError);
+    void handle.ready.then((ok) => {
+      if (!ok) return finish('fallback', false);
+      started = true;
+      worker.postMessage({ id, req });
     });
-    worker.addEventListener('error', () => finish(ready ? { ok: false, refused: false, message: IMPORT_RUN_TEXT.crashed } : null));
   });
 }
 

@@ -19,8 +19,12 @@ class FakeWorker implements ImportWorker {
   addEventListener(type: 'message' | 'error', fn: Listener): void {
     this.listeners[type].push(fn);
   }
+  removeEventListener(type: 'message' | 'error', fn: Listener): void {
+    this.listeners[type] = this.listeners[type].filter((f) => f !== fn);
+  }
   postMessage(m: unknown): void {
-    if (this.behaviour === 'works') void checkImport(m as ImportRequest).then((out) => this.fire('message', { data: { type: 'done', out } }));
+    const { id, req } = m as { id: number; req: ImportRequest };
+    if (this.behaviour === 'works') void checkImport(req).then((out) => this.fire('message', { data: { type: 'done', id, out } }));
     if (this.behaviour === 'crashes') setTimeout(() => this.fire('error', {}), 0);
   }
   terminate(): void {
