@@ -186,7 +186,7 @@ function checkEnvelope(data: Record<string, unknown>): unknown[] {
  * Imports a backup as new workbooks (new ids; nothing existing is overwritten), in one atomic
  * write. Scenarios keep their link to a base imported with them or already on this computer.
  */
-export function importBackup(store: WorkbookStore, text: string): Promise<{ imported: WorkbookInfo[]; notes: string[] }> {
+export async function importBackup(store: WorkbookStore, text: string): Promise<{ imported: WorkbookInfo[]; notes: string[] }> {
   return storeBackup(store, parseBackup(text));
 }
 

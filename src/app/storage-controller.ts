@@ -418,7 +418,7 @@ export class StorageController {
    * throws BackupError and changes nothing. In memory mode the first workbook replaces the one
    * on screen (undoable).
    */
-  importBackup(text: string): Promise<{ imported: WorkbookInfo[]; notes: string[] }> {
+  async importBackup(text: string): Promise<{ imported: WorkbookInfo[]; notes: string[] }> {
     return this.importBackupEntries(parseBackup(text));
   }
 
