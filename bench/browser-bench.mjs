@@ -5,7 +5,13 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
+// Chromium 156 starts a WebUI omnibox popup renderer (Lit "composebox") with every new headless
+// window: about 2 s of CPU beside the first page, on 2 cores (see docs/performance.md, cold open).
+// Playwright's own --disable-features list (playwright-core 1.65) is repeated in case Chromium
+// keeps only the last such switch.
+const PLAYWRIGHT_DISABLED = ['AvoidUnnecessaryBeforeUnloadCheckSync', 'DestroyProfileOnBrowserClose', 'HttpsUpgrades', 'HttpsFirstBalancedModeAutoEnable', 'LensOverlay', 'MediaRouter', 'PaintHolding', 'ThirdPartyStoragePartitioning', 'AvoidCorsURLLoaderRestartOnRedirect', 'TcpPortRandomizationWin', 'OptimizationHints', 'NetworkTimeServiceQuerying', 'AimEnabled', 'PreconnectToSearch'];
+const NO_WEBUI_POPUP = `--disable-features=${[...PLAYWRIGHT_DISABLED, 'WebUIOmniboxPopup', 'WebUIOmniboxFullPopup', 'WebUIOmniboxAimPopup'].join(',')}`;
+const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic', ...(process.env.BENCH_WEBUI_POPUP ? [] : [NO_WEBUI_POPUP])];
 const CHROMIUM = '/usr/bin/chromium';
 
 export function stat(samples) {
@@ -42,8 +48,13 @@ async function openFresh(url, after) {
     await page.goto(url);
     await page.waitForFunction(() => window.__firstTablePaint !== undefined, null, { timeout: 60000 });
     const paint = await page.evaluate(() => window.__firstTablePaint);
+    // Where the time went: the HTML's response, then the app's own marks (src/main.ts), if any.
+    const phases = await page.evaluate(() => ({
+      html: performance.getEntriesByType('navigation')[0]?.responseEnd,
+      ...Object.fromEntries(performance.getEntriesByType('mark').filter((m) => m.name.startsWith('app:')).map((m) => [m.name.slice(4), m.startTime])),
+    }));
     if (after) await after(page, paint);
-    return paint;
+    return { paint, phases };
   } finally {
     await ctx.close();
     rmSync(dir, { recursive: true, force: true });
@@ -58,24 +69,27 @@ async function openFresh(url, after) {
 export async function coldOpen(url, distDir, runs = 7, floor) {
   const times = [];
   const floorTimes = [];
+  const phases = [];
   let js = null;
   let floorUrl = null;
   for (let i = 0; i < runs; i++) {
-    times.push(
-      await openFresh(url, js ? undefined : async (page, paint) => {
+    const run = await openFresh(url, js ? undefined : async (page, paint) => {
         // What the page fetches by itself once the table is up (no click), then what waits for one.
         await page.waitForLoadState('networkidle');
         await page.waitForTimeout(500);
         const resources = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => ({ name: e.name, end: e.responseEnd })));
         js = jsSizes(paint, resources, distDir, url);
-      }),
-    );
+      });
+    times.push(run.paint);
+    phases.push(run.phases);
     if (floor) {
       floorUrl ??= await floor(js.initialFiles);
-      floorTimes.push(await openFresh(floorUrl));
+      floorTimes.push((await openFresh(floorUrl)).paint);
     }
   }
-  const out = { open: stat(times), js };
+  const keys = [...new Set(phases.flatMap((p) => Object.keys(p)))];
+  // Medians of the moments (ms from navigation start) each phase ended.
+  const out = { open: stat(times), js, phases: Object.fromEntries(keys.map((k) => [k, stat(phases.map((p) => p[k]).filter((x) => x !== undefined)).median])) };
   if (floor) out.floor = vsFloor(out.open, stat(floorTimes));
   return out;
 }

@@ -37,7 +37,7 @@ const results = { date: new Date().toISOString(), label, ...machine(), engine };
 const floorsUrl = `${url}floors/`;
 try {
   log('cold open (fresh profile each run)…');
-  results.coldOpen = await B.coldOpen(url, distDir, 7, (files) => url + writeOpenFloor(distDir, files).path);
+  results.coldOpen = await B.coldOpen(url, distDir, 5, (files) => url + writeOpenFloor(distDir, files).path);
 
   const browser = await B.launch();
   try {
@@ -45,18 +45,18 @@ try {
     const ex = await B.openApp(browser, url);
     const grid = await B.openBareGrid(browser, floorsUrl, floors.grid.example);
     const xl = await B.openBareXlsx(browser, floorsUrl, floors.xlsx.example);
-    results.example = await B.editToPaint(ex.page, 60, 5, grid);
-    results.example.export = await B.exportTimes(ex.page, 5, xl.page);
-    results.example.import = await B.importTimes(ex.page, fixtures.example, 'example.xlsx', 5, false, xl.page);
+    results.example = await B.editToPaint(ex.page, 40, 5, grid);
+    results.example.export = await B.exportTimes(ex.page, 4, xl.page);
+    results.example.import = await B.importTimes(ex.page, fixtures.example, 'example.xlsx', 4, false, xl.page);
     await grid.ctx.close();
 
     log(`large workbook (${fixtures.largeCodes} codes): import as new, edit → painted, export…`);
     await xl.page.evaluate((s) => (window.__xlsxSpec = s), floors.xlsx.large);
     const largeGrid = await B.openBareGrid(browser, floorsUrl, floors.grid.large);
-    results.large = { import: await B.importTimes(ex.page, fixtures.large, 'large.xlsx', 3, true, xl.page) };
+    results.large = { import: await B.importTimes(ex.page, fixtures.large, 'large.xlsx', 2, true, xl.page) };
     await B.openImportedAsNew(ex.page);
-    Object.assign(results.large, await B.editToPaint(ex.page, 40, 5, largeGrid));
-    results.large.export = await B.exportTimes(ex.page, 3, xl.page);
+    Object.assign(results.large, await B.editToPaint(ex.page, 25, 3, largeGrid));
+    results.large.export = await B.exportTimes(ex.page, 2, xl.page);
     await Promise.all([largeGrid.ctx.close(), xl.ctx.close()]);
     await ex.ctx.close();
 
