@@ -90,13 +90,23 @@ export async function coldOpen(url, distDir, runs = 7, floor) {
   const keys = [...new Set(phases.flatMap((p) => Object.keys(p)))];
   // Medians of the moments (ms from navigation start) each phase ended.
   const out = { open: stat(times), js, phases: Object.fromEntries(keys.map((k) => [k, stat(phases.map((p) => p[k]).filter((x) => x !== undefined)).median])) };
-  if (floor) out.floor = vsFloor(out.open, stat(floorTimes));
+  if (floor) out.floor = vsFloor(out.open, stat(floorTimes), times, floorTimes);
   return out;
 }
 
-/** A figure beside its floor: the floor's stat, app / floor and app − floor (medians). */
-export function vsFloor(app, floor) {
-  return { ...floor, ratio: app.median / floor.median, diff: app.median - floor.median };
+/**
+ * A figure beside its floor: the floor's stat, app / floor and app − floor (medians). Given the
+ * interleaved samples, also the median of each app sample over the floor sample measured next to
+ * it (`pairRatio`, less moved by load changes during the run) and the samples themselves.
+ */
+export function vsFloor(app, floor, appSamples, floorSamples) {
+  const out = { ...floor, ratio: app.median / floor.median, diff: app.median - floor.median };
+  if (appSamples && floorSamples) {
+    const n = Math.min(appSamples.length, floorSamples.length);
+    out.pairRatio = stat(Array.from({ length: n }, (_, i) => appSamples[i] / floorSamples[i])).median;
+    out.samples = { app: appSamples, floor: floorSamples };
+  }
+  return out;
 }
 
 function gz(path) {
@@ -161,7 +171,10 @@ export async function editToPaint(page, runs = 40, warmup = 5, floor) {
   const samples = await page.evaluate(() => window.__bench.samples);
   const persisted = await page.evaluate(() => performance.getEntriesByName('storage:write').map((e) => e.duration));
   const out = { edit: stat(samples.slice(warmup)), autosavePerEdit: stat(persisted.slice(-runs)) };
-  if (bare) out.floor = vsFloor(out.edit, stat((await bare.page.evaluate(() => window.__bench.samples)).slice(warmup)));
+  if (bare) {
+    const floorSamples = (await bare.page.evaluate(() => window.__bench.samples)).slice(warmup);
+    out.floor = vsFloor(out.edit, stat(floorSamples), samples.slice(warmup), floorSamples);
+  }
   return out;
 }
 
@@ -246,7 +259,7 @@ async function interleave(runs, app, floor) {
     if (floor) f.push(await floor(i));
   }
   const out = { first: a[0], warm: stat(a.slice(1)) };
-  if (floor) out.floor = { first: f[0], ...vsFloor(out.warm, stat(f.slice(1))) };
+  if (floor) out.floor = { first: f[0], ...vsFloor(out.warm, stat(f.slice(1)), a.slice(1), f.slice(1)) };
   return out;
 }
 
