@@ -5,7 +5,13 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
+// Chromium 156 starts a WebUI omnibox popup renderer (Lit "composebox") with every new headless
+// window: about 2 s of CPU beside the first page, on 2 cores (see docs/performance.md, cold open).
+// Playwright's own --disable-features list (playwright-core 1.65) is repeated in case Chromium
+// keeps only the last such switch.
+const PLAYWRIGHT_DISABLED = ['AvoidUnnecessaryBeforeUnloadCheckSync', 'DestroyProfileOnBrowserClose', 'HttpsUpgrades', 'HttpsFirstBalancedModeAutoEnable', 'LensOverlay', 'MediaRouter', 'PaintHolding', 'ThirdPartyStoragePartitioning', 'AvoidCorsURLLoaderRestartOnRedirect', 'TcpPortRandomizationWin', 'OptimizationHints', 'NetworkTimeServiceQuerying', 'AimEnabled', 'PreconnectToSearch'];
+const NO_WEBUI_POPUP = `--disable-features=${[...PLAYWRIGHT_DISABLED, 'WebUIOmniboxPopup', 'WebUIOmniboxFullPopup', 'WebUIOmniboxAimPopup'].join(',')}`;
+const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic', ...(process.env.BENCH_WEBUI_POPUP ? [] : [NO_WEBUI_POPUP])];
 const CHROMIUM = '/usr/bin/chromium';
 
 export function stat(samples) {
@@ -15,45 +21,92 @@ export function stat(samples) {
 }
 
 /**
- * Installed before any app script: the time at which the frame that shows the first table cell
+ * Installed before any page script: the time at which the frame that shows the first table cell
  * has been painted (its requestAnimationFrame callback posts a message, delivered after the paint).
+ * A page may put its table up before DOMContentLoaded (the cold-open floor does), so that is checked first.
  */
 function firstPaintProbe() {
   const seen = () => document.querySelector('.ht_master td[data-cell]');
   const painted = new MessageChannel();
   painted.port1.onmessage = () => (window.__firstTablePaint = performance.now());
+  const done = () => requestAnimationFrame(() => painted.port2.postMessage(null));
   const mo = new MutationObserver(() => {
     if (!seen()) return;
     mo.disconnect();
-    requestAnimationFrame(() => painted.port2.postMessage(null));
+    done();
   });
-  document.addEventListener('DOMContentLoaded', () => mo.observe(document.body, { childList: true, subtree: true }));
+  document.addEventListener('DOMContentLoaded', () => (seen() ? done() : mo.observe(document.body, { childList: true, subtree: true })));
 }
 
-/** Cold open: a fresh browser profile each run (no cache, no IndexedDB), built app, first visit. */
-export async function coldOpen(url, distDir, runs = 7) {
-  const times = [];
-  let js = null;
-  for (let i = 0; i < runs; i++) {
-    const dir = mkdtempSync(join(tmpdir(), 'bench-profile-'));
-    const ctx = await chromium.launchPersistentContext(dir, { executablePath: CHROMIUM, args: ARGS, headless: true, viewport: { width: 1400, height: 900 } });
+/** One first visit: a fresh browser profile (no cache, no IndexedDB); ms to the first table painted. */
+async function openFresh(url, after) {
+  const dir = mkdtempSync(join(tmpdir(), 'bench-profile-'));
+  const ctx = await chromium.launchPersistentContext(dir, { executablePath: CHROMIUM, args: ARGS, headless: true, viewport: { width: 1400, height: 900 } });
+  try {
     const page = ctx.pages()[0] ?? (await ctx.newPage());
     await page.addInitScript(firstPaintProbe);
     await page.goto(url);
     await page.waitForFunction(() => window.__firstTablePaint !== undefined, null, { timeout: 60000 });
     const paint = await page.evaluate(() => window.__firstTablePaint);
-    times.push(paint);
-    if (!js) {
-      // What the page fetches by itself once the table is up (no click), then what waits for one.
-      await page.waitForLoadState('networkidle');
-      await page.waitForTimeout(500);
-      const resources = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => ({ name: e.name, end: e.responseEnd })));
-      js = jsSizes(paint, resources, distDir, url);
-    }
+    // Where the time went: the HTML's response, then the app's own marks (src/main.ts), if any.
+    const phases = await page.evaluate(() => ({
+      html: performance.getEntriesByType('navigation')[0]?.responseEnd,
+      ...Object.fromEntries(performance.getEntriesByType('mark').filter((m) => m.name.startsWith('app:')).map((m) => [m.name.slice(4), m.startTime])),
+    }));
+    if (after) await after(page, paint);
+    return { paint, phases };
+  } finally {
     await ctx.close();
     rmSync(dir, { recursive: true, force: true });
   }
-  return { open: stat(times), js };
+}
+
+/**
+ * Cold open: a fresh browser profile each run (no cache, no IndexedDB), built app, first visit.
+ * With `floor` (called once with the app's initial JS files, returns the floor page's URL), each
+ * app run is followed by one of the floor page, so both see the same load.
+ */
+export async function coldOpen(url, distDir, runs = 7, floor) {
+  const times = [];
+  const floorTimes = [];
+  const phases = [];
+  let js = null;
+  let floorUrl = null;
+  for (let i = 0; i < runs; i++) {
+    const run = await openFresh(url, js ? undefined : async (page, paint) => {
+        // What the page fetches by itself once the table is up (no click), then what waits for one.
+        await page.waitForLoadState('networkidle');
+        await page.waitForTimeout(500);
+        const resources = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => ({ name: e.name, end: e.responseEnd })));
+        js = jsSizes(paint, resources, distDir, url);
+      });
+    times.push(run.paint);
+    phases.push(run.phases);
+    if (floor) {
+      floorUrl ??= await floor(js.initialFiles);
+      floorTimes.push((await openFresh(floorUrl)).paint);
+    }
+  }
+  const keys = [...new Set(phases.flatMap((p) => Object.keys(p)))];
+  // Medians of the moments (ms from navigation start) each phase ended.
+  const out = { open: stat(times), js, phases: Object.fromEntries(keys.map((k) => [k, stat(phases.map((p) => p[k]).filter((x) => x !== undefined)).median])) };
+  if (floor) out.floor = vsFloor(out.open, stat(floorTimes), times, floorTimes);
+  return out;
+}
+
+/**
+ * A figure beside its floor: the floor's stat, app / floor and app − floor (medians). Given the
+ * interleaved samples, also the median of each app sample over the floor sample measured next to
+ * it (`pairRatio`, less moved by load changes during the run) and the samples themselves.
+ */
+export function vsFloor(app, floor, appSamples, floorSamples) {
+  const out = { ...floor, ratio: app.median / floor.median, diff: app.median - floor.median };
+  if (appSamples && floorSamples) {
+    const n = Math.min(appSamples.length, floorSamples.length);
+    out.pairRatio = stat(Array.from({ length: n }, (_, i) => appSamples[i] / floorSamples[i])).median;
+    out.samples = { app: appSamples, floor: floorSamples };
+  }
+  return out;
 }
 
 function gz(path) {
@@ -96,69 +149,118 @@ export async function openApp(browser, url) {
  * timestamp) to the end of the frame that shows 公用经费合计's new text: the observer (on the grid
  * only) sees the text change, a requestAnimationFrame callback runs at the start of the next frame,
  * and a message posted from it is delivered once that frame's style, layout and paint are done.
+ * With `floor` ({ page } of the bare grid, bench/floors/grid.ts), each app edit is followed by one
+ * on the bare grid (same keys, same cell; there the edited cell itself is watched).
  */
-export async function editToPaint(page, runs = 40, warmup = 5) {
-  await page.evaluate(() => {
-    const b = (window.__bench = { t0: 0, before: '', samples: [] });
-    const cell = () => document.querySelector('.grid-host .ht_master td[data-cell="public|amount"]');
-    document.addEventListener(
-      'keydown',
-      (e) => {
-        if (e.key !== 'Enter' || !document.querySelector('.handsontableInputHolder textarea')) return;
-        b.before = cell()?.textContent ?? '';
-        b.t0 = e.timeStamp;
-      },
-      true,
-    );
-    const painted = new MessageChannel();
-    painted.port1.onmessage = (e) => b.samples.push(performance.now() - e.data);
-    new MutationObserver(() => {
-      if (!b.t0 || (cell()?.textContent ?? '') === b.before) return;
-      const t0 = b.t0;
-      b.t0 = 0;
-      requestAnimationFrame(() => painted.port2.postMessage(t0));
-    }).observe(document.querySelector('.grid-host'), { subtree: true, childList: true, characterData: true });
-  });
+export async function editToPaint(page, runs = 40, warmup = 5, floor) {
+  const app = { page, cell: '.grid-host .ht_master td[data-cell="public|amount"]', goTo: () => window.__workbook.goToCell('t06', '30201', 'amount') };
+  const bare = floor && { page: floor.page, cell: '.grid-host .ht_master td[data-cell="edit"]', goTo: () => window.__goTo() };
+  const sides = bare ? [app, bare] : [app];
+  for (const s of sides) await s.page.evaluate(installEditProbe, s.cell);
   for (let i = 0; i < runs + warmup; i++) {
-    await page.evaluate(() => window.__workbook.goToCell('t06', '30201', 'amount'));
-    await page.keyboard.type((20 + (i % 90) / 10).toFixed(2));
-    // Keys arrive at any point of a 16.7 ms frame; a fixed loop could lock onto one phase of it.
-    await page.waitForTimeout(Math.random() * 17);
-    await page.keyboard.press('Enter');
-    await page.waitForFunction((n) => window.__bench.samples.length > n, i, { timeout: 10000 });
-    await page.waitForTimeout(350); // let autosave (300 ms debounce) write each edit on its own
+    for (const s of sides) {
+      await s.page.evaluate(s.goTo);
+      await s.page.keyboard.type((20 + (i % 90) / 10).toFixed(2));
+      // Keys arrive at any point of a 16.7 ms frame; a fixed loop could lock onto one phase of it.
+      await s.page.waitForTimeout(Math.random() * 17);
+      await s.page.keyboard.press('Enter');
+      await s.page.waitForFunction((n) => window.__bench.samples.length > n, i, { timeout: 10000 });
+      await s.page.waitForTimeout(350); // let autosave (300 ms debounce) write each edit on its own
+    }
   }
   const samples = await page.evaluate(() => window.__bench.samples);
   const persisted = await page.evaluate(() => performance.getEntriesByName('storage:write').map((e) => e.duration));
-  return { edit: stat(samples.slice(warmup)), autosavePerEdit: stat(persisted.slice(-runs)) };
-}
-
-export async function exportTimes(page, runs = 5) {
-  const times = [];
-  for (let i = 0; i <= runs; i++) {
-    const t0 = Date.now();
-    await Promise.all([page.waitForEvent('download'), page.click('.toolbar .btn-export-xlsx')]);
-    await page.waitForSelector('.toolbar .btn-export-xlsx:not([disabled])');
-    times.push(Date.now() - t0);
+  const out = { edit: stat(samples.slice(warmup)), autosavePerEdit: stat(persisted.slice(-runs)) };
+  if (bare) {
+    const floorSamples = (await bare.page.evaluate(() => window.__bench.samples)).slice(warmup);
+    out.floor = vsFloor(out.edit, stat(floorSamples), samples.slice(warmup), floorSamples);
   }
-  return { first: times[0], warm: stat(times.slice(1)) };
+  return out;
 }
 
-/** Import through the file chooser up to the dialog that offers 替换/新建 (the file fully read and checked). */
-export async function importTimes(page, bytes, name, runs = 5, keepLastOpen = false) {
-  const times = [];
-  for (let i = 0; i <= runs; i++) {
-    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.click('.toolbar .btn-import-xlsx')]);
+function installEditProbe(selector) {
+  const b = (window.__bench = { t0: 0, before: '', samples: [] });
+  const cell = () => document.querySelector(selector);
+  document.addEventListener(
+    'keydown',
+    (e) => {
+      if (e.key !== 'Enter' || !document.querySelector('.handsontableInputHolder textarea')) return;
+      b.before = cell()?.textContent ?? '';
+      b.t0 = e.timeStamp;
+    },
+    true,
+  );
+  const painted = new MessageChannel();
+  painted.port1.onmessage = (e) => b.samples.push(performance.now() - e.data);
+  new MutationObserver(() => {
+    if (!b.t0 || (cell()?.textContent ?? '') === b.before) return;
+    const t0 = b.t0;
+    b.t0 = 0;
+    requestAnimationFrame(() => painted.port2.postMessage(t0));
+  }).observe(document.querySelector('.grid-host'), { subtree: true, childList: true, characterData: true });
+}
+
+/** The bare grid floor (bench/floors/grid.ts, built into `<dist>/floors/`) with `spec` loaded. */
+export async function openBareGrid(browser, floorsUrl, spec) {
+  const ctx = await browser.newContext({ viewport: { width: 1400, height: 1300 } });
+  const page = await ctx.newPage();
+  await page.goto(`${floorsUrl}grid.html`);
+  await page.evaluate((s) => window.__startGrid(s), spec);
+  await page.waitForSelector('.ht_master td[data-cell="edit"]');
+  return { ctx, page };
+}
+
+/** The bare ExcelJS floor (bench/floors/xlsx.ts) with the workbook to write. */
+export async function openBareXlsx(browser, floorsUrl, spec) {
+  const ctx = await browser.newContext({ viewport: { width: 1400, height: 900 }, acceptDownloads: true });
+  const page = await ctx.newPage();
+  await page.goto(`${floorsUrl}xlsx.html`);
+  await page.evaluate((s) => (window.__xlsxSpec = s), spec);
+  return { ctx, page };
+}
+
+/** Export: click to download started and button enabled again. With `floor` (a page), interleaved with it. */
+export async function exportTimes(page, runs = 5, floor) {
+  const once = async (p) => {
+    const t0 = Date.now();
+    await Promise.all([p.waitForEvent('download'), p.click('.btn-export-xlsx')]);
+    await p.waitForSelector('.btn-export-xlsx:not([disabled])');
+    return Date.now() - t0;
+  };
+  return interleave(runs, () => once(page), floor && (() => once(floor)));
+}
+
+/**
+ * Import through the file chooser up to the dialog that offers 替换/新建 (the file fully read and
+ * checked). With `floor` (a page), interleaved with the same file read by bare ExcelJS.
+ */
+export async function importTimes(page, bytes, name, runs = 5, keepLastOpen = false, floor) {
+  const once = async (p, last) => {
+    const [chooser] = await Promise.all([p.waitForEvent('filechooser'), p.click('.btn-import-xlsx')]);
     const t0 = Date.now();
     await chooser.setFiles({ name, mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: Buffer.from(bytes) });
-    await page.waitForSelector('dialog.xlsx-import-dialog[open]', { timeout: 60000 });
-    times.push(Date.now() - t0);
-    if (i < runs || !keepLastOpen) {
-      await page.click('dialog.xlsx-import-dialog .xlsx-cancel');
-      await page.waitForSelector('dialog.xlsx-import-dialog[open]', { state: 'detached' });
+    await p.waitForSelector('dialog.xlsx-import-dialog[open]', { timeout: 60000 });
+    const t = Date.now() - t0;
+    if (!last) {
+      await p.click('dialog.xlsx-import-dialog .xlsx-cancel');
+      await p.waitForSelector('dialog.xlsx-import-dialog[open]', { state: 'detached' });
     }
+    return t;
+  };
+  return interleave(runs, (i) => once(page, keepLastOpen && i === runs), floor && (() => once(floor, false)));
+}
+
+/** First run plus `runs` warm ones of `app`, each followed by one of `floor` when given. */
+async function interleave(runs, app, floor) {
+  const a = [];
+  const f = [];
+  for (let i = 0; i <= runs; i++) {
+    a.push(await app(i));
+    if (floor) f.push(await floor(i));
   }
-  return { first: times[0], warm: stat(times.slice(1)) };
+  const out = { first: a[0], warm: stat(a.slice(1)) };
+  if (floor) out.floor = { first: f[0], ...vsFloor(out.warm, stat(f.slice(1)), a.slice(1), f.slice(1)) };
+  return out;
 }
 
 /** Opens the imported file (dialog already open) as a new workbook; the tab reloads onto it. */

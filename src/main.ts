@@ -8,12 +8,15 @@ import { narrativeTab } from './ui/narrative-tab';
 import { partTabs } from './ui/part-tab';
 import { xlsxActions } from './ui/xlsx-actions';
 
+// Start-up phases for the bench's cold-open breakdown (bench/browser-bench.mjs reads app:* marks).
+performance.mark('app:script');
 // The workbook of this tab (#wb=<id>, else the last one; a first visit stores the example).
 // Without IndexedDB the example runs in memory and the page says so.
 const controller = await StorageController.start(
   { store: new IndexedDbStore(), tabs: new TabCoordinator(browserTabApis()), journal: PendingJournal.browser(), navigate: showWorkbook },
   workbookIdFromHash(),
 );
+performance.mark('app:opened');
 const session = controller.session;
 const storage = storageUi(controller);
 // The 情况说明 renderer is fetched after the first table is on screen; its 审核 findings follow.
@@ -33,6 +36,7 @@ const app = mountApp(storage.frame(document.getElementById('app')!), session, {
   ],
 });
 storage.attach(app);
+performance.mark('app:mounted');
 // Not before the first table's frame: it would compete with it for the network and the CPU.
 requestAnimationFrame(() =>
   setTimeout(() =>

@@ -178,6 +178,17 @@ export class SheetGrid {
     this.layout = engine.sheet(this.sheetId);
     const values = engine.sheetValues(this.sheetId);
     this.data = this.layout.cells.map((row, r) => row.map((cell, c) => toGridValue(cell, values[r]?.[c] ?? null)));
+    // Each updateSettings and the row-height reset would render the whole table: one render at
+    // the end instead (on first open that was three full renders before the first paint).
+    this.hot.suspendRender();
+    try {
+      this.loadSettings();
+    } finally {
+      this.hot.resumeRender();
+    }
+  }
+
+  private loadSettings(): void {
     // Old merges must go while their rows still exist: clearing them after a shorter sheet is
     // loaded trips Handsontable's cell-meta assertion.
     this.hot.updateSettings({ mergeCells: [] });

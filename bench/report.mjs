@@ -1,0 +1,42 @@
+// The ratio half of the bench table (each browser figure against its floor, measured in the same
+// run; the engine against bare HyperFormula) and bench/results.json as a list of runs.
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+
+export const RATIO_GOALS = { coldOpen: 2.0, edit: 1.5, xlsx: 1.5, engine: 2.0 };
+
+const n = (x, d = 2) => (x === undefined || Number.isNaN(x) ? '—' : x.toFixed(d));
+const ms = (x) => (x === undefined ? '—' : x.toFixed(x < 10 ? 1 : 0));
+
+/** Rows [figure, measured, goal, verdict]; a verdict only where there is a goal. */
+export function ratioRows(r) {
+  const rows = [];
+  const add = (label, f, appMedian, goal, unit = 'ms') => {
+    if (!f) return;
+    const ok = f.ratio <= goal;
+    rows.push([label, `${n(f.ratio)} (${ms(appMedian)} vs ${ms(f.median)} ${unit}, +${ms(f.diff)})`, `≤ ${goal.toFixed(1)}`, ok ? 'met' : 'MISSED']);
+  };
+  add('cold open / static page of the same size', r.coldOpen?.floor, r.coldOpen?.open.median, RATIO_GOALS.coldOpen);
+  add('edit → painted / bare grid, example', r.example?.floor, r.example?.edit.median, RATIO_GOALS.edit);
+  add('edit → painted / bare grid, 500 codes', r.large?.floor, r.large?.edit.median, RATIO_GOALS.edit);
+  add('export warm / bare ExcelJS, example', r.example?.export?.floor, r.example?.export?.warm.median, RATIO_GOALS.xlsx);
+  add('import warm / bare ExcelJS, example', r.example?.import?.floor, r.example?.import?.warm.median, RATIO_GOALS.xlsx);
+  add('export warm / bare ExcelJS, 500 codes', r.large?.export?.floor, r.large?.export?.warm.median, RATIO_GOALS.xlsx);
+  add('import warm / bare ExcelJS, 500 codes', r.large?.import?.floor, r.large?.import?.warm.median, RATIO_GOALS.xlsx);
+  for (const e of r.engine ?? []) {
+    const f = { ratio: e.ratio, median: e.bareEdit.median, diff: e.fullEdit.median - e.bareEdit.median };
+    rows.push([`engine edit+audit / bare HF, ${e.workbook}`, `${n(f.ratio)} (${n(e.fullEdit.median, 3)} vs ${n(f.median, 3)} ms)`, `≤ ${RATIO_GOALS.engine.toFixed(1)}`, f.ratio <= RATIO_GOALS.engine ? 'met' : 'MISSED']);
+  }
+  return rows;
+}
+
+/** Appends `run` to the file's list of runs (an old single-run file becomes the first entry). */
+export function saveRun(path, run) {
+  let runs = [];
+  if (existsSync(path)) {
+    const old = JSON.parse(readFileSync(path, 'utf8'));
+    runs = Array.isArray(old.runs) ? old.runs : [old];
+  }
+  runs.push(run);
+  writeFileSync(path, `${JSON.stringify({ runs }, null, 1)}\n`);
+  return runs.length;
+}
