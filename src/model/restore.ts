@@ -82,6 +82,18 @@ export function restore(raw: unknown, templates: ReadonlyMap<string, TemplateInf
     }
   }
 
+  const economicNames: Record<string, string> = {};
+  if (isObj(m.economicNames)) {
+    for (const [code, name] of Object.entries(m.economicNames)) {
+      // Drop the bad part, keep the rest: a bad name is noted, the workbook still opens.
+      if (!/^\d{3}(\d{2})?$/.test(code) || typeof name !== 'string' || !name.trim()) {
+        notes.push(`忽略了无效的经济分类科目名称「${code}」`);
+        continue;
+      }
+      economicNames[code] = name.trim().slice(0, 60);
+    }
+  }
+
   const economicCodes = Array.isArray(m.economicCodes) ? m.economicCodes : [];
   for (const c of economicCodes) {
     if (typeof c !== 'string' || !/^\d{5}$/.test(c)) throw new RestoreError(`经济分类科目编码「${String(c)}」无效（应为5位数字）`);
@@ -135,6 +147,7 @@ export function restore(raw: unknown, templates: ReadonlyMap<string, TemplateInf
       codes,
       customCodes,
       economicCodes: [...new Set(economicCodes as string[])].sort(),
+      economicNames,
       inputs,
       texts,
     },
