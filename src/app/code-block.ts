@@ -83,7 +83,7 @@ export function normalizeCode(raw: string, kind: BlockKind): string | null {
 
 /** "2080505 机关事业单位…" or "2080505机关…" in one cell. */
 function codeWithName(raw: string, kind: BlockKind): { code: string; name: string } | null {
-  const m = /^\s*(\d{3}(?:[\s.]?\d{2}){0,2})\s*([^\d\s].*)$/.exec(raw);
+  const m = /^\s*[[【]?(\d{3}(?:[\s.]?\d{2}){0,2})[\]】]?\s*([^\d\s].*)$/.exec(raw);
   if (!m) return null;
   const code = normalizeCode(m[1]!, kind);
   return code ? { code, name: m[2]!.trim() } : null;
