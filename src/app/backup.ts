@@ -3,7 +3,7 @@
 // workbook, and a bad file changes nothing and says why in Chinese.
 import { restoreDocument } from '../engine';
 import { APP_ID, type WorkbookDocument } from '../model/document';
-import { newRecordId, type WorkbookInfo, type WorkbookKind, type WorkbookStore } from '../storage';
+import { newRecordId, type CatalogueStore, type StoredCatalogue, type WorkbookInfo, type WorkbookKind, type WorkbookStore } from '../storage';
 
 export const BACKUP_TYPE = 'juesuan-backup' as const;
 /** Version of the envelope (each document carries its own schemaVersion). Bump with a reader for the old shape. */
@@ -45,6 +45,8 @@ export interface BackupFile {
   /** ISO time of export. */
   exportedAt: string;
   workbooks: BackupEntry[];
+  /** The user's imported code lists (导入科目表); optional, so older readers simply ignore it. */
+  catalogues?: StoredCatalogue[];
 }
 
 export interface BackupOutput {
@@ -59,7 +61,7 @@ const stamp = (d: Date) => `${d.getFullYear()}${pad(d.getMonth() + 1)}${pad(d.ge
 const safe = (s: string) => s.replace(/[\\/:*?"<>|\s]+/g, '_').slice(0, 60);
 
 /** Builds the backup text from documents in hand (works when storage itself has failed). */
-export function buildBackup(entries: EntrySource[], now: Date = new Date()): BackupOutput {
+export function buildBackup(entries: EntrySource[], now: Date = new Date(), catalogues: readonly StoredCatalogue[] = []): BackupOutput {
   const file: BackupFile = {
     type: BACKUP_TYPE,
     schemaVersion: BACKUP_VERSION,
@@ -75,6 +77,7 @@ export function buildBackup(entries: EntrySource[], now: Date = new Date()): Bac
       updatedAt: info.updatedAt,
       document: doc,
     })),
+    ...(catalogues.length ? { catalogues: [...catalogues] } : {}),
   };
   const one = entries.length === 1 ? entries[0]! : null;
   const fileName = one
@@ -89,7 +92,11 @@ export async function exportWorkbook(store: WorkbookStore, id: string, now: Date
 }
 
 /** Every workbook and scenario not deleted. Unreadable records are left out and named in `skipped`. */
-export async function exportAll(store: WorkbookStore, now: Date = new Date()): Promise<BackupOutput & { skipped: { id: string; name: string; reason: string }[] }> {
+export async function exportAll(
+  store: WorkbookStore,
+  now: Date = new Date(),
+  catalogueStore?: CatalogueStore,
+): Promise<BackupOutput & { skipped: { id: string; name: string; reason: string }[] }> {
   const entries: EntrySource[] = [];
   const skipped: { id: string; name: string; reason: string }[] = [];
   const infos = (await store.list()).filter((i) => i.deletedAt === undefined).sort((a, b) => (a.kind === b.kind ? 0 : a.kind === 'base' ? -1 : 1));
@@ -101,7 +108,8 @@ export async function exportAll(store: WorkbookStore, now: Date = new Date()): P
       skipped.push({ id: i.id, name: i.name, reason: e instanceof Error ? e.message : String(e) });
     }
   }
-  return { ...buildBackup(entries, now), skipped };
+  const catalogues = catalogueStore ? (await catalogueStore.list()).catalogues : [];
+  return { ...buildBackup(entries, now, catalogues), skipped };
 }
 
 /**
@@ -178,8 +186,9 @@ function checkEnvelope(data: Record<string, unknown>): unknown[] {
  * Imports a backup as new workbooks (new ids; nothing existing is overwritten), in one atomic
  * write. Scenarios keep their link to a base imported with them or already on this computer.
  */
-export async function importBackup(store: WorkbookStore, text: string): Promise<{ imported: WorkbookInfo[]; notes: string[] }> {
+export async function importBackup(store: WorkbookStore, text: string, catalogueStore?: CatalogueStore): Promise<{ imported: WorkbookInfo[]; notes: string[] }> {
   const entries = parseBackup(text);
+  const catalogueNotes = catalogueStore ? await importCatalogues(catalogueStore, text) : [];
   const existing = await store.list();
   const liveNames = new Set(existing.filter((i) => i.deletedAt === undefined).map((i) => i.name));
   const ids = entries.map(() => newRecordId('wb'));
@@ -203,5 +212,27 @@ export async function importBackup(store: WorkbookStore, text: string): Promise<
     };
   });
   const imported = await store.create(records);
-  return { imported, notes: entries.flatMap((e) => e.notes.map((n) => `「${e.name}」：${n}`)) };
+  return { imported, notes: [...entries.flatMap((e) => e.notes.map((n) => `「${e.name}」：${n}`)), ...catalogueNotes] };
+}
+
+/** The backup's code lists join the stored ones: names this computer lacks are added, none replaced. */
+async function importCatalogues(catalogueStore: CatalogueStore, text: string): Promise<string[]> {
+  const data = JSON.parse(text.replace(/^\uFEFF/, '')) as Record<string, unknown>;
+  if (!Array.isArray(data.catalogues)) return [];
+  const { catalogues: stored } = await catalogueStore.list();
+  const out: StoredCatalogue[] = [];
+  for (const c of data.catalogues as unknown[]) {
+    if (!isObj(c) || (c.kind !== 'function' && c.kind !== 'economic') || !Number.isInteger(c.year) || !isObj(c.names)) continue;
+    const names = Object.fromEntries(Object.entries(c.names).filter(([k, v]) => /^\d{3,7}$/.test(k) && typeof v === 'string' && v.trim())) as Record<string, string>;
+    const here = stored.find((s) => s.kind === c.kind && s.year === c.year);
+    out.push({
+      kind: c.kind,
+      year: c.year as number,
+      names: { ...names, ...(here?.names ?? {}) },
+      source: here?.source ?? (typeof c.source === 'string' ? c.source : '备份'),
+      importedAt: here?.importedAt ?? (typeof c.importedAt === 'string' ? c.importedAt : new Date().toISOString()),
+    });
+  }
+  if (out.length) await catalogueStore.put(out);
+  return out.length ? [`科目表 ${out.length} 份已并入本机（${out.map((c) => `${c.year}年${c.kind === 'function' ? '功能' : '经济'}分类`).join('、')}）`] : [];
 }

@@ -16,6 +16,7 @@ import {
   type WorkbookStore,
 } from '../storage';
 import type { AutosaveOptions, SaveStatus } from './autosave';
+import type { CatalogueStore } from '../storage';
 import { buildBackup, exportAll, exportDamaged, importBackup, parseBackup, type BackupOutput } from './backup';
 import { IntervalSnapshots, listHistory, restoreSnapshot, takeSnapshot } from './history';
 import { OpenedWorkbook } from './open-workbook';
@@ -53,6 +54,8 @@ export interface ControllerDeps {
   navigate(id: string): void;
   autosave?: AutosaveOptions;
   now?: () => number;
+  /** The user's imported code lists (导入科目表), included in 导出全部 and merged on import. */
+  catalogues?: CatalogueStore;
 }
 
 export interface LibraryView {
@@ -406,7 +409,7 @@ export class StorageController {
   async exportAll(): Promise<BackupOutput & { skipped: { id: string; name: string; reason: string }[] }> {
     if (!this.deps) return { ...this.exportCurrent(), skipped: [] };
     await this.flush().catch(() => undefined);
-    return exportAll(this.deps.store);
+    return exportAll(this.deps.store, new Date(), this.deps.catalogues);
   }
 
   exportDamaged(id: string): Promise<BackupOutput> {
@@ -425,7 +428,7 @@ export class StorageController {
       this.session.replaceDocument(first.doc, `导入「${first.name}」`);
       return { imported: [], notes: first.notes };
     }
-    const result = await importBackup(this.deps.store, text);
+    const result = await importBackup(this.deps.store, text, this.deps.catalogues);
     this.announce();
     return result;
   }
