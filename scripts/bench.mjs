@@ -40,6 +40,7 @@ try {
     results.large = { import: await B.importTimes(ex.page, fixtures.large, 'large.xlsx', 3, true) };
     await B.openImportedAsNew(ex.page);
     Object.assign(results.large, await B.editToPaint(ex.page, 60));
+    results.large.paste100 = await (await import('../bench/paste-browser-bench.mjs')).run(root, ex.page);
     results.large.export = await B.exportTimes(ex.page, 3);
     await ex.ctx.close();
   } finally {
@@ -65,6 +66,7 @@ const rows = [
   ['autosave main thread per edit, 500 codes (ms)', f(results.large.autosavePerEdit), '≤ 4'],
   ['engine edit+audit / bare HF, example (ratio)', `${exEng.ratio.toFixed(2)} (${exEng.fullEdit.median.toFixed(3)} / ${exEng.bareEdit.median.toFixed(3)} ms)`, '≤ 2'],
   ['engine edit+audit / bare HF, 500 codes', `${lgEng.ratio.toFixed(2)} (${lgEng.fullEdit.median.toFixed(3)} / ${lgEng.bareEdit.median.toFixed(3)} ms)`, '≤ 2'],
+  ['paste 100 codes into 500: engine / painted (ms)', `${f(results.large.paste100.engine)} / ${f(results.large.paste100.painted)} (rebuild ${f(results.large.paste100.rebuild)})`, '≤ 200 / ≤ 300'],
   ['engine build: example / 500 codes (ms)', `${f(exEng.build)} / ${f(lgEng.build)}`, ''],
 ];
 const w = Math.max(...rows.map((r) => r[0].length));
