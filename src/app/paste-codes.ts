@@ -206,3 +206,22 @@ export function pasteReportLines(r: CodePasteReport): { title: string; lines: st
   const title = `已粘贴：填入 ${r.filled} 个数值${r.plan.added.length ? `，新增 ${r.plan.added.length} 行` : ''}${r.differences.length ? `；${r.differences.length} 处合计与计算不符` : '；合计与计算一致'}`;
   return { title, lines };
 }
+
+/**
+ * The sheet of a foreign XLSX (a 久其 export, a colleague's Excel table) that best fits a table:
+ * the one with the most code rows. Returns its plan, or null when no sheet has codes.
+ */
+export function planSheetImport(engine: WorkbookEngine, sheet: string, sheets: readonly { name: string; rows: readonly (readonly unknown[])[] }[]): (CodePastePlan & { sheetName: string }) | null {
+  let best: (CodePastePlan & { sheetName: string }) | null = null;
+  let bestRows = 0;
+  for (const s of sheets) {
+    const plan = planCodePaste(engine, sheet, s.rows);
+    if (!plan) continue;
+    const rows = plan.batch.inputs.length + plan.checks.length + plan.added.length;
+    if (rows > bestRows) {
+      best = { ...plan, sheetName: s.name };
+      bestRows = rows;
+    }
+  }
+  return best;
+}

@@ -76,7 +76,7 @@ export function restore(raw: unknown, templates: ReadonlyMap<string, TemplateInf
   if (isObj(m.customCodes)) {
     for (const [code, name] of Object.entries(m.customCodes)) {
       if (!/^\d{3}(\d{2}){0,2}$/.test(code) || typeof name !== 'string' || !name.trim()) {
-        throw new RestoreError(`自定义科目「${code}」无效`);
+        throw new RestoreError(`科目「${code}」的名称无效`);
       }
       customCodes[code] = name.trim().slice(0, 60);
     }

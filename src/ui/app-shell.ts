@@ -13,7 +13,7 @@ import { TextsPanel } from './texts-panel';
 import { Toolbar } from './toolbar';
 import { UI_TEXT } from './ui-text';
 import { FUND_LABELS } from '../model/ids';
-import { pasteCodeBlock, openNameCodeDialog } from './code-paste';
+import { importSheetFromXlsx, pasteCodeBlock, openNameCodeDialog } from './code-paste';
 import './app.css';
 
 /** A tab contributed by another feature (e.g. 情况说明). */
@@ -275,12 +275,13 @@ export function mountApp(root: HTMLElement, session: WorkbookSession, opts: Moun
     actions.append(title);
     if (def?.kind === 'function') {
       actions.append(actionButton(UI_TEXT.addCode, 'btn-add-code', () => addFunctionCode(def.funds)), actionButton(UI_TEXT.removeCode, 'btn-remove-code', () => removeFunctionCode(def.funds)));
-      actions.append(actionButton('科目命名', 'btn-name-code', () => nameCode('function')));
+      actions.append(actionButton('科目命名', 'btn-name-code', () => nameCode('function')), actionButton('从XLSX导入本表', 'btn-import-sheet', () => importSheetFromXlsx(session, current, status)));
     } else if (def?.kind === 'economic') {
       actions.append(
         actionButton(UI_TEXT.addEconomicCode, 'btn-add-code', () => addEconomicCode(def.groups.flat())),
         actionButton(UI_TEXT.removeEconomicCode, 'btn-remove-code', () => removeEconomicCode()),
         actionButton('科目命名', 'btn-name-code', () => nameCode('economic')),
+        actionButton('从XLSX导入本表', 'btn-import-sheet', () => importSheetFromXlsx(session, current, status)),
       );
     }
   }

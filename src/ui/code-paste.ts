@@ -49,3 +49,34 @@ export function openNameCodeDialog(session: WorkbookSession, code: string, kind:
   input.select();
   return d.dialog;
 }
+
+/** 从XLSX导入本表: picks a foreign XLSX, takes its sheet with the most code rows into this table (one undo step). */
+export function importSheetFromXlsx(session: WorkbookSession, sheet: string, status: (t: string) => void): void {
+  const input = el('input', { type: 'file', accept: '.xlsx', hidden: true, class: 'sheet-import-file' });
+  document.body.append(input);
+  input.addEventListener('change', () => {
+    const file = input.files?.[0];
+    input.remove();
+    if (!file) return;
+    void (async () => {
+      const d = openDialog(`从XLSX导入本表：${file.name}`, 'sheet-import-dialog');
+      d.footer.append(button('关闭', 'sheet-import-close', () => d.close()));
+      try {
+        const [{ readXlsxSheets }, { planSheetImport }] = await Promise.all([import('../io/xlsx-sheets'), import('../app/paste-codes')]);
+        const plan = planSheetImport(session.engine, sheet, await readXlsxSheets(await file.arrayBuffer()));
+        if (!plan) {
+          d.say('文件中没有找到科目编码行（需要“编码”“名称”和金额列）');
+          return;
+        }
+        const report = pasteReportLines(applyCodePaste(session, plan, `导入XLSX表格 ${file.name}`));
+        d.body.append(el('p', {}, `工作表「${plan.sheetName}」`), el('ul', { class: 'sheet-import-report' }, ...report.lines.map((l) => el('li', {}, l))));
+        d.say(report.title, 'ok');
+        status(report.title);
+      } catch (err) {
+        if (err instanceof Error && (err.name === 'SheetReadError' || err instanceof InputError)) d.say(err.message);
+        else throw err;
+      }
+    })();
+  });
+  input.click();
+}

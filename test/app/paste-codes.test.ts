@@ -115,3 +115,36 @@ describe('a 77-code department, one paste per table', () => {
     s.engine.destroy();
   });
 });
+
+describe('a whole sheet of a foreign XLSX', () => {
+  it('finds the columns by their header words (any order, title rows above), and the sheet with the codes', async () => {
+    const ExcelJS = (await import('exceljs')).default;
+    const { readXlsxSheets } = await import('../../src/io/xlsx-sheets');
+    const { planSheetImport } = await import('../../src/app/paste-codes');
+    const x = new ExcelJS.Workbook();
+    x.addWorksheet('封面').addRows([['某县文化旅游广电局2021年度部门决算'], ['编制单位：某县文化旅游广电局']]);
+    const ws = x.addWorksheet('Z05 一般公共预算支出');
+    ws.addRows([
+      ['一般公共预算财政拨款支出决算表'],
+      ['单位：万元'],
+      ['功能分类科目编码', '科目名称', '项目支出', '基本支出', '合计'],
+      ['合计', '', 40, 120.5, 160.5],
+      ['207', '文化旅游体育与传媒支出', 40, 120.5, 160.5],
+      ['20701', '文化和旅游', 40, 120.5, 160.5],
+      ['2070109', '群众文化', 40, 100, 140],
+      ['2070112', '文化和旅游市场管理', '', 20.5, 20.5],
+    ]);
+    const sheets = await readXlsxSheets(new Uint8Array(await x.xlsx.writeBuffer()));
+    const s = fresh();
+    const plan = planSheetImport(s.engine, 't05', sheets)!;
+    expect(plan.sheetName).toBe('Z05 一般公共预算支出');
+    expect(plan.problems).toEqual([]);
+    const report = applyCodePaste(s, plan, '导入XLSX表格');
+    expect(report.differences).toEqual([]);
+    expect(s.engine.amount('t05', '2070109', 'proj')?.toFixed(2)).toBe('40.00');
+    expect(s.engine.amount('t05', '2070109', 'basic')?.toFixed(2)).toBe('100.00');
+    expect(s.engine.amount('t05', 'sum', 'total')?.toFixed(2)).toBe('160.50');
+    expect(s.engine.codes.name('20701')).toBe('文化和旅游');
+    s.engine.destroy();
+  });
+});
