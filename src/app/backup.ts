@@ -10,10 +10,13 @@ export const BACKUP_TYPE = 'juesuan-backup' as const;
 export const BACKUP_VERSION = 1 as const;
 /** Larger files are refused before parsing (a real backup of many workbooks is a few MB). */
 export const BACKUP_MAX_CHARS = 200_000_000;
+/** The same bound on the file, checked before it is read (a 600 MB file was called 不是有效的 JSON). */
+export const BACKUP_MAX_BYTES = 200 * 1024 * 1024;
 
 export const BACKUP_TEXT = {
   notJson: '文件内容不是有效的 JSON，无法导入（可能不是本程序导出的备份文件，或文件已损坏）。没有导入任何内容。',
   tooLarge: '文件过大，不是本程序导出的备份文件。没有导入任何内容。',
+  tooLargeFile: (mb: string) => `文件过大（${mb} MB，备份文件最大 200 MB），不是本程序导出的备份文件。没有导入任何内容。`,
   wrongType: '这不是决算公开工作簿的备份文件。没有导入任何内容。',
   newer: (v: unknown) => `该备份由较新版本的程序导出（备份格式 ${String(v)}，本程序支持到 ${BACKUP_VERSION}），请更新程序后再导入。没有导入任何内容。`,
   empty: '备份文件中没有工作簿。没有导入任何内容。',
@@ -133,6 +136,11 @@ export interface ParsedEntry {
 
 const isObj = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
 
+/** Throws BackupError when a file of `bytes` is too large to be a backup; call before reading it. */
+export function checkBackupSize(bytes: number): void {
+  if (bytes > BACKUP_MAX_BYTES) throw new BackupError(BACKUP_TEXT.tooLargeFile((bytes / 1024 / 1024).toFixed(1)));
+}
+
 /** Validates a backup (or a single workbook document) and restores every document; throws BackupError. */
 export function parseBackup(text: string): ParsedEntry[] {
   if (text.length > BACKUP_MAX_CHARS) throw new BackupError(BACKUP_TEXT.tooLarge);
@@ -188,7 +196,13 @@ function checkEnvelope(data: Record<string, unknown>): unknown[] {
  */
 export async function importBackup(store: WorkbookStore, text: string, catalogueStore?: CatalogueStore): Promise<{ imported: WorkbookInfo[]; notes: string[] }> {
   const entries = parseBackup(text);
-  const catalogueNotes = catalogueStore ? await importCatalogues(catalogueStore, text) : [];
+  const result = await storeBackup(store, entries);
+  const catalogueNotes = catalogueStore ? await mergeCatalogues(catalogueStore, readBackupCatalogues(text)) : [];
+  return { ...result, notes: [...result.notes, ...catalogueNotes] };
+}
+
+/** The storing half of importBackup, for entries parsed elsewhere (the import worker). */
+export async function storeBackup(store: WorkbookStore, entries: ParsedEntry[]): Promise<{ imported: WorkbookInfo[]; notes: string[] }> {
   const existing = await store.list();
   const liveNames = new Set(existing.filter((i) => i.deletedAt === undefined).map((i) => i.name));
   const ids = entries.map(() => newRecordId('wb'));
@@ -212,27 +226,41 @@ export async function importBackup(store: WorkbookStore, text: string, catalogue
     };
   });
   const imported = await store.create(records);
-  return { imported, notes: [...entries.flatMap((e) => e.notes.map((n) => `「${e.name}」：${n}`)), ...catalogueNotes] };
+  return { imported, notes: entries.flatMap((e) => e.notes.map((n) => `「${e.name}」：${n}`)) };
 }
 
-/** The backup's code lists join the stored ones: names this computer lacks are added, none replaced. */
-async function importCatalogues(catalogueStore: CatalogueStore, text: string): Promise<string[]> {
-  const data = JSON.parse(text.replace(/^\uFEFF/, '')) as Record<string, unknown>;
-  if (!Array.isArray(data.catalogues)) return [];
-  const { catalogues: stored } = await catalogueStore.list();
+/** The code lists (导入科目表) a backup carries, checked; bad ones are left out. Plain data (crosses the import worker). */
+export function readBackupCatalogues(text: string): StoredCatalogue[] {
+  let data: unknown;
+  try {
+    data = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch {
+    return [];
+  }
+  if (!isObj(data) || !Array.isArray(data.catalogues)) return [];
   const out: StoredCatalogue[] = [];
   for (const c of data.catalogues as unknown[]) {
     if (!isObj(c) || (c.kind !== 'function' && c.kind !== 'economic') || !Number.isInteger(c.year) || !isObj(c.names)) continue;
     const names = Object.fromEntries(Object.entries(c.names).filter(([k, v]) => /^\d{3,7}$/.test(k) && typeof v === 'string' && v.trim())) as Record<string, string>;
-    const here = stored.find((s) => s.kind === c.kind && s.year === c.year);
     out.push({
       kind: c.kind,
       year: c.year as number,
-      names: { ...names, ...(here?.names ?? {}) },
-      source: here?.source ?? (typeof c.source === 'string' ? c.source : '备份'),
-      importedAt: here?.importedAt ?? (typeof c.importedAt === 'string' ? c.importedAt : new Date().toISOString()),
+      names,
+      source: typeof c.source === 'string' ? c.source : '备份',
+      importedAt: typeof c.importedAt === 'string' ? c.importedAt : new Date().toISOString(),
     });
   }
-  if (out.length) await catalogueStore.put(out);
-  return out.length ? [`科目表 ${out.length} 份已并入本机（${out.map((c) => `${c.year}年${c.kind === 'function' ? '功能' : '经济'}分类`).join('、')}）`] : [];
+  return out;
+}
+
+/** A backup's code lists join the stored ones: names this computer lacks are added, none replaced. */
+export async function mergeCatalogues(catalogueStore: CatalogueStore, lists: readonly StoredCatalogue[]): Promise<string[]> {
+  if (!lists.length) return [];
+  const { catalogues: stored } = await catalogueStore.list();
+  const out = lists.map((c) => {
+    const here = stored.find((s) => s.kind === c.kind && s.year === c.year);
+    return here ? { ...here, names: { ...c.names, ...here.names } } : c;
+  });
+  await catalogueStore.put(out);
+  return [`科目表 ${out.length} 份已并入本机（${out.map((c) => `${c.year}年${c.kind === 'function' ? '功能' : '经济'}分类`).join('、')}）`];
 }

@@ -16,8 +16,8 @@ import {
   type WorkbookStore,
 } from '../storage';
 import type { AutosaveOptions, SaveStatus } from './autosave';
-import type { CatalogueStore } from '../storage';
-import { buildBackup, exportAll, exportDamaged, importBackup, parseBackup, type BackupOutput } from './backup';
+import type { CatalogueStore, StoredCatalogue } from '../storage';
+import { buildBackup, exportAll, exportDamaged, mergeCatalogues, parseBackup, readBackupCatalogues, storeBackup, type BackupOutput, type ParsedEntry } from './backup';
 import { IntervalSnapshots, listHistory, restoreSnapshot, takeSnapshot } from './history';
 import { OpenedWorkbook } from './open-workbook';
 import { adoptScenario, compareWorkbooks, createScenario, discardScenario, scenariosOf, type Comparison } from './scenarios';
@@ -422,13 +422,19 @@ export class StorageController {
    * on screen (undoable).
    */
   async importBackup(text: string): Promise<{ imported: WorkbookInfo[]; notes: string[] }> {
+    return this.importBackupEntries(parseBackup(text), readBackupCatalogues(text));
+  }
+
+  /** importBackup for entries already read and checked (parseBackup, in the import worker). */
+  async importBackupEntries(entries: ParsedEntry[], catalogues: readonly StoredCatalogue[] = []): Promise<{ imported: WorkbookInfo[]; notes: string[] }> {
     if (!this.deps) {
-      const [first] = parseBackup(text);
+      const [first] = entries;
       if (!first) throw new ControllerError(CONTROLLER_TEXT.importedNone);
       this.session.replaceDocument(first.doc, `导入「${first.name}」`);
       return { imported: [], notes: first.notes };
     }
-    const result = await importBackup(this.deps.store, text, this.deps.catalogues);
+    const result = await storeBackup(this.deps.store, entries);
+    if (this.deps.catalogues && catalogues.length) result.notes.push(...(await mergeCatalogues(this.deps.catalogues, catalogues)));
     this.announce();
     return result;
   }
