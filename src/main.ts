@@ -1,7 +1,8 @@
 // Composition root: the only file that wires every layer together.
 import { StorageController } from './app/storage-controller';
 import { browserTabApis, TabCoordinator } from './app/tab-coordination';
-import { IndexedDbStore, PendingJournal } from './storage';
+import { IndexedDbCatalogueStore, IndexedDbStore, PendingJournal } from './storage';
+import { codeListAction } from './ui/code-list-dialog';
 import { showWorkbook, storageUi, workbookIdFromHash } from './ui/storage-ui';
 import { mountApp } from './ui/app-shell';
 import { narrativeTab } from './ui/narrative-tab';
@@ -12,8 +13,9 @@ import { xlsxActions } from './ui/xlsx-actions';
 performance.mark('app:script');
 // The workbook of this tab (#wb=<id>, else the last one; a first visit stores the example).
 // Without IndexedDB the example runs in memory and the page says so.
+const catalogues = new IndexedDbCatalogueStore();
 const controller = await StorageController.start(
-  { store: new IndexedDbStore(), tabs: new TabCoordinator(browserTabApis()), journal: PendingJournal.browser(), navigate: showWorkbook },
+  { store: new IndexedDbStore(), tabs: new TabCoordinator(browserTabApis()), journal: PendingJournal.browser(), navigate: showWorkbook, catalogues },
   workbookIdFromHash(),
 );
 performance.mark('app:opened');
@@ -32,6 +34,7 @@ const app = mountApp(storage.frame(document.getElementById('app')!), session, {
       openAsNew: (doc, name) => controller.actions.openAsNewWorkbook(doc, name),
       status: (text) => app.status(text),
     }),
+    codeListAction({ session: () => session, catalogues, status: (text) => app.status(text) }),
     ...storage.toolbarItems,
   ],
 });

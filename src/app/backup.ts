@@ -3,7 +3,7 @@
 // workbook, and a bad file changes nothing and says why in Chinese.
 import { restoreDocument } from '../engine';
 import { APP_ID, type WorkbookDocument } from '../model/document';
-import { newRecordId, type WorkbookInfo, type WorkbookKind, type WorkbookStore } from '../storage';
+import { newRecordId, type CatalogueStore, type StoredCatalogue, type WorkbookInfo, type WorkbookKind, type WorkbookStore } from '../storage';
 
 export const BACKUP_TYPE = 'juesuan-backup' as const;
 /** Version of the envelope (each document carries its own schemaVersion). Bump with a reader for the old shape. */
@@ -48,6 +48,8 @@ export interface BackupFile {
   /** ISO time of export. */
   exportedAt: string;
   workbooks: BackupEntry[];
+  /** The user's imported code lists (导入科目表); optional, so older readers simply ignore it. */
+  catalogues?: StoredCatalogue[];
 }
 
 export interface BackupOutput {
@@ -62,7 +64,7 @@ const stamp = (d: Date) => `${d.getFullYear()}${pad(d.getMonth() + 1)}${pad(d.ge
 const safe = (s: string) => s.replace(/[\\/:*?"<>|\s]+/g, '_').slice(0, 60);
 
 /** Builds the backup text from documents in hand (works when storage itself has failed). */
-export function buildBackup(entries: EntrySource[], now: Date = new Date()): BackupOutput {
+export function buildBackup(entries: EntrySource[], now: Date = new Date(), catalogues: readonly StoredCatalogue[] = []): BackupOutput {
   const file: BackupFile = {
     type: BACKUP_TYPE,
     schemaVersion: BACKUP_VERSION,
@@ -78,6 +80,7 @@ export function buildBackup(entries: EntrySource[], now: Date = new Date()): Bac
       updatedAt: info.updatedAt,
       document: doc,
     })),
+    ...(catalogues.length ? { catalogues: [...catalogues] } : {}),
   };
   const one = entries.length === 1 ? entries[0]! : null;
   const fileName = one
@@ -92,7 +95,11 @@ export async function exportWorkbook(store: WorkbookStore, id: string, now: Date
 }
 
 /** Every workbook and scenario not deleted. Unreadable records are left out and named in `skipped`. */
-export async function exportAll(store: WorkbookStore, now: Date = new Date()): Promise<BackupOutput & { skipped: { id: string; name: string; reason: string }[] }> {
+export async function exportAll(
+  store: WorkbookStore,
+  now: Date = new Date(),
+  catalogueStore?: CatalogueStore,
+): Promise<BackupOutput & { skipped: { id: string; name: string; reason: string }[] }> {
   const entries: EntrySource[] = [];
   const skipped: { id: string; name: string; reason: string }[] = [];
   const infos = (await store.list()).filter((i) => i.deletedAt === undefined).sort((a, b) => (a.kind === b.kind ? 0 : a.kind === 'base' ? -1 : 1));
@@ -104,7 +111,8 @@ export async function exportAll(store: WorkbookStore, now: Date = new Date()): P
       skipped.push({ id: i.id, name: i.name, reason: e instanceof Error ? e.message : String(e) });
     }
   }
-  return { ...buildBackup(entries, now), skipped };
+  const catalogues = catalogueStore ? (await catalogueStore.list()).catalogues : [];
+  return { ...buildBackup(entries, now, catalogues), skipped };
 }
 
 /**
@@ -186,8 +194,11 @@ function checkEnvelope(data: Record<string, unknown>): unknown[] {
  * Imports a backup as new workbooks (new ids; nothing existing is overwritten), in one atomic
  * write. Scenarios keep their link to a base imported with them or already on this computer.
  */
-export async function importBackup(store: WorkbookStore, text: string): Promise<{ imported: WorkbookInfo[]; notes: string[] }> {
-  return storeBackup(store, parseBackup(text));
+export async function importBackup(store: WorkbookStore, text: string, catalogueStore?: CatalogueStore): Promise<{ imported: WorkbookInfo[]; notes: string[] }> {
+  const entries = parseBackup(text);
+  const result = await storeBackup(store, entries);
+  const catalogueNotes = catalogueStore ? await mergeCatalogues(catalogueStore, readBackupCatalogues(text)) : [];
+  return { ...result, notes: [...result.notes, ...catalogueNotes] };
 }
 
 /** The storing half of importBackup, for entries parsed elsewhere (the import worker). */
@@ -216,4 +227,40 @@ export async function storeBackup(store: WorkbookStore, entries: ParsedEntry[]):
   });
   const imported = await store.create(records);
   return { imported, notes: entries.flatMap((e) => e.notes.map((n) => `「${e.name}」：${n}`)) };
+}
+
+/** The code lists (导入科目表) a backup carries, checked; bad ones are left out. Plain data (crosses the import worker). */
+export function readBackupCatalogues(text: string): StoredCatalogue[] {
+  let data: unknown;
+  try {
+    data = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch {
+    return [];
+  }
+  if (!isObj(data) || !Array.isArray(data.catalogues)) return [];
+  const out: StoredCatalogue[] = [];
+  for (const c of data.catalogues as unknown[]) {
+    if (!isObj(c) || (c.kind !== 'function' && c.kind !== 'economic') || !Number.isInteger(c.year) || !isObj(c.names)) continue;
+    const names = Object.fromEntries(Object.entries(c.names).filter(([k, v]) => /^\d{3,7}$/.test(k) && typeof v === 'string' && v.trim())) as Record<string, string>;
+    out.push({
+      kind: c.kind,
+      year: c.year as number,
+      names,
+      source: typeof c.source === 'string' ? c.source : '备份',
+      importedAt: typeof c.importedAt === 'string' ? c.importedAt : new Date().toISOString(),
+    });
+  }
+  return out;
+}
+
+/** A backup's code lists join the stored ones: names this computer lacks are added, none replaced. */
+export async function mergeCatalogues(catalogueStore: CatalogueStore, lists: readonly StoredCatalogue[]): Promise<string[]> {
+  if (!lists.length) return [];
+  const { catalogues: stored } = await catalogueStore.list();
+  const out = lists.map((c) => {
+    const here = stored.find((s) => s.kind === c.kind && s.year === c.year);
+    return here ? { ...here, names: { ...c.names, ...here.names } } : c;
+  });
+  await catalogueStore.put(out);
+  return [`科目表 ${out.length} 份已并入本机（${out.map((c) => `${c.year}年${c.kind === 'function' ? '功能' : '经济'}分类`).join('、')}）`];
 }

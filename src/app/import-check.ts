@@ -2,7 +2,8 @@
 // on a big file, with no DOM and no storage, so it runs in the import worker (import-worker.ts) or,
 // where no worker can be created, on the main thread (import-runner.ts). Returns plain data only.
 import type { ImportResult } from '../io/xlsx-import';
-import { BackupError, checkBackupSize, parseBackup, type ParsedEntry } from './backup';
+import type { StoredCatalogue } from '../storage';
+import { BackupError, checkBackupSize, parseBackup, readBackupCatalogues, type ParsedEntry } from './backup';
 
 export type ImportKind = 'xlsx' | 'backup';
 
@@ -14,7 +15,7 @@ export interface ImportRequest {
 
 export type ImportOutcome =
   | { ok: true; kind: 'xlsx'; result: ImportResult }
-  | { ok: true; kind: 'backup'; entries: ParsedEntry[] }
+  | { ok: true; kind: 'backup'; entries: ParsedEntry[]; catalogues: StoredCatalogue[] }
   /** `refused`: the file is not acceptable (the message says why); else reading failed unexpectedly. */
   | { ok: false; refused: boolean; message: string };
 
@@ -33,7 +34,8 @@ export async function checkImport(req: ImportRequest): Promise<ImportOutcome> {
   }
   try {
     checkBackupSize(req.file.size);
-    return { ok: true, kind: 'backup', entries: parseBackup(await req.file.text()) };
+    const text = await req.file.text();
+    return { ok: true, kind: 'backup', entries: parseBackup(text), catalogues: readBackupCatalogues(text) };
   } catch (e) {
     return { ok: false, refused: e instanceof BackupError, message: why(e) };
   }

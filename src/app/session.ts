@@ -4,7 +4,7 @@ import { InputError } from '../model/amount';
 import type { WorkbookDocument } from '../model/document';
 import type { Fund } from '../model/ids';
 import type { AnySheetId } from '../model/template';
-import type { CellChange, EditResult, WorkbookEngine } from '../engine';
+import type { BatchInput, CellChange, CodeSpec, EditResult, WorkbookEngine } from '../engine';
 
 export interface CellEdit {
   sheet: AnySheetId;
@@ -103,6 +103,20 @@ export class WorkbookSession {
 
   addCode(fund: Fund, code: string, name?: string): EditResult {
     return this.structural(`添加科目 ${code}`, () => this.engine.addCode(fund, code, name));
+  }
+  /** Many codes (with names) in one rebuild and one undo step. */
+  addCodes(specs: readonly CodeSpec[], label = `添加 ${specs.length} 个科目`): EditResult {
+    return this.structural(label, () => this.engine.addCodes(specs));
+  }
+  /** Names or renames a code of any level (blank: back to the catalogue's name). */
+  setCodeName(code: string, name: string, kind: 'function' | 'economic' = 'function'): EditResult {
+    return this.structural(`科目命名 ${code}`, () => this.engine.setCodeName(code, name, kind));
+  }
+  /** Codes, names and values (a pasted block) in one rebuild and one undo step. */
+  applyBatch(batch: BatchInput, label: string): ReturnType<WorkbookEngine['applyBatch']> {
+    let out: ReturnType<WorkbookEngine['applyBatch']> | undefined;
+    this.structural(label, () => (out = this.engine.applyBatch(batch)));
+    return out!;
   }
   removeCode(fund: Fund, code: string): EditResult {
     return this.structural(`删除科目 ${code}`, () => this.engine.removeCode(fund, code));

@@ -16,7 +16,8 @@ import {
   type WorkbookStore,
 } from '../storage';
 import type { AutosaveOptions, SaveStatus } from './autosave';
-import { buildBackup, exportAll, exportDamaged, parseBackup, storeBackup, type BackupOutput, type ParsedEntry } from './backup';
+import type { CatalogueStore, StoredCatalogue } from '../storage';
+import { buildBackup, exportAll, exportDamaged, mergeCatalogues, parseBackup, readBackupCatalogues, storeBackup, type BackupOutput, type ParsedEntry } from './backup';
 import { IntervalSnapshots, listHistory, restoreSnapshot, takeSnapshot } from './history';
 import { OpenedWorkbook } from './open-workbook';
 import { adoptScenario, compareWorkbooks, createScenario, discardScenario, scenariosOf, type Comparison } from './scenarios';
@@ -53,6 +54,8 @@ export interface ControllerDeps {
   navigate(id: string): void;
   autosave?: AutosaveOptions;
   now?: () => number;
+  /** The user's imported code lists (导入科目表), included in 导出全部 and merged on import. */
+  catalogues?: CatalogueStore;
 }
 
 export interface LibraryView {
@@ -406,7 +409,7 @@ export class StorageController {
   async exportAll(): Promise<BackupOutput & { skipped: { id: string; name: string; reason: string }[] }> {
     if (!this.deps) return { ...this.exportCurrent(), skipped: [] };
     await this.flush().catch(() => undefined);
-    return exportAll(this.deps.store);
+    return exportAll(this.deps.store, new Date(), this.deps.catalogues);
   }
 
   exportDamaged(id: string): Promise<BackupOutput> {
@@ -419,11 +422,11 @@ export class StorageController {
    * on screen (undoable).
    */
   async importBackup(text: string): Promise<{ imported: WorkbookInfo[]; notes: string[] }> {
-    return this.importBackupEntries(parseBackup(text));
+    return this.importBackupEntries(parseBackup(text), readBackupCatalogues(text));
   }
 
   /** importBackup for entries already read and checked (parseBackup, in the import worker). */
-  async importBackupEntries(entries: ParsedEntry[]): Promise<{ imported: WorkbookInfo[]; notes: string[] }> {
+  async importBackupEntries(entries: ParsedEntry[], catalogues: readonly StoredCatalogue[] = []): Promise<{ imported: WorkbookInfo[]; notes: string[] }> {
     if (!this.deps) {
       const [first] = entries;
       if (!first) throw new ControllerError(CONTROLLER_TEXT.importedNone);
@@ -431,6 +434,7 @@ export class StorageController {
       return { imported: [], notes: first.notes };
     }
     const result = await storeBackup(this.deps.store, entries);
+    if (this.deps.catalogues && catalogues.length) result.notes.push(...(await mergeCatalogues(this.deps.catalogues, catalogues)));
     this.announce();
     return result;
   }

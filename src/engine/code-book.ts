@@ -1,6 +1,9 @@
-// The department's 功能分类 codes (by fund) as a 类/款/项 tree, and names from catalogue or user.
+// The department's 功能分类 codes (by fund) as a 类/款/项 tree, and every code's name: the
+// user's own (document) first, then the catalogue for the workbook's year. A code nobody named
+// has no name (blank in the tables, 【缺】 in the 情况说明, an error in the 审核) — never a made-up one.
 import type { WorkbookDocument } from '../model/document';
 import type { Fund } from '../model/ids';
+import type { CodeCatalog } from '../model/code-catalog';
 import type { EconomicCode, FunctionCode } from '../model/template';
 
 export interface CodeNode {
@@ -11,18 +14,27 @@ export interface CodeNode {
 export interface Catalogues {
   functionCodes: readonly FunctionCode[];
   economicCodes: readonly EconomicCode[];
+  /** Year-aware catalogues; when given they name codes before the flat lists. */
+  functionCatalog?: CodeCatalog;
+  economicCatalog?: CodeCatalog;
 }
+
+type BookDoc = Pick<WorkbookDocument, 'codes' | 'customCodes'> & Partial<Pick<WorkbookDocument, 'economicNames' | 'meta'>>;
 
 export class CodeBook {
   private readonly fnNames: Map<string, string>;
   private readonly econNames: Map<string, string>;
 
   constructor(
-    private readonly doc: Pick<WorkbookDocument, 'codes' | 'customCodes'>,
-    catalogues: Catalogues,
+    private readonly doc: BookDoc,
+    private readonly catalogues: Catalogues,
   ) {
     this.fnNames = new Map(catalogues.functionCodes.map((c) => [c.code, c.name]));
     this.econNames = new Map(catalogues.economicCodes.map((c) => [c.code, c.name]));
+  }
+
+  private get year(): number {
+    return this.doc.meta?.year ?? 2021;
   }
 
   /** Sorted, de-duplicated 项 codes used by these funds. */
@@ -48,20 +60,48 @@ export class CodeBook {
     return out;
   }
 
+  /** The 功能分类 code's name, or null when neither the user nor the catalogue names it. */
+  nameOf(code: string): string | null {
+    return this.doc.customCodes[code] ?? this.catalogues.functionCatalog?.lookup(code, this.year)?.name ?? this.fnNames.get(code) ?? null;
+  }
+
+  /** Name as the tables print it: blank when unnamed (the 审核 reports it). */
   name(code: string): string {
-    return this.doc.customCodes[code] ?? this.fnNames.get(code) ?? '（未命名科目）';
+    return this.nameOf(code) ?? '';
+  }
+
+  /** Name as the 情况说明 writes it: a 【缺】 placeholder when unnamed. */
+  narrativeName(code: string): string {
+    return this.nameOf(code) ?? missingName(code);
   }
 
   /** 类 name without the trailing 支出, as the narrative writes it: 一般公共服务（类）. */
   shortClassName(code: string): string {
-    return this.name(code).replace(/支出$/, '');
+    const n = this.nameOf(code);
+    return n === null ? missingName(code) : n.replace(/支出$/, '');
+  }
+
+  economicNameOf(code: string): string | null {
+    return this.doc.economicNames?.[code] ?? this.catalogues.economicCatalog?.lookup(code, this.year)?.name ?? this.econNames.get(code) ?? null;
   }
 
   economicName(code: string): string {
-    return this.econNames.get(code) ?? '（未命名科目）';
+    return this.economicNameOf(code) ?? '';
+  }
+
+  economicNarrativeName(code: string): string {
+    return this.economicNameOf(code) ?? missingName(code);
   }
 
   isKnownFunctionCode(code: string): boolean {
-    return this.fnNames.has(code) || code in this.doc.customCodes;
+    return this.nameOf(code) !== null;
+  }
+
+  /** Every 类/款/项 code of these funds' tree that has no name, in code order. */
+  unnamed(funds: readonly Fund[]): string[] {
+    const all = new Set(this.items(funds).flatMap((c) => [c.slice(0, 3), c.slice(0, 5), c]));
+    return [...all].sort().filter((c) => this.nameOf(c) === null);
   }
 }
+
+export const missingName = (code: string): string => `【缺：科目${code}的名称】`;

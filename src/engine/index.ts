@@ -1,19 +1,20 @@
 // Headless API: open a document, read any figure, set an input, list the audit findings.
 import { restore, type RestoreResult } from '../model/restore';
 import type { WorkbookDocument } from '../model/document';
-import { TEMPLATES, FUNCTION_CODES, ECONOMIC_CODES, EXAMPLE_LANSHAN_2021 } from '../../sheets';
+import { TEMPLATES, FUNCTION_CODES, ECONOMIC_CODES, FUNCTION_CATALOG, ECONOMIC_CATALOG, EXAMPLE_LANSHAN_2021 } from '../../sheets';
 import { templateInfos } from './template-info';
 import { WorkbookEngine } from './workbook-engine';
 import { CodeBook } from './code-book';
 import { buildLayout, type SheetLayout } from './layout';
 
 export { WorkbookEngine } from './workbook-engine';
-export type { CellChange, CellValue, EditResult, Finding } from './workbook-engine';
+export type { CellChange, CellValue, CodeSpec, EditResult, Finding, BatchInput } from './workbook-engine';
+export { CODE_NAME_RULE } from './workbook-engine';
 export type { SheetLayout, LayoutCell, Merge, RowKind, WorkbookLayout, ExpandedRule } from './layout';
 export { templateInfo, templateInfos } from './template-info';
-export { CodeBook } from './code-book';
+export { CodeBook, missingName } from './code-book';
 
-export const CATALOGUES = { functionCodes: FUNCTION_CODES, economicCodes: ECONOMIC_CODES };
+export const CATALOGUES = { functionCodes: FUNCTION_CODES, economicCodes: ECONOMIC_CODES, functionCatalog: FUNCTION_CATALOG, economicCatalog: ECONOMIC_CATALOG };
 export const TEMPLATE_INFOS = templateInfos(TEMPLATES);
 
 /** restore() against the built-in templates. */

@@ -3,7 +3,7 @@
 import { DetailedCellError, HyperFormula, type ExportedChange } from 'hyperformula';
 import { formatAmount, InputError, parseAmount, parseCount, roundHalfUp, type Decimal } from '../model/amount';
 import { withInput, type WorkbookDocument } from '../model/document';
-import { type Fund, type SheetId, isFunctionItemCode } from '../model/ids';
+import { FUNDS, type Fund, type SheetId, isFunctionItemCode } from '../model/ids';
 import type { AnySheetId, AuditSeverity, TemplateDef, ValueFormat } from '../model/template';
 import { CodeBook, type Catalogues } from './code-book';
 import { substitute } from './formula';
@@ -38,6 +38,17 @@ export interface Finding {
   cells: { sheet: string; row: string; col: string }[];
 }
 
+/** A code to add or name in a batch (see WorkbookEngine.addCodes). */
+export type CodeSpec = { kind?: 'function'; code: string; name?: string; fund?: Fund } | { kind: 'economic'; code: string; name?: string };
+
+export interface BatchInput {
+  codes?: readonly CodeSpec[];
+  inputs?: readonly { sheet: AnySheetId; row: string; col: string; raw: unknown }[];
+}
+
+/** 审核 rule id of "this code has no name" findings. */
+export const CODE_NAME_RULE = 'code-name';
+
 export interface EngineInput {
   template: TemplateDef;
   catalogues: Catalogues;
@@ -64,6 +75,8 @@ export class WorkbookEngine {
   /** Audit findings by rule row id; refreshed only for rules whose 审核 cells changed. */
   private findings: Map<string, Finding | null> | null = null;
   private ruleByRow = new Map<string, ExpandedRule>();
+  /** "No name" findings; names change only with a rebuild. */
+  private nameFindings: Finding[] | null = null;
 
   private readonly env: EngineInput;
   private constructor(env: EngineInput) {
@@ -85,10 +98,10 @@ export class WorkbookEngine {
     return this.book;
   }
 
-  private build(doc: WorkbookDocument): void {
+  private build(doc: WorkbookDocument, pre?: { book: CodeBook; layout: WorkbookLayout }): void {
     this.doc = doc;
-    this.book = new CodeBook(doc, this.env.catalogues);
-    this.layout = buildLayout(this.env.template, doc, this.book);
+    this.book = pre?.book ?? new CodeBook(doc, this.env.catalogues);
+    this.layout = pre?.layout ?? buildLayout(this.env.template, doc, this.book);
     const sheets: Record<string, (number | string | null)[][]> = {};
     for (const s of this.layout.sheets) {
       const inputs = s.id === 'fig' || s.id === 'audit' || s.id === INDICATOR_SHEET ? undefined : doc.inputs[s.id as SheetId];
@@ -104,6 +117,7 @@ export class WorkbookEngine {
       );
     }
     this.findings = null;
+    this.nameFindings = null;
     this.ruleByRow = new Map(this.layout.rules.map((r) => [r.rowId, r]));
     this.hf?.destroy();
     this.hf = HyperFormula.buildFromSheets(sheets, HF_CONFIG);
@@ -240,16 +254,107 @@ export class WorkbookEngine {
   addCode(fund: Fund, code: string, name?: string): EditResult {
     if (!isFunctionItemCode(code)) throw new InputError(`「${code}」不是7位的项级功能分类科目编码`);
     if (this.doc.codes[fund].includes(code)) throw new InputError(`科目 ${code} 已在表中`);
-    const customCodes = { ...this.doc.customCodes };
-    if (name?.trim()) customCodes[code] = name.trim();
-    for (const parent of [code.slice(0, 3), code.slice(0, 5), code]) {
-      if (!this.book.isKnownFunctionCode(parent) && !customCodes[parent]) {
-        if (parent !== code) customCodes[parent] = customCodes[parent] ?? '（自定义科目）';
-        else throw new InputError(`目录中没有科目 ${code}，请填写科目名称`);
+    if (!name?.trim() && !this.book.isKnownFunctionCode(code)) throw new InputError(`目录中没有科目 ${code}，请填写科目名称`);
+    return this.addCodes([{ fund, code, ...(name?.trim() ? { name } : {}) }]);
+  }
+
+  /**
+   * Adds and names codes in one rebuild: 7-digit 功能分类 项 codes join `fund` (default
+   * 一般公共预算); 3- and 5-digit ones (类/款) and codes already present are only named; economic
+   * codes (`kind: 'economic'`) join table 06 or are named. A code already in place is not an
+   * error here (a pasted block repeats them). Everything is checked before anything changes;
+   * an InputError lists every bad code. Unnamed codes are allowed: the 审核 reports them.
+   */
+  addCodes(specs: readonly CodeSpec[]): EditResult {
+    return this.rebuild(this.withCodes(this.doc, specs));
+  }
+
+  /** Names (or renames) a code of any level; a blank name removes the user's name (catalogue again). */
+  setCodeName(code: string, name: string, kind: 'function' | 'economic' = 'function'): EditResult {
+    const valid = kind === 'function' ? /^\d{3}(\d{2}){0,2}$/.test(code) : /^\d{3}(\d{2})?$/.test(code);
+    if (!valid) throw new InputError(`「${code}」不是有效的${kind === 'function' ? '功能' : '经济'}分类科目编码`);
+    const key = kind === 'function' ? 'customCodes' : 'economicNames';
+    const names = { ...this.doc[key] };
+    const n = name.trim();
+    if (n.length > 60) throw new InputError('科目名称不能超过60个字');
+    if (n) names[code] = n;
+    else delete names[code];
+    return this.rebuild({ ...this.doc, [key]: names });
+  }
+
+  /**
+   * Codes, names and values in one rebuild (a pasted block): the document after `codes` is laid
+   * out, then every value is parsed against that layout. Values for cells that are not inputs
+   * there are returned as rejected, with the reason; nothing else is lost.
+   */
+  applyBatch(batch: BatchInput): EditResult & { rejected: { sheet: AnySheetId; row: string; col: string; raw: unknown; reason: string }[] } {
+    let doc = this.withCodes(this.doc, batch.codes ?? []);
+    const book = new CodeBook(doc, this.env.catalogues);
+    const layout = buildLayout(this.env.template, doc, book);
+    const rejected: { sheet: AnySheetId; row: string; col: string; raw: unknown; reason: string }[] = [];
+    for (const e of batch.inputs ?? []) {
+      const s = layout.byId.get(e.sheet);
+      const p = s?.index.get(`${e.row}|${e.col}`);
+      const cell = p ? s!.cells[p.r]![p.c] : undefined;
+      if (!cell || cell.t !== 'input') {
+        rejected.push({ ...e, reason: cell ? '该单元格由公式自动计算，不能直接修改' : '该单元格不存在' });
+        continue;
+      }
+      try {
+        const v = cell.format === 'count' ? parseCount(e.raw) : parseAmount(e.raw);
+        doc = withInput(doc, e.sheet as SheetId, e.row, e.col, v);
+      } catch (err) {
+        if (!(err instanceof InputError)) throw err;
+        rejected.push({ ...e, reason: err.message });
       }
     }
-    const codes = { ...this.doc.codes, [fund]: [...this.doc.codes[fund], code].sort() };
-    return this.rebuild({ ...this.doc, codes, customCodes });
+    this.build(doc, { book, layout });
+    return { changes: [], structural: true, rejected };
+  }
+
+  /** The document with `specs` applied (validated all first). */
+  private withCodes(doc: WorkbookDocument, specs: readonly CodeSpec[]): WorkbookDocument {
+    const problems: string[] = [];
+    const codes = { gpb: [...doc.codes.gpb], gf: [...doc.codes.gf], soe: [...doc.codes.soe] };
+    const customCodes = { ...doc.customCodes };
+    const economicNames = { ...doc.economicNames };
+    const economicCodes = new Set(doc.economicCodes);
+    const econDef = this.env.template.tables.find((t) => t.kind === 'economic');
+    for (const spec of specs) {
+      const code = spec.code.trim();
+      const name = spec.name?.trim().slice(0, 60);
+      if (spec.kind === 'economic') {
+        if (!/^\d{3}(\d{2})?$/.test(code)) {
+          problems.push(`「${code}」不是3位或5位的经济分类科目编码`);
+          continue;
+        }
+        if (code.length === 5) {
+          if (!econDef || econDef.kind !== 'economic') {
+            problems.push('模板没有经济分类明细表');
+            continue;
+          }
+          if (!econDef.groups.flat().includes(code.slice(0, 3))) {
+            problems.push(`本模板的06表不含 ${code.slice(0, 3)} 类科目（${code}）`);
+            continue;
+          }
+          if (!econDef.codes.includes(code)) economicCodes.add(code);
+        }
+        if (name) economicNames[code] = name;
+        continue;
+      }
+      if (!/^\d{3}(\d{2}){0,2}$/.test(code)) {
+        problems.push(`「${code}」不是3、5或7位的功能分类科目编码`);
+        continue;
+      }
+      if (name) customCodes[code] = name;
+      if (code.length === 7) {
+        const list = codes[spec.fund ?? 'gpb'];
+        if (!list.includes(code)) list.push(code);
+      }
+    }
+    if (problems.length) throw new InputError(problems.join('；'));
+    for (const f of FUNDS) codes[f].sort();
+    return { ...doc, codes, customCodes, economicNames, economicCodes: [...economicCodes].sort() };
   }
 
   /** Removes a 项 code for a fund, with its inputs in the tables where it no longer appears. */
@@ -284,7 +389,7 @@ export class WorkbookEngine {
     if (!/^\d{5}$/.test(code)) throw new InputError(`「${code}」不是5位的经济分类款级科目编码`);
     if (!def.groups.flat().includes(code.slice(0, 3))) throw new InputError(`本模板的06表不含 ${code.slice(0, 3)} 类科目`);
     if (def.codes.includes(code) || this.doc.economicCodes.includes(code)) throw new InputError(`科目 ${code} 已在表中`);
-    if (this.book.economicName(code) === '（未命名科目）') throw new InputError(`目录中没有经济分类科目 ${code}`);
+    if (this.book.economicNameOf(code) === null) throw new InputError(`目录中没有经济分类科目 ${code}`);
     return this.rebuild({ ...this.doc, economicCodes: [...this.doc.economicCodes, code].sort() });
   }
 
@@ -331,7 +436,32 @@ export class WorkbookEngine {
     // A rule depends only on its own 审核 row, so edits refresh just the rules whose row
     // changed (see setInputs); a full pass happens once per build.
     this.findings ??= new Map(this.layout.rules.map((rule) => [rule.rowId, this.evaluateRule(rule)]));
-    return [...this.findings.values()].filter((f): f is Finding => f !== null);
+    this.nameFindings ??= this.unnamedFindings();
+    return [...this.nameFindings, ...[...this.findings.values()].filter((f): f is Finding => f !== null)];
+  }
+
+  /** One 错误 per code shown in a table without a name (user's or catalogue's). */
+  private unnamedFindings(): Finding[] {
+    const out: Finding[] = [];
+    const base = { ruleId: CODE_NAME_RULE, severity: 'error' as const, title: '科目缺少名称', left: null, right: null, diff: null };
+    const seen = new Set<string>();
+    for (const def of this.env.template.tables) {
+      if (def.kind === 'function') {
+        const col = def.columns.find((c) => !c.formula)?.key ?? def.columns[0]!.key;
+        for (const code of this.book.unnamed(def.funds)) {
+          if (seen.has(code)) continue;
+          seen.add(code);
+          out.push({ ...base, rowId: `${CODE_NAME_RULE}:${code}`, message: `科目 ${code} 没有名称：请导入科目表，或选中该行后点“科目命名”填写`, cells: [{ sheet: def.id, row: code, col }] });
+        }
+      } else if (def.kind === 'economic') {
+        const codes = [...new Set([...def.groups.flat(), ...def.codes, ...this.doc.economicCodes])].sort();
+        for (const code of codes) {
+          if (this.book.economicNameOf(code) !== null) continue;
+          out.push({ ...base, rowId: `${CODE_NAME_RULE}:e${code}`, message: `经济分类科目 ${code} 没有名称：请导入科目表，或选中该行后点“科目命名”填写`, cells: [{ sheet: def.id, row: code, col: 'amount' }] });
+        }
+      }
+    }
+    return out;
   }
 
   private evaluateRule(rule: ExpandedRule): Finding | null {

@@ -4,7 +4,7 @@ import { FUNDS, type Fund, type SheetId } from './ids';
 export const DOC_TYPE = 'juesuan-workbook' as const;
 export const APP_ID = 'juesuan-gongkai' as const;
 /** Bump with a named migration in migrations.ts. */
-export const SCHEMA_VERSION = 3 as const;
+export const SCHEMA_VERSION = 4 as const;
 
 export interface WorkbookMeta {
   /** 部门名称 */
@@ -27,10 +27,12 @@ export interface WorkbookDocument {
   meta: WorkbookMeta;
   /** 7-digit function codes used, per fund (02/03 show the union; 05 gpb; 08 gf; 09 soe). */
   codes: Record<Fund, string[]>;
-  /** Names of codes the catalogue lacks (user-defined), any level. */
+  /** Names the user gave to 功能分类 codes, any level (类/款/项); they win over the catalogue. */
   customCodes: Record<string, string>;
   /** Economic item codes added to table 06 beyond the template's list. */
   economicCodes: string[];
+  /** Names the user gave to 经济分类 codes (类/款); they win over the catalogue. */
+  economicNames: Record<string, string>;
   inputs: InputValues;
   /** Free text: reasons, 部门概况 and similar; keyed by the template's text field ids. */
   texts: Record<string, string>;
@@ -51,6 +53,7 @@ export function newDocument(templateId: string, templateVersion: number, meta: W
     codes: emptyCodes(),
     customCodes: {},
     economicCodes: [],
+    economicNames: {},
     inputs: {},
     texts: {},
   };

@@ -6,3 +6,4 @@ export * from './restore';
 export { MIGRATIONS, migrate, type Migration } from './migrations';
 export * from './catalog';
 export * from './part';
+export * from './code-catalog';

@@ -4,6 +4,9 @@ import { dec, toFixed2 } from './amount';
 
 type Rows = Record<string, Record<string, string>>;
 
+/** The name v3 invented for a parent the catalogue lacked (frozen: v3 documents hold it). */
+const PLACEHOLDER_V3 = '\uFF08\u81EA\u5B9A\u4E49\u79D1\u76EE\uFF09';
+
 export interface Migration {
   name: string;
   from: number;
@@ -64,6 +67,17 @@ export const MIGRATIONS: readonly Migration[] = [
       else delete inputs.t03;
       if (Object.keys(sup).length) inputs.sup = sup;
       return { ...doc, schemaVersion: 3, inputs };
+    },
+  },
+  {
+    // v3 wrote the placeholder 「（自定义科目）」 as the name of an unknown parent: it was never a
+    // name, so it goes (the code is then reported as unnamed); economic codes gain names too.
+    name: 'v3-to-v4: placeholder 自定义科目 names dropped, economic code names',
+    from: 3,
+    up(doc) {
+      const names = (doc.customCodes ?? {}) as Record<string, unknown>;
+      const customCodes = Object.fromEntries(Object.entries(names).filter(([, v]) => v !== PLACEHOLDER_V3));
+      return { ...doc, schemaVersion: 4, customCodes, economicNames: doc.economicNames ?? {} };
     },
   },
 ];

@@ -86,9 +86,21 @@ export function restore(raw: unknown, templates: ReadonlyMap<string, TemplateInf
   if (isObj(m.customCodes)) {
     for (const [code, name] of Object.entries(m.customCodes)) {
       if (!/^\d{3}(\d{2}){0,2}$/.test(code) || typeof name !== 'string' || !name.trim()) {
-        throw new RestoreError(`自定义科目「${code}」无效`);
+        throw new RestoreError(`科目「${code}」的名称无效`);
       }
       customCodes[code] = name.trim().slice(0, 60);
+    }
+  }
+
+  const economicNames: Record<string, string> = {};
+  if (isObj(m.economicNames)) {
+    for (const [code, name] of Object.entries(m.economicNames)) {
+      // Drop the bad part, keep the rest: a bad name is noted, the workbook still opens.
+      if (!/^\d{3}(\d{2})?$/.test(code) || typeof name !== 'string' || !name.trim()) {
+        notes.push(`忽略了无效的经济分类科目名称「${code}」`);
+        continue;
+      }
+      economicNames[code] = name.trim().slice(0, 60);
     }
   }
 
@@ -148,6 +160,7 @@ export function restore(raw: unknown, templates: ReadonlyMap<string, TemplateInf
       codes,
       customCodes,
       economicCodes: [...new Set(economicCodes as string[])].sort(),
+      economicNames,
       inputs,
       texts,
     },

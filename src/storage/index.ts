@@ -27,3 +27,4 @@ export class MemoryStore extends KvWorkbookStore {
     super(new MemoryKv(), options);
   }
 }
+export { CatalogueStore, IndexedDbCatalogueStore, MemoryCatalogueStore, type StoredCatalogue } from './catalogue-store';

@@ -14,6 +14,8 @@ export const STORAGE_KEYS = {
   snapshot: 'snap/',
   /** `setting/<name>` → a setting value (see Settings). */
   setting: 'setting/',
+  /** `catalog/<kind>/<year>` → a UserCatalogue (导入科目表), shared by every workbook. */
+  codeCatalog: 'catalog/',
   /** Layout version of the keys above; bump together with a store migration. */
   storeFormat: 'store-format',
 } as const;
@@ -39,4 +41,5 @@ export const infoKey = (id: string): string => `${STORAGE_KEYS.workbookInfo}${id
 export const docKey = (id: string): string => `${STORAGE_KEYS.workbookDoc}${id}`;
 export const snapshotPrefix = (workbookId: string): string => `${STORAGE_KEYS.snapshot}${workbookId}/`;
 export const snapshotKey = (workbookId: string, snapshotId: string): string => `${snapshotPrefix(workbookId)}${snapshotId}`;
+export const catalogKey = (kind: string, year: number): string => `${STORAGE_KEYS.codeCatalog}${kind}/${year}`;
 export const settingKey = (name: string): string => `${STORAGE_KEYS.setting}${name}`;

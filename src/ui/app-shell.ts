@@ -13,6 +13,7 @@ import { TextsPanel } from './texts-panel';
 import { Toolbar } from './toolbar';
 import { UI_TEXT } from './ui-text';
 import { FUND_LABELS } from '../model/ids';
+import { importSheetFromXlsx, pasteCodeBlock, openNameCodeDialog } from './code-paste';
 import './app.css';
 
 /** A tab contributed by another feature (e.g. 情况说明). */
@@ -113,8 +114,9 @@ export function mountApp(root: HTMLElement, session: WorkbookSession, opts: Moun
   const auditButton = addTabButton(AUDIT_TAB, UI_TEXT.auditTab, UI_TEXT.auditTitle);
   auditButton.querySelector('.tab-label')!.append(auditCount);
 
-  const grid = new SheetGrid(gridHost, session, (opts.firstTab && gridSheets.has(opts.firstTab) ? opts.firstTab : template.tables[0]!.id) as AnySheetId, {
+  const grid: SheetGrid = new SheetGrid(gridHost, session, (opts.firstTab && gridSheets.has(opts.firstTab) ? opts.firstTab : template.tables[0]!.id) as AnySheetId, {
     onSelect: (cell) => describeSelection(cell),
+    onCodeBlock: (block): { title: string; lines: string[] } | null => pasteCodeBlock(session, grid.sheet, block, status),
   });
   const auditPanel = new AuditPanel({
     sheetLabel,
@@ -273,10 +275,13 @@ export function mountApp(root: HTMLElement, session: WorkbookSession, opts: Moun
     actions.append(title);
     if (def?.kind === 'function') {
       actions.append(actionButton(UI_TEXT.addCode, 'btn-add-code', () => addFunctionCode(def.funds)), actionButton(UI_TEXT.removeCode, 'btn-remove-code', () => removeFunctionCode(def.funds)));
+      actions.append(actionButton('科目命名', 'btn-name-code', () => nameCode('function')), actionButton('从XLSX导入本表', 'btn-import-sheet', () => importSheetFromXlsx(session, current, status)));
     } else if (def?.kind === 'economic') {
       actions.append(
         actionButton(UI_TEXT.addEconomicCode, 'btn-add-code', () => addEconomicCode(def.groups.flat())),
         actionButton(UI_TEXT.removeEconomicCode, 'btn-remove-code', () => removeEconomicCode()),
+        actionButton('科目命名', 'btn-name-code', () => nameCode('economic')),
+        actionButton('从XLSX导入本表', 'btn-import-sheet', () => importSheetFromXlsx(session, current, status)),
       );
     }
   }
@@ -365,6 +370,18 @@ export function mountApp(root: HTMLElement, session: WorkbookSession, opts: Moun
         }
       }),
     );
+  }
+
+  /** Names or renames the selected row's code, any level (类/款/项, 经济分类 类/款). */
+  function nameCode(kind: 'function' | 'economic'): void {
+    const code = grid.selectedRowCell()?.row ?? '';
+    const valid = kind === 'function' ? /^\d{3}(\d{2}){0,2}$/.test(code) : /^\d{3}(\d{2})?$/.test(code);
+    if (!valid) {
+      status('请先选中要命名的科目所在行');
+      return;
+    }
+    grid.blur();
+    openNameCodeDialog(session, code, kind, (name) => status(name ? `已命名科目 ${code} ${name}` : `已恢复科目 ${code} 的目录名称`)).addEventListener('close', () => grid.focus());
   }
 
   // ---- undo / redo ---------------------------------------------------------------------------

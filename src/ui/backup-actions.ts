@@ -46,7 +46,7 @@ export function openBackupDialog(controller: StorageController): void {
       importBtn.textContent = BACKUP_UI_TEXT.import;
       if (!out.ok) return d.say(out.refused ? out.message : BACKUP_UI_TEXT.readFailed(out.message));
       if (out.kind !== 'backup') return;
-      controller.importBackupEntries(out.entries).then(({ imported, notes }) => {
+      controller.importBackupEntries(out.entries, out.catalogues).then(({ imported, notes }) => {
         if (!controller.stored) return d.say(BACKUP_UI_TEXT.importedMemory, 'ok');
         d.say(BACKUP_UI_TEXT.imported(imported.map((i) => i.name)), 'ok');
         if (notes.length) result.append(el('p', { class: 'dialog-hint' }, BACKUP_UI_TEXT.notes(notes)));

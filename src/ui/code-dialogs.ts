@@ -82,8 +82,11 @@ export function openAddCodeDialog(session: WorkbookSession, defaultFund: Fund, f
     fundSelect.append(el('option', { value: f, selected: f === defaultFund }, FUND_LABELS[f]));
   }
   const fund = () => fundSelect.value as Fund;
-  const names = new Map(CATALOGUES.functionCodes.map((c) => [c.code, c.name]));
-  const items = CATALOGUES.functionCodes.filter((c) => c.level === 3);
+  // The catalogue of the workbook's year (names as printed that year, codes new that year).
+  const year = session.doc.meta.year;
+  const known = CATALOGUES.functionCatalog.codes(year);
+  const names = new Map(known.map((c) => [c.code, c.name]));
+  const items = known.filter((c) => c.level === 3);
   const add = (code: string, name?: string) => {
     session.addCode(fund(), code, name);
     dialog.close();

@@ -36,6 +36,8 @@ export type CellMarks = ReadonlyMap<string, { mark: Exclude<Mark, null>; message
 export interface SheetGridEvents {
   /** The selection moved; `cell` is the value cell under it (null on labels). */
   onSelect?(cell: CellAddress | null, layoutCell: LayoutCell | null): void;
+  /** A pasted block of classification rows: handled (report to show) or null for a plain paste. */
+  onCodeBlock?(block: unknown[][]): { title: string; lines: string[] } | null;
 }
 
 interface Cursor {
@@ -439,6 +441,13 @@ export class SheetGrid {
   private onBeforePaste(block: unknown[][]): boolean {
     const range = this.hot.getSelectedRangeLast();
     if (!range || !block.length) return false;
+    const coded = this.events.onCodeBlock?.(block);
+    if (coded) {
+      // Rows were added: the grid has been laid out again; the report goes under the first data row.
+      const r = Math.min(this.layout.dataStart, this.layout.cells.length - 1);
+      queueMicrotask(() => this.showNote(r, 0, coded.title, coded.lines));
+      return false;
+    }
     const start = range.getTopStartCorner();
     const end = range.getBottomEndCorner();
     const from = { row: Math.max(start.row ?? 0, 0), col: Math.max(start.col ?? 0, 0) };

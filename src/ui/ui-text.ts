@@ -29,7 +29,7 @@ export const UI_TEXT = {
   economicDialogTitle: '添加经济分类科目（款）',
   fund: '资金性质',
   searchPlaceholder: '按编码或名称搜索，如 2080505 或 养老',
-  customCode: '自定义科目（目录中没有时）',
+  customCode: '目录中没有的科目（填写编码和名称）',
   customCodeLabel: '7位编码',
   customNameLabel: '科目名称',
   noMatch: '没有匹配的科目',

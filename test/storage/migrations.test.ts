@@ -65,7 +65,7 @@ describe('v1-to-v2: supplementary into inputs.sup, codes split by fund', () => {
 
   it('restores the v1 fixture to exactly the built-in 2021 example, with the reference figures', () => {
     const result = restoreDocument(readFixture('workbook-v1.json'));
-    expect(result.migrated).toEqual([m.name, MIGRATIONS[1]!.name]);
+    expect(result.migrated).toEqual([m.name, MIGRATIONS[1]!.name, MIGRATIONS[2]!.name]);
     expect(result.notes).toEqual([]);
     expect(result.doc).toEqual(exampleBeforeReport(exampleDocument()));
     const e = openWorkbook(result.doc);
@@ -90,7 +90,7 @@ describe('v2-to-v3: 03表基本/项目支出 derived; typed remainder kept as �
     expect(inputs.t03).toBeUndefined();
     expect(Object.keys(inputs.sup!).filter((k) => k.startsWith('nonfiscal.'))).toEqual([]);
     const result = restoreDocument(before);
-    expect(result.migrated).toEqual([m.name]);
+    expect(result.migrated).toEqual([m.name, MIGRATIONS[2]!.name]);
     expect(result.notes).toEqual([]);
     expect(result.doc).toEqual(exampleBeforeReport(exampleDocument()));
   });
@@ -118,6 +118,35 @@ describe('v2-to-v3: 03表基本/项目支出 derived; typed remainder kept as �
     expect(e.amount('t03', '2010306', 'total')?.toFixed(2)).toBe('155.00');
     expect(e.amount('t03', '2120801', 'proj')?.toFixed(2)).toBe('40.00');
     expect(e.amount('t03', 'sum', 'total')?.toFixed(2)).toBe('195.00');
+    e.destroy();
+  });
+});
+
+describe('v3-to-v4: placeholder 自定义科目 names dropped, economic code names', () => {
+  const m = exercise('v3-to-v4');
+
+  it('drops the invented parent name and adds empty economic names; real names stay', () => {
+    const before = deepFreeze(readFixture('workbook-v3.json'));
+    expect((before.customCodes as Record<string, string>)['20701']).toBe('（自定义科目）');
+    const after = m.up(before);
+    expect(after.schemaVersion).toBe(4);
+    expect(after.customCodes).toEqual({ '2070109': '群众文化' });
+    expect(after.economicNames).toEqual({});
+    expect(after.inputs).toEqual(before.inputs);
+  });
+
+  it('the restored fixture names 20701 from the catalogue or reports it, and never prints 自定义科目', () => {
+    const result = restoreDocument(readFixture('workbook-v3.json'));
+    expect(result.migrated).toEqual([m.name]);
+    const e = openWorkbook(result.doc);
+    const t05 = JSON.stringify(e.sheet('t05').cells);
+    expect(t05).not.toContain('自定义科目');
+    expect(t05).toContain('群众文化');
+    // 20701 is not in the built-in catalogue: an unnamed 款 is an error of the 审核, not a made-up name.
+    const unnamed = e.audit().filter((f) => f.ruleId === 'code-name').map((f) => f.rowId);
+    expect(unnamed).toEqual(['code-name:20701']);
+    expect(e.amount('t05', '20701', 'basic')?.toFixed(2)).toBe('120.50');
+    expect(e.amount('t05', 'sum', 'total')?.toFixed(2)).toBe('165.75');
     e.destroy();
   });
 });

@@ -41,7 +41,7 @@ describe.each(STORE_KINDS)('%s', (_name, make) => {
     expect(loaded.migrated).toEqual([]);
     expect(loaded.doc).toEqual(example());
     // The stored record is the plain document JSON with its schema version.
-    expect((await fx.getRaw(`${STORAGE_KEYS.workbookDoc}w1`)) as { schemaVersion: number }).toMatchObject({ schemaVersion: 3 });
+    expect((await fx.getRaw(`${STORAGE_KEYS.workbookDoc}w1`)) as { schemaVersion: number }).toMatchObject({ schemaVersion: SCHEMA_VERSION });
     expect(openWorkbook(loaded.doc).figure('grandTotal')?.toFixed(2)).toBe('1576.05');
   });
 

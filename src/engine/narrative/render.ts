@@ -130,9 +130,9 @@ class Renderer {
         ...outer,
         code,
         class: cls,
-        name: book.name(code),
+        name: book.narrativeName(code),
         className: book.shortClassName(cls),
-        kuanName: book.name(code.slice(0, 5)),
+        kuanName: book.narrativeName(code.slice(0, 5)),
       };
       if (r.skip && this.holds(r.skip, vars)) continue;
       out.push({ ...vars, n: String(out.length + 1) });
@@ -271,7 +271,7 @@ class Renderer {
       if (v === null || v.isZero()) continue;
       if (list.length) list.push({ kind: 'text', text: '、' });
       const { full } = this.names.name('t06', code, 'amount');
-      list.push({ kind: 'figure', text: this.engine.codes.economicName(code), source: { kind: 'cell', sheet: 't06', row: code, col: 'amount', label: full } });
+      list.push({ kind: 'figure', text: this.engine.codes.economicNarrativeName(code), source: { kind: 'cell', sheet: 't06', row: code, col: 'amount', label: full } });
     }
     if (!list.length) return this.expand(slot.none, scope);
     return this.expand(slot.text, { ...scope, locals: { list } });

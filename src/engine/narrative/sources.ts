@@ -120,7 +120,7 @@ export class CellNamer {
       m = new Map();
       for (const code of this.engine.codes.items(['gpb'])) {
         const id = substitute(p.id, { code });
-        if (!m.has(id)) m.set(id, substitute(p.label, { code, name: this.engine.codes.name(code) }));
+        if (!m.has(id)) m.set(id, substitute(p.label, { code, name: this.engine.codes.narrativeName(code) }));
       }
       this.perItem.set(section, m);
     }

@@ -176,6 +176,21 @@ export class WorkbookPage {
     await this.page.waitForSelector('dialog[open]', { state: 'detached' });
   }
 
+  /** Names (or renames) the code of a row through 科目命名; '' restores the catalogue's name. */
+  async nameCode(sheet: string, row: string, col: string, name: string): Promise<void> {
+    await this.select(sheet, row, col);
+    await this.page.click('.sheet-actions .btn-name-code');
+    await this.page.fill('dialog .code-name-input', name);
+    await this.page.click('dialog .name-ok');
+    await this.page.waitForSelector('dialog[open]', { state: 'detached' });
+  }
+
+  /** The visible row of the current table whose code cell is `code`, as 'code|name|…'. */
+  async rowOf(code: string): Promise<string | null> {
+    const rows = await this.rowTexts();
+    return rows.find((r) => r.startsWith(`${code}|`)) ?? null;
+  }
+
   async statusLine(): Promise<string> {
     return (await this.page.textContent('.status-line')) ?? '';
   }

@@ -1,0 +1,77 @@
+// Any XLSX (not only ours) as plain text cells, sheet by sheet: for 导入科目表 and for a foreign
+// table's sheet pasted into a workbook. The same guards as our import (size, zip bomb, .xls).
+import type { CellValue, Workbook } from 'exceljs';
+import { loadExcelJS } from './xlsx-common';
+import { ZipGuardError, checkZip } from './zip-guard';
+
+export class SheetReadError extends Error {
+  override name = 'SheetReadError';
+}
+
+const MAX_BYTES = 30 * 1024 * 1024;
+/** Rows and columns read per sheet: a code list has a few thousand rows. */
+const MAX_ROWS = 20_000;
+const MAX_COLS = 60;
+
+export const SHEET_READ_TEXT = {
+  empty: '文件是空的，无法读取',
+  tooLarge: '文件过大（超过 30 MB），无法读取',
+  oldXls: '这是旧版 Excel（.xls）文件：请在 Excel 或 WPS 中“另存为” .xlsx 后再导入',
+  notXlsx: '这不是 XLSX 文件，无法读取',
+  corrupt: '文件已损坏或不是有效的 XLSX 文件',
+} as const;
+
+export interface SheetText {
+  name: string;
+  rows: string[][];
+}
+
+function textOf(v: CellValue): string {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return String(v);
+  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  if (typeof v === 'object') {
+    if ('richText' in v) return v.richText.map((t) => t.text).join('');
+    if ('error' in v) return '';
+    if ('text' in v && typeof v.text === 'string') return v.text;
+    if ('result' in v) return textOf((v.result ?? null) as CellValue);
+  }
+  return '';
+}
+
+/** Every worksheet's cells as text (merged children blank, formulas as their cached results). */
+export async function readXlsxSheets(bytes: ArrayBuffer | Uint8Array): Promise<SheetText[]> {
+  const u8 = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
+  if (u8.byteLength === 0) throw new SheetReadError(SHEET_READ_TEXT.empty);
+  if (u8.byteLength > MAX_BYTES) throw new SheetReadError(SHEET_READ_TEXT.tooLarge);
+  const magic = Array.from(u8.subarray(0, 4)).join();
+  if (magic === [0xd0, 0xcf, 0x11, 0xe0].join()) throw new SheetReadError(SHEET_READ_TEXT.oldXls);
+  if (magic !== [0x50, 0x4b, 0x03, 0x04].join()) throw new SheetReadError(SHEET_READ_TEXT.notXlsx);
+  try {
+    await checkZip(u8);
+  } catch (e) {
+    if (e instanceof ZipGuardError) throw new SheetReadError(SHEET_READ_TEXT.corrupt);
+    throw e;
+  }
+  const ExcelJS = await loadExcelJS();
+  const wb: Workbook = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.load(u8.slice().buffer);
+  } catch {
+    throw new SheetReadError(SHEET_READ_TEXT.corrupt);
+  }
+  return wb.worksheets.map((ws) => {
+    const rows: string[][] = [];
+    const height = Math.min(ws.rowCount, MAX_ROWS);
+    const width = Math.min(ws.columnCount, MAX_COLS);
+    for (let r = 1; r <= height; r++) {
+      const row: string[] = [];
+      for (let c = 1; c <= width; c++) {
+        const cell = ws.getCell(r, c);
+        row.push(cell.isMerged && cell.master !== cell ? '' : textOf(cell.value).trim());
+      }
+      rows.push(row);
+    }
+    return { name: ws.name, rows };
+  });
+}

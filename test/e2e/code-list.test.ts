@@ -1,0 +1,56 @@
+// 导入科目表 in real Chromium: pasted columns and an XLSX file name the workbook's unnamed codes;
+// the list stays in IndexedDB for the next visit (a reload finds it known).
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { useAppFixture } from './pages/app-fixture';
+import { CodeListPage } from './pages/code-list-page';
+
+const app = useAppFixture();
+
+describe('导入科目表', () => {
+  it('names unnamed codes from pasted columns, and remembers the list after a reload', async () => {
+    const wb = await app.open();
+    await wb.tab('t05');
+    await wb.paste('t05', '2010306', 'basic', '2070109\t\t5\t5\t');
+    await wb.page.waitForSelector('.grid-host td[data-cell="2070109|basic"]');
+    expect(await wb.rowOf('2070109')).toMatch(/^2070109\|\|/);
+    const codeList = new CodeListPage(wb.page);
+    const report = await codeList.importPasted('编码\t名称\n207 01\t文化和旅游\n207 01 09\t群众文化\n2010101\t行政运行', 2021);
+    expect(report[0]).toBe('2021年科目表：新增 2 个，改名 0 个，冲突 0 处，相同 1 个');
+    expect(report[1]).toBe('本工作簿补上了 2 个科目的名称（可撤销）');
+    await wb.screenshot('code-list-dialog');
+    await codeList.close();
+    expect(await wb.rowOf('20701')).toContain('文化和旅游');
+    expect(await wb.rowOf('2070109')).toContain('群众文化');
+
+    await wb.page.reload();
+    await wb.page.waitForSelector('html[data-settled]', { state: 'attached' });
+    const again = await new CodeListPage(wb.page).importPasted('207 01\t文化和旅游', 2021);
+    expect(again[0]).toBe('2021年科目表：新增 0 个，改名 0 个，冲突 0 处，相同 1 个');
+  });
+
+  it('reads an XLSX list with 类/款/项 in separate columns', async () => {
+    const x = new ExcelJS.Workbook();
+    const ws = x.addWorksheet('科目');
+    ws.addRows([
+      ['类', '款', '项', '科目名称'],
+      ['204', '', '', '公共安全支出'],
+      ['', '06', '', '司法'],
+      ['', '', '07', '公共法律服务'],
+    ]);
+    const dir = mkdtempSync(join(tmpdir(), 'codes-'));
+    const path = join(dir, '2021科目表.xlsx');
+    writeFileSync(path, new Uint8Array(await x.xlsx.writeBuffer()));
+    const wb = await app.open();
+    await wb.tab('t05');
+    await wb.paste('t05', '2010306', 'basic', '2040607\t\t5\t5\t');
+    await wb.page.waitForSelector('.grid-host td[data-cell="2040607|basic"]');
+    const report = await new CodeListPage(wb.page).importFile(path, 2021);
+    expect(report[0]).toBe('2021年科目表：新增 2 个，改名 0 个，冲突 0 处，相同 1 个');
+    expect(report).toContain('新增 功能分类 20406 司法');
+    expect(report).toContain('新增 功能分类 2040607 公共法律服务');
+  });
+});
