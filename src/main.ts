@@ -32,6 +32,8 @@ const app = mountApp(storage.frame(document.getElementById('app')!), session, {
   ],
 });
 storage.attach(app);
+// The page's "scripts did not run" notice (index.html): the app runs, so it goes.
+document.getElementById('boot-msg')?.remove();
 // Not before the first table's frame: it would compete with it for the network and the CPU.
 requestAnimationFrame(() =>
   setTimeout(() =>
