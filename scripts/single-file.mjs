@@ -120,7 +120,8 @@ function url(k, withLazy) {
   cache.set(k, u);
   return u;
 }
-globalThis.__sf = { i: (k) => import(url(k, false)), u: (k) => url(k, true) };
+// parts(): which payloads became modules so far (tests check that lazy parts stay lazy).
+globalThis.__sf = { i: (k) => import(url(k, false)), u: (k) => url(k, true), parts: () => [...page.keys(), ...eager.keys()] };
 try {
   await import(url(__ENTRY__, false));
 } catch (e) {
