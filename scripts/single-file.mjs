@@ -57,9 +57,10 @@ export function rewriteModule(code, key, keys) {
   let out = code;
   for (const other of keys) {
     if (other === key) continue;
-    let rel = posix.relative(dir, other);
-    if (!rel.startsWith('.')) rel = `./${rel}`;
-    const forms = [rel, other, `/${other}`].map(escapeRe).join('|');
+    const bare = posix.relative(dir, other);
+    const rel = bare.startsWith('.') ? bare : `./${bare}`;
+    // Vite writes both `./x.js` and bare `x.js` (e.g. new URL(`x.js`, import.meta.url) for workers).
+    const forms = [...new Set([rel, bare, other, `/${other}`])].map(escapeRe).join('|');
     const lit = `(?<q>${quoteAlt})(?:${forms})\\k<q>`;
     // import(`./x.js`) → resolved lazily by the loader.
     out = out.replace(new RegExp(`\\bimport\\(\\s*${lit}\\s*\\)`, 'g'), () => {
@@ -86,10 +87,67 @@ function payload(text) {
   return { enc: 'b64', body: Buffer.from(text, 'utf8').toString('base64') };
 }
 
-// Runs in the page (inline, hashed). Kept small and free of build-time interpolation except M.
+// The module resolver, run in the page and again inside every worker (each realm mints its own
+// Blob URLs: a worker may not import the page's). `core.toString()` ships it into a worker.
+// M: key → { js, s: static deps, l: lazy refs, type }; read(k): a part's text (or bytes).
+const CORE = `(M, read, src) => {
+  const cache = new Map();
+  const blob = (body, type) => URL.createObjectURL(new Blob([body], { type }));
+  const url = (k) => {
+    let u = cache.get(k);
+    if (u) return u;
+    const m = M[k];
+    if (!m) throw new Error('unknown part ' + k);
+    if (m.js) {
+      let s = read(k);
+      for (const d of m.s) s = s.split('"sf:' + d + '"').join(JSON.stringify(url(d)));
+      u = blob(s, 'text/javascript');
+    } else u = blob(read(k), m.type);
+    cache.set(k, u);
+    return u;
+  };
+  // A worker gets a bootstrap holding the texts of everything it may load, and this resolver.
+  const boot = (k) => {
+    const seen = new Set(), todo = [k];
+    while (todo.length) {
+      const x = todo.pop();
+      if (seen.has(x)) continue;
+      seen.add(x);
+      if (M[x].js) todo.push(...M[x].s, ...M[x].l);
+    }
+    const T = {};
+    for (const x of seen) { const t = read(x); T[x] = typeof t === 'string' ? t : Array.from(t); }
+    // A classic script (module workers from blob: fail on file:// in Chromium); messages that
+    // arrive before the worker's module has run are held and replayed, as a module worker would.
+    const text = 'const T=' + JSON.stringify(T) + ';(' + src + ')(' + JSON.stringify(M) +
+      ',(k)=>typeof T[k]==="string"?T[k]:new Uint8Array(T[k]),' + JSON.stringify(src) + ');' +
+      'const q=[],hold=(e)=>{q.push(e);e.stopImmediatePropagation();};addEventListener("message",hold);' +
+      'globalThis.__sf.i(' + JSON.stringify(k) + ').then(()=>{removeEventListener("message",hold);' +
+      'for(const e of q)dispatchEvent(new MessageEvent("message",{data:e.data,ports:[...e.ports]}));},(e)=>{setTimeout(()=>{throw e;});});';
+    return blob(text, 'text/javascript');
+  };
+  const boots = new Map();
+  // Our bootstraps are classic scripts whatever type the app asks for.
+  const W = globalThis.Worker;
+  const ours = new Set();
+  if (W) globalThis.Worker = class extends W {
+    constructor(u, o) { super(u, ours.has(String(u)) ? { ...o, type: 'classic' } : o); }
+  };
+  globalThis.__sf = {
+    i: (k) => import(url(k)),
+    u: (k) => {
+      if (!M[k] || !M[k].js) return url(k);
+      if (!boots.has(k)) { const u = boot(k); boots.set(k, u); ours.add(u); }
+      return boots.get(k);
+    },
+    // Which parts became modules so far (tests check that lazy parts stay lazy).
+    parts: () => [...cache.keys()],
+  };
+}`;
+
+// Runs in the page (inline, hashed).
 const LOADER = `
 const M = __MANIFEST__;
-const page = new Map(), eager = new Map();
 const read = (k) => {
   const el = document.getElementById('sf:' + k);
   if (!el) throw new Error('missing part ' + k);
@@ -99,37 +157,13 @@ const read = (k) => {
   for (let i = 0; i < b.length; i++) u[i] = b.charCodeAt(i);
   return M[k].js ? new TextDecoder().decode(u) : u;
 };
-const blob = (text, type) => URL.createObjectURL(new Blob([text], { type }));
-const subst = (s, k, withLazy) => {
-  for (const d of M[k].s) s = s.split('"sf:' + d + '"').join(JSON.stringify(url(d, withLazy)));
-  if (withLazy) for (const d of M[k].l) {
-    const u = JSON.stringify(url(d, true));
-    s = s.split('globalThis.__sf.i(' + JSON.stringify(d) + ')').join('import(' + u + ')');
-    s = s.split('globalThis.__sf.u(' + JSON.stringify(d) + ')').join(u);
-  }
-  return s;
-};
-// withLazy: for workers (their own realm, no loader there) every reference is resolved now.
-function url(k, withLazy) {
-  const cache = withLazy ? eager : page;
-  let u = cache.get(k);
-  if (u) return u;
-  const m = M[k];
-  if (!m) throw new Error('unknown part ' + k);
-  u = m.js ? blob(subst(read(k), k, withLazy), 'text/javascript') : blob(read(k), m.type);
-  cache.set(k, u);
-  return u;
-}
-// parts(): which payloads became modules so far (tests check that lazy parts stay lazy).
-globalThis.__sf = { i: (k) => import(url(k, false)), u: (k) => url(k, true), parts: () => [...page.keys(), ...eager.keys()] };
+const core = ${CORE};
+core(M, read, core.toString());
 try {
-  await import(url(__ENTRY__, false));
+  await globalThis.__sf.i(__ENTRY__);
 } catch (e) {
   const msg = document.getElementById('boot-msg');
-  if (msg) {
-    msg.hidden = false;
-    msg.textContent = '无法启动决算公开工作簿：此浏览器不允许运行本文件中的程序（' + String(e && e.message || e) + '）。请用较新版本的 Chrome、Edge 或 Firefox 打开。';
-  }
+  if (msg) msg.textContent = '无法启动决算公开工作簿：此浏览器不允许运行本文件中的程序（' + String((e && e.message) || e) + '）。请用较新版本的 Chrome、Edge 或 Firefox 打开。';
   throw e;
 }
 `;

@@ -12,7 +12,8 @@ import type { Browser } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { StoragePage } from './pages/library-page';
 import { XlsxPage } from './pages/xlsx-page';
-import { launchBrowser, REPO_ROOT } from './support/browser';
+import { build } from 'vite';
+import { launchBrowser, newAppPage, REPO_ROOT } from './support/browser';
 
 const FILE = join(REPO_ROOT, process.env.E2E_DIST ?? 'dist', 'juesuan.html');
 const OUT = join(REPO_ROOT, 'test-output', 'single-file-e2e');
@@ -87,5 +88,22 @@ describe('single file from file://', () => {
     const file = await p.download(() => p.clickBanner('save', 'btn-export-json'));
     const backup = JSON.parse(file.text) as { workbooks: { document: { inputs: { t06: Record<string, { amount: string }> } } }[] };
     expect(backup.workbooks[0]!.document.inputs.t06['30201']!.amount).toBe('31.34');
+  });
+});
+
+describe('single-file packer', () => {
+  it('runs a module worker that lazily imports its own chunk, with no message lost', async () => {
+    const root = join(REPO_ROOT, 'test', 'fixtures', 'single-file-app');
+    const outDir = join(OUT, 'worker-app');
+    await build({ root, configFile: join(root, 'vite.config.mjs'), build: { outDir, emptyOutDir: true } });
+    const app = await newAppPage(browser, pathToFileURL(join(outDir, 'juesuan.html')).href);
+    try {
+      await app.page.waitForFunction(() => /^(worker|error):/.test(document.getElementById('app')?.textContent ?? ''));
+      expect(await app.page.textContent('#app')).toBe('worker:41');
+      expect(app.cspViolations).toEqual([]);
+      expect(app.consoleErrors).toEqual([]);
+    } finally {
+      await app.context.close();
+    }
   });
 });
