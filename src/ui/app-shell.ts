@@ -14,6 +14,7 @@ import { Toolbar } from './toolbar';
 import { UI_TEXT } from './ui-text';
 import { FUND_LABELS } from '../model/ids';
 import './app.css';
+import './screen-fit.css';
 
 /** A tab contributed by another feature (e.g. 情况说明). */
 export interface TabSpec {
@@ -156,8 +157,8 @@ export function mountApp(root: HTMLElement, session: WorkbookSession, opts: Moun
       texts.element.hidden = id !== SUPPLEMENT_TAB;
       if (id === SUPPLEMENT_TAB) texts.refresh();
       describeSelection(null);
-      renderActions();
       if (grid.sheet !== id) grid.show(id as AnySheetId);
+      renderActions();
       grid.refreshDimensions();
     } else {
       grid.hideNote();
@@ -270,7 +271,9 @@ export function mountApp(root: HTMLElement, session: WorkbookSession, opts: Moun
     actions.replaceChildren();
     const def = tables.get(current);
     const title = el('span', { class: 'sheet-title' }, def ? `${def.publicNo}\u3000${def.title}` : UI_TEXT.supplementTab);
-    actions.append(title);
+    // The grid hides its title block on screen; its 公开0X表 / 部门 / 单位 texts show here.
+    const meta = el('span', { class: 'sheet-meta' }, ...grid.titleLine().filter((t) => !def || t !== def.publicNo).map((t) => el('span', { class: 'sheet-meta-item' }, t)));
+    actions.append(title, meta);
     if (def?.kind === 'function') {
       actions.append(actionButton(UI_TEXT.addCode, 'btn-add-code', () => addFunctionCode(def.funds)), actionButton(UI_TEXT.removeCode, 'btn-remove-code', () => removeFunctionCode(def.funds)));
     } else if (def?.kind === 'economic') {
@@ -403,6 +406,7 @@ export function mountApp(root: HTMLElement, session: WorkbookSession, opts: Moun
       refreshAudit('idle');
     } else if (e.type === 'structure') {
       grid.reload();
+      if (gridSheets.has(current)) renderActions();
       texts.refresh();
       refreshAudit();
     } else {
