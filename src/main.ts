@@ -6,6 +6,7 @@ import { showWorkbook, storageUi, workbookIdFromHash } from './ui/storage-ui';
 import { mountApp } from './ui/app-shell';
 import { narrativeTab } from './ui/narrative-tab';
 import { xlsxActions } from './ui/xlsx-actions';
+import { startOffline } from './ui/offline';
 
 // The workbook of this tab (#wb=<id>, else the last one; a first visit stores the example).
 // Without IndexedDB the example runs in memory and the page says so.
@@ -34,6 +35,8 @@ const app = mountApp(storage.frame(document.getElementById('app')!), session, {
 storage.attach(app);
 // The page's "scripts did not run" notice (index.html): the app runs, so it goes.
 document.getElementById('boot-msg')?.remove();
+// Hosted: an offline copy; an update waits until nothing is unsaved.
+void startOffline({ isSaved: () => controller.opened?.autosave.status.state === 'saved' });
 // Not before the first table's frame: it would compete with it for the network and the CPU.
 requestAnimationFrame(() =>
   setTimeout(() =>
