@@ -7,6 +7,7 @@ import { mountApp } from './ui/app-shell';
 import { narrativeTab } from './ui/narrative-tab';
 import { xlsxActions } from './ui/xlsx-actions';
 import { startOffline } from './ui/offline';
+import { printTables } from './ui/print-tables';
 
 // The workbook of this tab (#wb=<id>, else the last one; a first visit stores the example).
 // Without IndexedDB the example runs in memory and the page says so.
@@ -30,6 +31,7 @@ const app = mountApp(storage.frame(document.getElementById('app')!), session, {
       status: (text) => app.status(text),
     }),
     ...storage.toolbarItems,
+    printTables({ session: () => session, currentTab: () => app.currentTab() }),
   ],
 });
 storage.attach(app);

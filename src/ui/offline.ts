@@ -27,6 +27,7 @@ export async function startOffline(opts: OfflineOptions, win: Window = window): 
   } catch {
     return; // no offline copy; the app works as before
   }
+  if (!reg) return; // some embedders (and test harnesses) stub register()
   // Only an update replaces a controller: the first install just fills the cache.
   const hadController = !!sw.controller;
   const announce = (w: ServiceWorker) => {
