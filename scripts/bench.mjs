@@ -27,6 +27,7 @@ const results = { date: new Date().toISOString(), cpu: cpus()[0]?.model ?? 'unkn
 try {
   log('cold open (fresh profile each run)…');
   results.coldOpen = await B.coldOpen(url, distDir, 7);
+  results.singleFile = await (await import('../bench/single-file-bench.mjs')).singleFileBench(distDir, 7, results.coldOpen.open.median);
 
   const browser = await B.launch();
   try {

@@ -21,7 +21,7 @@ describe('printing tables', () => {
     const [w, h] = print.pageSize(out);
     expect(w).toBeGreaterThan(h);
     expect(Math.round(w)).toBe(842);
-    // The reference prints 06 on one page; so do we (8.5 pt, as the Ministry's software does).
+    // The reference prints 06 on one page; so do we.
     expect(out.pages).toBe(1);
     const text = squash(out.text.join('\n'));
     for (const s of ['一般公共预算财政拨款基本支出决算表', '公开06表', '部门：蓝山县行政审批服务局', '单位：万元', '科目名称', '决算数', '办公费', '21.34', '596.17']) expect(text).toContain(s);
