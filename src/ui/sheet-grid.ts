@@ -104,6 +104,8 @@ export class SheetGrid {
       autoWrapRow: false,
       autoWrapCol: false,
       outsideClickDeselects: false,
+      // Enter goes to the next cell to fill in the column, over computed rows (Shift+Enter: back).
+      enterMoves: (e: KeyboardEvent) => ({ row: this.enterStep(e.shiftKey ? -1 : 1), col: 0 }),
       fillHandle: false,
       copyPaste: { rowsLimit: 5000, columnsLimit: 100 },
       readOnlyCellClassName: 'c-readonly',
@@ -412,6 +414,18 @@ export class SheetGrid {
   }
 
   /** Typing on a computed cell explains why nothing happens (Excel does the same for locked cells). */
+  /** Rows from the active cell to the next input cell of its column in `dir` (1 if none). */
+  private enterStep(dir: 1 | -1): number {
+    const sel = this.hot.getSelectedLast();
+    if (!sel || sel[0] !== sel[2] || sel[1] !== sel[3]) return 1;
+    const [r, c] = sel;
+    if (this.layout.cells[r]?.[c]?.t !== 'input') return 1;
+    for (let n = r + dir; n >= this.layout.dataStart && n < this.layout.cells.length; n += dir) {
+      if (this.layout.cells[n]?.[c]?.t === 'input') return Math.abs(n - r);
+    }
+    return 1;
+  }
+
   private onKeyDown(e: KeyboardEvent): void {
     if (e.ctrlKey || e.metaKey || e.altKey || this.isEditing()) return;
     if (e.key.length !== 1 && e.key !== 'F2' && e.key !== 'Backspace') return;
