@@ -5,6 +5,7 @@ import { IndexedDbStore, PendingJournal } from './storage';
 import { showWorkbook, storageUi, workbookIdFromHash } from './ui/storage-ui';
 import { mountApp } from './ui/app-shell';
 import { narrativeTab } from './ui/narrative-tab';
+import { partTabs } from './ui/part-tab';
 import { xlsxActions } from './ui/xlsx-actions';
 import { startOffline } from './ui/offline';
 import { printTables } from './ui/print-tables';
@@ -20,8 +21,8 @@ const storage = storageUi(controller);
 // The 情况说明 renderer is fetched after the first table is on screen; its 审核 findings follow.
 let narrative: typeof import('./engine/narrative') | undefined;
 const app = mountApp(storage.frame(document.getElementById('app')!), session, {
-  extraTabs: [narrativeTab(session), ...storage.tabs],
-  auditSources: [() => narrative?.missingInputs(session.engine) ?? []],
+  extraTabs: [narrativeTab(session), ...partTabs(session), ...storage.tabs],
+  auditSources: [() => narrative?.missingInputs(session.engine) ?? [], () => narrative?.partFindings(session.engine) ?? []],
   toolbarItems: [
     // Replace: 'before-import' snapshot, undoable replace, saved. New: stored and shown.
     xlsxActions({

@@ -5,6 +5,7 @@ import { dec, formatAmount, type Decimal } from '../model/amount';
 import type { WorkbookDocument } from '../model/document';
 import { FUND_LABELS, FUNDS, SHEET_IDS, type Fund, type SheetId } from '../model/ids';
 import type { ValueFormat } from '../model/template';
+import { INDICATOR_SHEET } from '../model/part';
 import { newRecordId, type SnapshotInfo, type WorkbookInfo, type WorkbookStore } from '../storage';
 import { cellLabel } from './cell-labels';
 import { takeSnapshot } from './history';
@@ -14,6 +15,8 @@ export const COMPARE_FIGURES = ['grandTotal', 'basicTotal', 'personnel', 'public
 
 export const SCENARIO_TEXT = {
   auditErrors: '审核错误（条）',
+  indicator: '绩效自评 ',
+  score: '得分',
   auditWarnings: '审核提示（条）',
   percentPoints: '个百分点',
   notScenario: '这不是情景，不能采用或放弃',
@@ -193,6 +196,35 @@ function compareTexts(base: WorkbookEngine, scenario: WorkbookEngine): TextChang
     .map((id) => ({ id, label: labels.get(id) ?? id, before: a[id] ?? '', after: b[id] ?? '' }));
 }
 
+/**
+ * The indicator sheet of a template part (绩效自评): its total score always, and each indicator
+ * whose value or score differs, so a what-if edit shows its effect on the score.
+ */
+function indicatorFigures(base: WorkbookEngine, scenario: WorkbookEngine): FigureComparison[] {
+  if (!scenario.layout.byId.has(INDICATOR_SHEET) || !base.layout.byId.has(INDICATOR_SHEET)) return [];
+  const sheet = scenario.sheet(INDICATOR_SHEET);
+  const name = (r: number): string => {
+    const row = sheet.cells[r] ?? [];
+    for (const c of [2, 1, 0]) {
+      const cell = row[c];
+      if (cell?.t === 'text' && cell.text) return cell.text;
+    }
+    return '';
+  };
+  const out: { order: number; fig: FigureComparison }[] = [];
+  for (const [key, pos] of sheet.index) {
+    const [row, col] = key.split('|') as [string, string];
+    if (col !== 'value' && col !== 'score') continue;
+    const a = base.has(INDICATOR_SHEET, row, col) ? base.amount(INDICATOR_SHEET, row, col) : null;
+    const b = scenario.amount(INDICATOR_SHEET, row, col);
+    const same = a === null ? b === null : b !== null && a.eq(b);
+    if (row !== 'total' && same) continue;
+    const label = `${SCENARIO_TEXT.indicator}${name(pos.r)}${col === 'score' && row !== 'total' ? SCENARIO_TEXT.score : ''}`;
+    out.push({ order: pos.r * 100 + pos.c, fig: figureRow(`perf:${row}:${col}`, label, scenario.format(INDICATOR_SHEET, row, col) ?? 'amount', a, b) });
+  }
+  return out.sort((x, y) => x.order - y.order).map((x) => x.fig);
+}
+
 /** Everything that differs between a base and a scenario, with key figures side by side. */
 export function compareWorkbooks(base: WorkbookEngine, scenario: WorkbookEngine): Comparison {
   const defs = new Map(scenario.template.figures.map((f) => [f.id, f]));
@@ -200,6 +232,7 @@ export function compareWorkbooks(base: WorkbookEngine, scenario: WorkbookEngine)
     const def = defs.get(id);
     return figureRow(id, def?.label ?? id, def?.format ?? 'amount', base.figure(id), scenario.figure(id));
   });
+  figures.push(...indicatorFigures(base, scenario));
   const count = (e: WorkbookEngine, severity: 'error' | 'warning') => dec(e.audit().filter((f) => f.severity === severity).length);
   figures.push(figureRow('auditErrors', SCENARIO_TEXT.auditErrors, 'count', count(base, 'error'), count(scenario, 'error')));
   figures.push(figureRow('auditWarnings', SCENARIO_TEXT.auditWarnings, 'count', count(base, 'warning'), count(scenario, 'warning')));

@@ -63,7 +63,7 @@ export class WorkbookSession {
   }
 
   private stored(sheet: AnySheetId, row: string, col: string): string | null {
-    if (sheet === 'fig' || sheet === 'audit') return null;
+    if (sheet === 'fig' || sheet === 'audit' || sheet === 'perf') return null;
     return this.doc.inputs[sheet]?.[row]?.[col] ?? null;
   }
 

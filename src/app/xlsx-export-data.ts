@@ -2,7 +2,7 @@
 // export input (layouts, values, document, 情况说明 text) and the import callbacks (restore,
 // layouts). No DOM; src/io never sees the engine.
 import { documentLayout, restoreDocument, type WorkbookEngine } from '../engine';
-import { paragraphText, renderNarrative, type RenderedNarrative, type RenderedSection } from '../engine/narrative';
+import { paragraphText, renderNarrative, renderPart, templateParts, type RenderedNarrative, type RenderedSection } from '../engine/narrative';
 import type { NarrativeSection, XlsxExportInput } from '../io/xlsx-export';
 import type { ImportDeps } from '../io/xlsx-import';
 
@@ -20,7 +20,8 @@ export function xlsxExportInput(engine: WorkbookEngine): XlsxExportInput {
   return {
     document: engine.document(),
     sheets: engine.layout.sheets.map((layout) => ({ layout, values: engine.sheetValues(layout.id) })),
-    narrative: narrativeSections(renderNarrative(engine)),
+    // The template's further parts (第五部分 绩效自评报告 …) follow the 情况说明 as text.
+    narrative: [renderNarrative(engine), ...templateParts(engine).map((p) => renderPart(engine, p.id))].flatMap(narrativeSections),
   };
 }
 

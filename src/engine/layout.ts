@@ -18,6 +18,8 @@ import type {
 } from '../model/template';
 import { a1, referencedCells, resolveFormula, substitute, type Position } from './formula';
 import { CodeBook } from './code-book';
+import { expandParts, INDICATOR_SHEET } from '../model/part';
+import { INDICATOR_COL_AT, INDICATOR_COLS, INDICATOR_HEADERS, indicatorPart, indicatorRows } from './indicators';
 
 export type TextRole = 'title' | 'publicNo' | 'meta' | 'header' | 'label' | 'code' | 'lineNo' | 'note' | 'section' | 'total';
 
@@ -304,7 +306,7 @@ function layoutSupplement(tpl: TemplateDef, doc: WorkbookDocument, book: CodeBoo
       g.text(r, 0, f.label, f.formula ? 'total' : 'label');
       if (f.formula) g.formula(r, 1, f.id, 'value', f.formula, f.format);
       else g.input(r, 1, f.id, 'value', f.format);
-      g.text(r, 2, unit(f.format), 'label');
+      g.text(r, 2, f.unit ?? unit(f.format), 'label');
     }
     if (s.perItem) {
       const p = s.perItem;
@@ -338,6 +340,50 @@ function layoutFigures(tpl: TemplateDef): Grid {
     g.formula(r, 1, f.id, 'value', f.formula, f.format);
   }
   return g;
+}
+
+/** Whether a 补充资料 row is an input (a field without formula, or a per-项 row). */
+function supplementIsInput(tpl: TemplateDef): (row: string) => boolean {
+  const inputs = new Set(tpl.supplement.flatMap((s) => s.fields.filter((f) => !f.formula).map((f) => f.id)));
+  const perItem = tpl.supplement.flatMap((s) => (s.perItem ? [new RegExp(`^${s.perItem.id.replaceAll('.', '\\.').replace('{code}', '\\d{7}')}$`)] : []));
+  return (row) => inputs.has(row) || perItem.some((re) => re.test(row));
+}
+
+/** The indicator score sheet of the template's part (see indicators.ts), then the part's figures. */
+function layoutIndicators(tpl: TemplateDef, doc: WorkbookDocument): { g: Grid; title: string } | null {
+  const part = indicatorPart(tpl);
+  if (!part) return null;
+  const def = part.indicators;
+  const g = new Grid(INDICATOR_HEADERS.length);
+  g.text(g.addRow('title'), 0, def.title, 'title', g.width);
+  const h = g.addRow('header');
+  INDICATOR_HEADERS.forEach((t, c) => g.text(h, c, t, 'header'));
+  const start = g.cells.length;
+  const rows = indicatorRows(def, doc, supplementIsInput(tpl), (i, col) => a1({ r: start + i, c: INDICATOR_COL_AT[col] }));
+  for (const plan of rows) {
+    const r = g.addRow(plan.kind === 'indicator' ? 'item' : 'total');
+    const role = plan.kind === 'indicator' ? 'label' : 'total';
+    if (plan.kind === 'indicator') {
+      g.text(r, 0, plan.section, 'label');
+      g.text(r, 1, plan.group, 'label');
+      g.text(r, 2, plan.name, 'label');
+      g.text(r, 3, plan.method, 'label');
+    } else g.text(r, plan.kind === 'group' ? 1 : 0, plan.name, role, plan.kind === 'group' ? 2 : 3);
+    g.text(r, 7, plan.kind === 'indicator' ? plan.unit : '', 'label');
+    for (const col of INDICATOR_COLS) {
+      const cell = plan.cells[col];
+      if (cell) g.formula(r, INDICATOR_COL_AT[col], plan.id, col, cell.formula, cell.format);
+    }
+  }
+  if (part.figures?.length) {
+    g.text(g.addRow('section'), 0, `${part.title}引用的数据`, 'section', g.width);
+    for (const f of part.figures) {
+      const r = g.addRow('item');
+      g.text(r, 0, f.label, 'label', INDICATOR_COL_AT.value);
+      g.formula(r, INDICATOR_COL_AT.value, f.id, 'value', f.formula, f.format);
+    }
+  }
+  return { g, title: def.title };
 }
 
 export const AUDIT_COLS = ['left', 'right', 'diff'] as const;
@@ -411,7 +457,8 @@ function finish(
 }
 
 /** Builds every sheet's layout and resolves all formulas to A1. */
-export function buildLayout(tpl: TemplateDef, doc: WorkbookDocument, book: CodeBook): WorkbookLayout {
+export function buildLayout(template: TemplateDef, doc: WorkbookDocument, book: CodeBook): WorkbookLayout {
+  const tpl = expandParts(template);
   const grids: { id: AnySheetId; g: Grid; meta: Parameters<typeof finish>[2] }[] = [];
   for (const def of tpl.tables) {
     const g =
@@ -434,6 +481,14 @@ export function buildLayout(tpl: TemplateDef, doc: WorkbookDocument, book: CodeB
     meta: { title: '补充资料', publicNo: '补充资料', zero: 'zero', colWidths: [44, 16, 8], dataStart: 4 },
   });
   grids.push({ id: 'fig', g: layoutFigures(tpl), meta: { title: '关键数据', publicNo: '关键数据', zero: 'zero', colWidths: [40, 16], dataStart: 1 } });
+  const perf = layoutIndicators(tpl, doc);
+  if (perf) {
+    grids.push({
+      id: INDICATOR_SHEET,
+      g: perf.g,
+      meta: { title: perf.title, publicNo: '绩效评分表', zero: 'zero', colWidths: [8, 10, 18, 30, 10, 10, 10, 6, 6, 8, 8], dataStart: 2 },
+    });
+  }
   const rules = expandRules(tpl, book);
   grids.push({
     id: 'audit',

@@ -2,8 +2,10 @@
 import type { SheetId } from '../model/ids';
 import type { TemplateInfo } from '../model/restore';
 import type { TemplateDef, ValueFormat } from '../model/template';
+import { expandParts } from '../model/part';
 
-export function templateInfo(tpl: TemplateDef): TemplateInfo {
+export function templateInfo(template: TemplateDef): TemplateInfo {
+  const tpl = expandParts(template);
   const titles = new Map<string, string>(tpl.tables.map((t) => [t.id, t.publicNo]));
   titles.set('sup', '补充资料');
   const supFormats = new Map<string, ValueFormat>();

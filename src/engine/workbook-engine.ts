@@ -9,6 +9,7 @@ import { CodeBook, type Catalogues } from './code-book';
 import { substitute } from './formula';
 import { buildLayout, type ExpandedRule, type LayoutCell, type SheetLayout, type WorkbookLayout } from './layout';
 import { registerDecimalRound } from './round-plugin';
+import { expandParts, INDICATOR_SHEET, isIndicatorLayoutText } from '../model/part';
 
 export type CellValue = number | string | null | { error: string };
 
@@ -64,7 +65,11 @@ export class WorkbookEngine {
   private findings: Map<string, Finding | null> | null = null;
   private ruleByRow = new Map<string, ExpandedRule>();
 
-  private constructor(private readonly env: EngineInput) {}
+  private readonly env: EngineInput;
+  private constructor(env: EngineInput) {
+    // A template's parts add 补充资料 inputs and texts: every reader of engine.template sees them.
+    this.env = { ...env, template: expandParts(env.template) };
+  }
 
   static open(doc: WorkbookDocument, env: EngineInput): WorkbookEngine {
     registerDecimalRound();
@@ -86,7 +91,7 @@ export class WorkbookEngine {
     this.layout = buildLayout(this.env.template, doc, this.book);
     const sheets: Record<string, (number | string | null)[][]> = {};
     for (const s of this.layout.sheets) {
-      const inputs = s.id === 'fig' || s.id === 'audit' ? undefined : doc.inputs[s.id as SheetId];
+      const inputs = s.id === 'fig' || s.id === 'audit' || s.id === INDICATOR_SHEET ? undefined : doc.inputs[s.id as SheetId];
       sheets[s.id] = s.cells.map((row) =>
         row.map((cell) => {
           if (cell?.t === 'formula') return `=${cell.formula}`;
@@ -303,6 +308,8 @@ export class WorkbookEngine {
     if (text.trim() === '') delete texts[id];
     else texts[id] = text;
     this.doc = { ...this.doc, texts };
+    // The indicator sheet prints department-named indicators: keep its layout (and XLSX) current.
+    if (isIndicatorLayoutText(id) && this.layout.byId.has(INDICATOR_SHEET)) this.build(this.doc);
   }
 
   text(id: string): string {

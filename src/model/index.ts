@@ -5,3 +5,4 @@ export * from './template';
 export * from './restore';
 export { MIGRATIONS, migrate, type Migration } from './migrations';
 export * from './catalog';
+export * from './part';

@@ -12,9 +12,14 @@ export type CellPath = string;
 /** A number read from the workbook; `label` overrides the derived name in tooltips and formulas. */
 export type OperandDef = CellPath | { of: CellPath; label: string };
 
-/** True when every operand is 0 or blank (a missing 补充资料 input is neither, so the test fails). */
+/**
+ * `allZero`: every operand is 0 or blank (a missing 补充资料 input is neither, so the test fails).
+ * `anyMissing`: some operand lacks an input (e.g. an indicator whose score was given by hand).
+ * Both given: both must hold.
+ */
 export interface ConditionDef {
-  allZero: OperandDef[];
+  allZero?: OperandDef[];
+  anyMissing?: OperandDef[];
 }
 
 /**
@@ -27,6 +32,8 @@ export type TemplateText = string;
 export interface AmountSlot {
   kind: 'amount';
   of: OperandDef;
+  /** Keep trailing zeros (74.70), as a rate in a score sheet is printed. */
+  fixed?: boolean;
 }
 
 /** A whole number from 补充资料 (人数, 团组, 辆). */
@@ -129,4 +136,6 @@ export interface NarrativeSectionDef {
 export interface NarrativeDef {
   /** Top-level parts of the published document (第一部分 …). */
   sections: NarrativeSectionDef[];
+  /** Depth of the headings 审核 messages name (default 1: 一、…; 2 when a report title sits between). */
+  whereDepth?: number;
 }

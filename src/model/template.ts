@@ -8,6 +8,7 @@
 //   {code} {class}    replaced by the current code in per-code expansions
 import type { Fund, SheetId, TableId } from './ids';
 import type { NarrativeDef } from './narrative';
+import type { TemplatePartDef } from './part';
 
 export type ZeroStyle = 'blank' | 'zero';
 export type ValueFormat = 'amount' | 'percent' | 'count';
@@ -121,6 +122,8 @@ export interface SupplementField {
   /** Formula (derived) or input when absent. */
   formula?: string;
   hint?: string;
+  /** Unit shown beside the value (人, 台, 分); default from the format (万元, %). */
+  unit?: string;
 }
 
 export interface SupplementSection {
@@ -189,6 +192,10 @@ export interface TemplateDef {
   audit: AuditRuleDef[];
   /** The 情况说明, its numbers bound to cells (src/engine/narrative renders it). */
   narrative?: NarrativeDef;
+  /** Further parts of the publication (第五部分 附件 …), each with its own tab; see part.ts. */
+  parts?: TemplatePartDef[];
+  /** Set by expandParts(): the parts' inputs are already in supplement/texts. */
+  partsExpanded?: boolean;
 }
 
 export interface FunctionCode {
@@ -206,4 +213,4 @@ export interface EconomicCode {
   parent?: string;
 }
 
-export type AnySheetId = SheetId | 'fig' | 'audit';
+export type AnySheetId = SheetId | 'fig' | 'audit' | 'perf';

@@ -2,6 +2,7 @@
 // jump to their cell on click; the user's own words are edited in place (session.setText);
 // 复制全文 and an A4 print view. Plain DOM, built with textContent only (no HTML strings).
 import type { WorkbookSession } from '../app/session';
+import type { WorkbookEngine } from '../engine';
 import { narrativePlainText, renderNarrative, type FigureSource, type RenderedNarrative, type RenderedSection, type Segment } from '../engine/narrative';
 import type { AnySheetId } from '../model/template';
 import { el } from './dom';
@@ -10,6 +11,13 @@ import './narrative.css';
 
 export interface NarrativeNav {
   goToCell(sheet: AnySheetId, row: string, col: string): void;
+}
+
+/** Another outline in the same view (a template part, e.g. 第五部分 绩效自评报告). */
+export interface NarrativeViewOptions {
+  render?: (engine: WorkbookEngine) => RenderedNarrative;
+  /** aria-label of the document. */
+  label?: string;
 }
 
 export interface NarrativeView {
@@ -32,7 +40,8 @@ function tooltip(s: FigureSource): string {
 }
 
 /** Mounts the narrative into `container`; it re-renders on every accepted change of the session. */
-export function mountNarrative(container: HTMLElement, session: WorkbookSession, nav: NarrativeNav): NarrativeView {
+export function mountNarrative(container: HTMLElement, session: WorkbookSession, nav: NarrativeNav, opts: NarrativeViewOptions = {}): NarrativeView {
+  const renderDoc = opts.render ?? ((engine: WorkbookEngine) => renderNarrative(engine));
   const status = el('span', { class: 'nv-status', role: 'status', 'aria-live': 'polite' });
   const copyButton = el('button', { type: 'button', class: 'btn nv-copy' }, NARRATIVE_TEXT.copy);
   const printButton = el('button', { type: 'button', class: 'btn nv-print' }, NARRATIVE_TEXT.print);
@@ -44,7 +53,7 @@ export function mountNarrative(container: HTMLElement, session: WorkbookSession,
     el('span', { class: 'nv-missing' }, NARRATIVE_TEXT.legendMissing),
   );
   const bar = el('div', { class: 'nv-bar' }, copyButton, printButton, legend, status);
-  const doc = el('article', { class: 'nv-doc', 'aria-label': NARRATIVE_TEXT.tab });
+  const doc = el('article', { class: 'nv-doc', 'aria-label': opts.label ?? NARRATIVE_TEXT.tab });
   const element = el('div', { class: 'narrative' }, bar, el('p', { class: 'nv-hint' }, NARRATIVE_TEXT.hint), doc);
   container.append(element);
 
@@ -55,7 +64,7 @@ export function mountNarrative(container: HTMLElement, session: WorkbookSession,
 
   function render(): void {
     if (editing) return;
-    const rendered: RenderedNarrative = renderNarrative(session.engine);
+    const rendered: RenderedNarrative = renderDoc(session.engine);
     doc.replaceChildren(...rendered.sections.flatMap((s) => section(s)));
   }
 
@@ -164,7 +173,7 @@ export function mountNarrative(container: HTMLElement, session: WorkbookSession,
   }
 
   function plainText(): string {
-    return narrativePlainText(renderNarrative(session.engine));
+    return narrativePlainText(renderDoc(session.engine));
   }
 
   copyButton.addEventListener('click', () => {

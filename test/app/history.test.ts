@@ -76,4 +76,22 @@ describe('restoreSnapshot', () => {
     await autosave.flush();
     expect((await store.load('w1')).doc.inputs.t06?.['30201']).toEqual({ amount: '41.34' });
   });
+
+  it('restoring a version brings back the 绩效自评 score it had (在职人数 90 → 93 分, restored 98 分)', async () => {
+    const { clock, store, session, autosave, history } = await setup();
+    const editSup = async (row: string, raw: string) => {
+      session.edit([{ sheet: 'sup', row, col: 'value', raw }]);
+      await autosave.flush();
+      await history.idle();
+    };
+    await editSup('staff.retired', '3');
+    const [snap] = await listHistory(store, 'w1');
+    clock.t += 1 * MIN;
+    await editSup('staff.actual', '90');
+    expect(session.engine.amount('perf', 'total', 'score')?.toFixed(2)).toBe('93.00');
+    const { doc } = await restoreSnapshot(store, 'w1', snap!.id, { doc: session.doc, revision: autosave.revision });
+    session.replaceDocument(doc, '恢复历史版本');
+    expect(session.engine.amount('perf', 'total', 'score')?.toFixed(2)).toBe('98.00');
+    expect(session.engine.amount('perf', 'staffControl', 'value')?.toFixed(2)).toBe('74.70');
+  });
 });

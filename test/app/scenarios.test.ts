@@ -44,6 +44,8 @@ describe('scenarios', () => {
       personnelShare: ['62.17%', '61.78%', '-0.39个百分点'],
       publicShare: ['37.83%', '38.22%', '+0.39个百分点'],
       sangongActual: ['6.54', '6.54', '0.00'],
+      // 绩效自评: the total score is always shown; nothing else of the indicator sheet moved.
+      'perf:total:score': ['98.00', '98.00', '0.00'],
       auditErrors: ['0', '1', '+1'],
       auditWarnings: ['0', '0', '0'],
     });
@@ -55,6 +57,22 @@ describe('scenarios', () => {
       '人员经费占基本支出比例（%）',
       '公用经费占基本支出比例（%）',
       '“三公”经费决算',
+    ]);
+  });
+
+  it('a what-if 在职人数 of 90 shows the 绩效自评 indicator, its score and the total moving', async () => {
+    const { store } = await setup();
+    const s = await createScenario(store, 'base', '增编');
+    const scenario = await editStored(store, s.id, (e) => e.setInput('sup', 'staff.actual', 'value', '90'));
+    const c = compareWorkbooks(openWorkbook((await store.load('base')).doc), scenario);
+    const perf = c.figures.filter((f) => f.id.startsWith('perf:')).map((f) => [f.label, f.baseText, f.scenarioText, f.diffText]);
+    // 62 ÷ 83 = 74.70% → 90 ÷ 83 = 108.43% (> 100: 5 → 0); groups and total follow (98 → 93).
+    expect(perf).toEqual([
+      ['绩效自评 在职人员控制率', '74.70%', '108.43%', '+33.73个百分点'],
+      ['绩效自评 在职人员控制率得分', '5.00', '0.00', '-5.00'],
+      ['绩效自评 预算配置小计得分', '10.00', '5.00', '-5.00'],
+      ['绩效自评 投入合计得分', '10.00', '5.00', '-5.00'],
+      ['绩效自评 总分', '98.00', '93.00', '-5.00'],
     ]);
   });
 

@@ -30,7 +30,7 @@ describe('xlsxExportInput', () => {
   const input = xlsxExportInput(engine);
 
   it('has every sheet in workbook order with its values', () => {
-    expect(input.sheets.map((s) => s.layout.id)).toEqual(['t01', 't02', 't03', 't04', 't05', 't06', 't07', 't08', 't09', 'sup', 'fig', 'audit']);
+    expect(input.sheets.map((s) => s.layout.id)).toEqual(['t01', 't02', 't03', 't04', 't05', 't06', 't07', 't08', 't09', 'sup', 'fig', 'perf', 'audit']);
     const t06 = input.sheets[5]!;
     const at = t06.layout.index.get('public|amount')!;
     expect(roundHalfUp(t06.values[at.r]![at.c] as number, 2).toFixed(2)).toBe('596.17');
@@ -44,6 +44,14 @@ describe('xlsxExportInput', () => {
     expect(six.paragraphs[0]).toContain('公用经费596.17万元，占基本支出的37.83%');
     const procurement = input.narrative!.find((s) => s.heading === '（三）政府采购支出情况')!;
     expect(procurement.paragraphs[0]).toContain('政府采购支出总额101.55万元');
+  });
+
+  it('carries the 第五部分 绩效自评报告 after the 名词解释, its score as computed', () => {
+    const headings = input.narrative!.map((s) => s.heading);
+    expect(headings.indexOf('第四部分 名词解释')).toBeLessThan(headings.indexOf('第五部分 附件'));
+    const p3 = input.narrative!.find((s) => s.heading === '三、预算执行与管理情况')!;
+    expect(p3.paragraphs[0]).toContain('我单位2021年度评价得分为98分');
+    expect(p3.paragraphs).toContain('指标4：培训会议人均经费≤60元/人，得2.5分。');
   });
 
   it('is a snapshot: an edit after it was taken does not change it', () => {

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { exampleDocument, openWorkbook, restoreDocument } from '../../src/engine';
 import { MIGRATIONS, SCHEMA_VERSION, migrate } from '../../src/model';
+import { exampleBeforeReport } from '../support/example-before-report';
 
 const FIXTURES = join(__dirname, '..', 'fixtures');
 const fixtureFiles = readdirSync(FIXTURES).filter((f) => /^workbook-v\d+\.json$/.test(f));
@@ -66,7 +67,7 @@ describe('v1-to-v2: supplementary into inputs.sup, codes split by fund', () => {
     const result = restoreDocument(readFixture('workbook-v1.json'));
     expect(result.migrated).toEqual([m.name, MIGRATIONS[1]!.name]);
     expect(result.notes).toEqual([]);
-    expect(result.doc).toEqual(exampleDocument());
+    expect(result.doc).toEqual(exampleBeforeReport(exampleDocument()));
     const e = openWorkbook(result.doc);
     expect(e.figure('grandTotal')?.toFixed(2)).toBe('1576.05');
     expect(e.figure('personnel')?.toFixed(2)).toBe('979.88');
@@ -91,7 +92,7 @@ describe('v2-to-v3: 03表基本/项目支出 derived; typed remainder kept as �
     const result = restoreDocument(before);
     expect(result.migrated).toEqual([m.name]);
     expect(result.notes).toEqual([]);
-    expect(result.doc).toEqual(exampleDocument());
+    expect(result.doc).toEqual(exampleBeforeReport(exampleDocument()));
   });
 
   it('keeps the 非财政拨款 remainder (03 − 05 − 08 − 09) and the other 03 columns, so 03 is unchanged', () => {

@@ -2,7 +2,7 @@
 // and the inputs it lacks as 审核 findings.
 export { renderNarrative } from './render';
 export { narrativePlainText, paragraphText } from './plain-text';
-export { missingInputs, MISSING_INPUT_RULE, MISSING_TEXT_RULE } from './missing';
+export { missingInputs, missingInputsOf, MISSING_INPUT_RULE, MISSING_TEXT_RULE } from './missing';
 export type {
   CellAddress,
   FigureSource,
@@ -13,3 +13,16 @@ export type {
   RenderedSection,
   Segment,
 } from './types';
+export {
+  indicatorTable,
+  partFindings,
+  renderPart,
+  templateParts,
+  UnknownPartError,
+  INDICATOR_MISSING_RULE,
+  INDICATOR_SCORE_RULE,
+  PART_INPUT_RULE,
+  PART_TEXT_RULE,
+  type IndicatorCell,
+  type IndicatorRow,
+} from './parts';

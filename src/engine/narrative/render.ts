@@ -9,6 +9,7 @@ import type {
   ConditionDef,
   EachSlot,
   ItemsSlot,
+  NarrativeDef,
   NarrativeSectionDef,
   OperandDef,
   ParagraphDef,
@@ -19,7 +20,9 @@ import type {
   UserTextSlot,
 } from '../../model/narrative';
 import type { AnySheetId } from '../../model/template';
+import { indicatorInput, INDICATOR_SHEET } from '../../model/part';
 import { referencedCells, substitute, TemplateError } from '../formula';
+import { INDICATOR_COL_NAMES, indicatorPart, indicatorRowRef, missingRows, type IndicatorCol } from '../indicators';
 import type { WorkbookEngine } from '../workbook-engine';
 import { CellNamer, formulaInWords } from './sources';
 import type { CellAddress, FigureSource, MissingInput, MissingRef, RenderedNarrative, RenderedParagraph, RenderedSection, Segment } from './types';
@@ -69,12 +72,15 @@ class Renderer {
   /** Title of the 一、… section being rendered, for 审核 messages. */
   private where = '';
 
-  constructor(private readonly engine: WorkbookEngine) {
+  constructor(
+    private readonly engine: WorkbookEngine,
+    private readonly def: NarrativeDef | undefined,
+  ) {
     this.names = new CellNamer(engine);
   }
 
   run(): RenderedNarrative {
-    const def = this.engine.template.narrative;
+    const def = this.def;
     const sections = (def?.sections ?? []).map((s) => this.section(s, 0));
     return { sections, missing: [...this.missing.values()] };
   }
@@ -86,7 +92,7 @@ class Renderer {
 
   private section(def: NarrativeSectionDef, depth: number): RenderedSection {
     const title = this.plain(def.title, this.builtins());
-    if (depth <= 1) this.where = title;
+    if (depth <= (this.def?.whereDepth ?? 1)) this.where = title;
     const scope: Scope = { slots: {}, vars: this.builtins() };
     const paragraphs = (def.body ?? []).flatMap((b) => this.block(b, scope));
     const sections = (def.sections ?? []).map((s) => this.section(s, depth + 1));
@@ -164,7 +170,8 @@ class Renderer {
       case 'count': {
         const o = this.operand(slot.of, scope.vars);
         if (o.value === null) return [this.gap(o.missing, slot.kind, o.source)];
-        return [{ kind: 'figure', text: formatPlain(o.value, slot.kind === 'count' ? 0 : 2), source: o.source }];
+        const text = slot.kind === 'amount' && slot.fixed ? o.value.toFixed(2) : formatPlain(o.value, slot.kind === 'count' ? 0 : 2);
+        return [{ kind: 'figure', text, source: o.source }];
       }
       case 'pct':
         return this.pct(slot, scope);
@@ -280,10 +287,12 @@ class Renderer {
   }
 
   private holds(cond: ConditionDef, vars: Vars): boolean {
-    return cond.allZero.every((op) => {
+    const zero = (cond.allZero ?? []).every((op) => {
       const v = this.operand(op, vars).value;
       return v !== null && v.isZero();
     });
+    const missing = !cond.anyMissing || cond.anyMissing.some((op) => this.operand(op, vars).value === null);
+    return zero && missing;
   }
 
   private gap(missing: MissingRef[], kind: keyof typeof CONSEQUENCE, source: FigureSource): Segment {
@@ -321,6 +330,7 @@ class Renderer {
       };
     }
     if (!this.engine.has(sheet, row, col)) throw new TemplateError(`情况说明引用了不存在的单元格 ${path}`);
+    if (sheet === INDICATOR_SHEET) return this.indicatorOperand(row, col, label);
     const n = this.names.name(sheet, row, col);
     const name = label ?? n.short;
     const source: FigureSource = { kind: 'cell', sheet, row, col, label: label ? `${n.table} ${label}` : n.full };
@@ -333,6 +343,52 @@ class Renderer {
       return { value: null, source, name, missing: [{ kind: 'input', sheet, row, col, label: n.full }] };
     }
     return { value: (blank ? null : this.engine.amount(sheet, row, col)) ?? ZERO, source, name, missing: [] };
+  }
+
+  /**
+   * A cell of the indicator sheet: missing when an input it needs is blank (a score given by hand
+   * needs nothing else); its source names the inputs, so a click goes where the user types.
+   */
+  private indicatorOperand(row: string, col: string, label: string | undefined): Operand {
+    const part = indicatorPart(this.engine.template);
+    const ref = part && indicatorRowRef(part, this.engine.document(), row);
+    if (!ref) throw new TemplateError(`绩效评分表没有行 ${row}`);
+    const supHas = (r: string) => this.engine.has('sup', r, 'value');
+    const isInput = (r: string) => supHas(r) && this.engine.isInput('sup', r, 'value');
+    const isBlank = (r: string) => supHas(r) && (this.engine.value('sup', r, 'value') ?? '') === '';
+    const supRef = (r: string): MissingRef => ({ kind: 'input', sheet: 'sup', row: r, col: 'value', label: this.names.supplementLabel(r) });
+    const missing = missingRows(ref, col, isInput, isBlank).map(supRef);
+    const colName = INDICATOR_COL_NAMES[col as IndicatorCol] ?? '';
+    const name = label ?? (ref.kind === 'figure' || col === 'value' ? ref.name : `${ref.name}${colName}`);
+    let cells: CellAddress[] = [];
+    let formula: string;
+    if (ref.kind === 'figure') {
+      cells = referencedCells(ref.formula, INDICATOR_SHEET) as CellAddress[];
+      formula = formulaInWords(ref.formula, (s, r, c) => this.names.name(s, r, c).full);
+    } else if (ref.kind === 'indicator') {
+      const ind = ref.ind;
+      const valueCells = ind.value.kind === 'formula' ? (referencedCells(ind.value.formula, INDICATOR_SHEET) as CellAddress[]) : [{ sheet: 'sup' as const, row: indicatorInput.value(ind.id), col: 'value' }];
+      if (ind.value.kind === 'judged') {
+        cells = [{ sheet: 'sup', row: indicatorInput.judged(ind.id), col: 'value' }];
+        formula = `自评打分（满分${ind.weight}分）：${ind.value.basis}`;
+      } else if (col === 'score') {
+        cells = [{ sheet: 'sup', row: indicatorInput.score(ind.id), col: 'value' }, ...valueCells];
+        formula = `达到目标得${ind.weight}分，未达到得0分；填写了调整得分时取调整得分`;
+      } else {
+        cells = valueCells;
+        formula = ind.value.kind === 'formula' ? ind.value.words : `填报的${ref.name}`;
+      }
+    } else {
+      formula = `${ref.name}各指标得分之和`;
+    }
+    const source: FigureSource = { kind: 'formula', label: `绩效评分表 ${name}`, formula, cells: uniqueCells(cells.filter((c) => this.engine.has(c.sheet, c.row, c.col))) };
+    if (missing.length) return { value: null, source, name, missing };
+    const value = this.engine.amount(INDICATOR_SHEET, row, col);
+    if (value !== null) return { value, source, name, missing: [] };
+    // Blank without a blank input: a score of an indicator with no target at all needs one by
+    // hand; a one-sided target's other bound is simply absent.
+    const need = col === 'score' && ref.kind === 'indicator' && ref.ind.value.kind !== 'judged' ? [supRef(indicatorInput.score(ref.ind.id))] : [];
+    return { value: null, source, name, missing: need };
   }
 
   /** A 补充资料 input is missing when blank; a derived total when any of its inputs is. */
@@ -381,7 +437,7 @@ function splitPath(path: string): [AnySheetId, string, string] {
   return parts as [AnySheetId, string, string];
 }
 
-/** The 情况说明 of the engine's template, computed from the current workbook. */
-export function renderNarrative(engine: WorkbookEngine): RenderedNarrative {
-  return new Renderer(engine).run();
+/** The 情况说明 of the engine's template (or another outline, e.g. a part's), computed from the current workbook. */
+export function renderNarrative(engine: WorkbookEngine, def: NarrativeDef | undefined = engine.template.narrative): RenderedNarrative {
+  return new Renderer(engine, def).run();
 }

@@ -4,6 +4,8 @@ import type { WorkbookEngine } from '../workbook-engine';
 import type { SheetLayout } from '../layout';
 import { substitute } from '../formula';
 import type { AnySheetId } from '../../model/template';
+import { INDICATOR_SHEET } from '../../model/part';
+import { INDICATOR_COL_NAMES, indicatorPart, indicatorRowRef, type IndicatorCol } from '../indicators';
 
 export interface CellName {
   /** 公开06表, 补充资料; '' for key figures. */
@@ -78,6 +80,12 @@ export class CellNamer {
     if (sheet === 'sup') {
       const label = this.supplementLabel(row);
       return { table: '补充资料', full: `补充资料 ${label}`, short: label };
+    }
+    if (sheet === INDICATOR_SHEET) {
+      const part = indicatorPart(tpl);
+      const ref = part && indicatorRowRef(part, this.engine.document(), row);
+      const short = `${ref?.name ?? row}${col === 'value' ? '' : (INDICATOR_COL_NAMES[col as IndicatorCol] ?? '')}`;
+      return { table: '绩效评分表', full: `绩效评分表 ${short}`, short };
     }
     const s = this.engine.sheet(sheet);
     const p = s.index.get(`${row}|${col}`);
