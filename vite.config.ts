@@ -1,6 +1,8 @@
 import { defineConfig, type Plugin } from 'vite';
 import { dropHandsontableInlineCss } from './scripts/drop-hot-inline-css.mjs';
 import { slimHyperFormula } from './scripts/slim-hyperformula.mjs';
+import { isSingleFileBuild, singleFile } from './scripts/single-file.mjs';
+import { serviceWorker } from './scripts/service-worker.mjs';
 
 // Strict CSP for the built app: everything from our own origin, no inline script, no network.
 // (No frame-ancestors: browsers ignore it in a <meta> CSP and log an error on every load.)
@@ -38,7 +40,7 @@ function csp(): Plugin {
 
 export default defineConfig({
   base: './',
-  plugins: [csp(), slimHyperFormula(), dropHandsontableInlineCss()],
+  plugins: [csp(), slimHyperFormula(), dropHandsontableInlineCss(), singleFile(), serviceWorker({ skip: isSingleFileBuild })],
   build: { target: 'es2022', chunkSizeWarningLimit: 2000 },
   server: { host: '127.0.0.1' },
   preview: { host: '127.0.0.1' },

@@ -8,6 +8,8 @@ import { mountApp } from './ui/app-shell';
 import { narrativeTab } from './ui/narrative-tab';
 import { partTabs } from './ui/part-tab';
 import { xlsxActions } from './ui/xlsx-actions';
+import { startOffline } from './ui/offline';
+import { printTables } from './ui/print-tables';
 
 // Start-up phases for the bench's cold-open breakdown (bench/browser-bench.mjs reads app:* marks).
 performance.mark('app:script');
@@ -36,10 +38,15 @@ const app = mountApp(storage.frame(document.getElementById('app')!), session, {
     }),
     codeListAction({ session: () => session, catalogues, status: (text) => app.status(text) }),
     ...storage.toolbarItems,
+    printTables({ session: () => session, currentTab: () => app.currentTab() }),
   ],
 });
 storage.attach(app);
 performance.mark('app:mounted');
+// The page's "scripts did not run" notice (index.html): the app runs, so it goes.
+document.getElementById('boot-msg')?.remove();
+// Hosted: an offline copy; an update waits until nothing is unsaved.
+void startOffline({ isSaved: () => controller.opened?.autosave.status.state === 'saved' });
 // Not before the first table's frame: it would compete with it for the network and the CPU.
 requestAnimationFrame(() =>
   setTimeout(() =>

@@ -15,6 +15,7 @@ import { UI_TEXT } from './ui-text';
 import { FUND_LABELS } from '../model/ids';
 import { importSheetFromXlsx, pasteCodeBlock, openNameCodeDialog } from './code-paste';
 import './app.css';
+import './screen-fit.css';
 
 /** A tab contributed by another feature (e.g. 情况说明). */
 export interface TabSpec {
@@ -158,8 +159,8 @@ export function mountApp(root: HTMLElement, session: WorkbookSession, opts: Moun
       texts.element.hidden = id !== SUPPLEMENT_TAB;
       if (id === SUPPLEMENT_TAB) texts.refresh();
       describeSelection(null);
-      renderActions();
       if (grid.sheet !== id) grid.show(id as AnySheetId);
+      renderActions();
       grid.refreshDimensions();
     } else {
       grid.hideNote();
@@ -272,7 +273,9 @@ export function mountApp(root: HTMLElement, session: WorkbookSession, opts: Moun
     actions.replaceChildren();
     const def = tables.get(current);
     const title = el('span', { class: 'sheet-title' }, def ? `${def.publicNo}\u3000${def.title}` : UI_TEXT.supplementTab);
-    actions.append(title);
+    // The grid hides its title block on screen; its 公开0X表 / 部门 / 单位 texts show here.
+    const meta = el('span', { class: 'sheet-meta' }, ...grid.titleLine().filter((t) => !def || t !== def.publicNo).map((t) => el('span', { class: 'sheet-meta-item' }, t)));
+    actions.append(title, meta);
     if (def?.kind === 'function') {
       actions.append(actionButton(UI_TEXT.addCode, 'btn-add-code', () => addFunctionCode(def.funds)), actionButton(UI_TEXT.removeCode, 'btn-remove-code', () => removeFunctionCode(def.funds)));
       actions.append(actionButton('科目命名', 'btn-name-code', () => nameCode('function')), actionButton('从XLSX导入本表', 'btn-import-sheet', () => importSheetFromXlsx(session, current, status)));
@@ -420,6 +423,7 @@ export function mountApp(root: HTMLElement, session: WorkbookSession, opts: Moun
       refreshAudit('idle');
     } else if (e.type === 'structure') {
       grid.reload();
+      if (gridSheets.has(current)) renderActions();
       texts.refresh();
       refreshAudit();
     } else {

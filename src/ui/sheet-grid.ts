@@ -6,6 +6,7 @@ import Handsontable from 'handsontable/base';
 import { registerPlugin } from 'handsontable/plugins/registry';
 import { CopyPaste } from 'handsontable/plugins/copyPaste';
 import { MergeCells } from 'handsontable/plugins/mergeCells';
+import { HiddenRows } from 'handsontable/plugins/hiddenRows';
 import { TextEditor } from 'handsontable/editors/textEditor';
 import { registerLanguageDictionary } from 'handsontable/i18n';
 import zhCN from 'handsontable/i18n/languages/zh-CN';
@@ -22,6 +23,7 @@ import { UI_TEXT } from './ui-text';
 
 registerPlugin(MergeCells);
 registerPlugin(CopyPaste);
+registerPlugin(HiddenRows);
 registerLanguageDictionary(zhCN);
 
 export interface CellAddress {
@@ -104,6 +106,8 @@ export class SheetGrid {
       autoWrapRow: false,
       autoWrapCol: false,
       outsideClickDeselects: false,
+      // Enter goes to the next cell to fill in the column, over computed rows (Shift+Enter: back).
+      enterMoves: (e: KeyboardEvent) => ({ row: this.enterStep(e.shiftKey ? -1 : 1), col: 0 }),
       fillHandle: false,
       copyPaste: { rowsLimit: 5000, columnsLimit: 100 },
       readOnlyCellClassName: 'c-readonly',
@@ -120,6 +124,17 @@ export class SheetGrid {
       afterScrollHorizontally: () => this.hideNote(),
     });
     this.load();
+    window.addEventListener('resize', this.onResize);
+  }
+
+  /** The title block's texts (公开0X表, 部门：…, 单位：…) of the sheet on screen, in order. */
+  titleLine(): string[] {
+    const out: string[] = [];
+    this.layout.rowKinds.forEach((k, r) => {
+      if (k !== 'title') return;
+      for (const cell of this.layout.cells[r]!) if (cell?.t === 'text' && (cell.role === 'meta' || cell.role === 'publicNo')) out.push(cell.text);
+    });
+    return out;
   }
 
   get sheet(): AnySheetId {
@@ -195,19 +210,49 @@ export class SheetGrid {
     // loaded trips Handsontable's cell-meta assertion.
     this.hot.updateSettings({ mergeCells: [] });
     const frozen = frozenRows(this.layout);
+    // The title block (title, 公开0X表, 部门/单位) is shown above the grid on screen (titleLine),
+    // so that a laptop screen has room for rows; print and XLSX keep it.
+    const titleRows = this.layout.rowKinds.flatMap((k, r) => (k === 'title' ? [r] : []));
     this.hot.updateSettings({
+      hiddenRows: { rows: titleRows, indicators: false },
       data: this.data,
       mergeCells: this.layout.merges.map((m) => ({ row: m.row, col: m.col, rowspan: m.rowspan, colspan: m.colspan })),
-      colWidths: columnPixelWidths(this.layout),
+      colWidths: this.fittedWidths(),
       // Title and header rows stay in view while a long table scrolls (frozen panes). Not for
       // headers with a row wholly covered by taller merges: that row has no height of its own
       // and Handsontable's frozen overlay then covers the first data rows.
       fixedRowsTop: frozen,
+      // Re-measured for this sheet by syncFrozenHeights.
+      rowHeights: undefined,
       maxRows: this.layout.cells.length,
       maxCols: this.layout.width,
     });
     this.hot.rootElement.dataset.sheet = this.sheetId;
     this.forgetRowHeights();
+    this.syncFrozenHeights(frozen);
+  }
+
+  /**
+   * The master table does not render the frozen rows (the overlay draws them) and counts each at
+   * the default height, while the overlay measures them as drawn (the title row is taller). The
+   * master's first data row then sits that much higher, under the overlay, even scrolled to the
+   * top. Measuring the overlay's rows once and giving the master those heights lines them up.
+   */
+  private syncFrozenHeights(frozen: number): void {
+    const heights: (number | undefined)[] = [];
+    const hidden = new Set(this.layout.rowKinds.flatMap((k, r) => (k === 'title' ? [r] : [])));
+    for (let r = 0; r < frozen; r++) {
+      if (hidden.has(r)) {
+        heights.push(undefined);
+        continue;
+      }
+      const tr = this.hot.getCell(r, 0, true)?.parentElement;
+      const h = tr ? Math.round(tr.getBoundingClientRect().height) : 0;
+      if (h <= 0) return; // not laid out (hidden tab): keep Handsontable's own estimate
+      heights.push(h);
+    }
+    if (heights.length) // undefined: the default height (rows below the frozen block, hidden title rows).
+    this.hot.updateSettings({ rowHeights: (r: number) => heights[r] as number });
   }
 
   /**
@@ -332,7 +377,29 @@ export class SheetGrid {
     this.hot.refreshDimensions();
   }
 
+  /**
+   * The template's column widths, narrowed (to 85 % at most) when the table is a little wider
+   * than the grid, so that its last column shows whole on a laptop screen; wider still, it scrolls.
+   */
+  private fittedWidths(): number[] {
+    const widths = columnPixelWidths(this.layout);
+    const total = widths.reduce((a, b) => a + b, 0);
+    // The vertical scrollbar and the right border take a little of the grid's width.
+    const room = this.hot.rootElement.clientWidth - 18;
+    if (room <= 0 || total <= room) return widths;
+    const k = Math.max(0.85, room / total);
+    return widths.map((w) => Math.floor(w * k));
+  }
+
+  private resizeFrame = 0;
+  private readonly onResize = (): void => {
+    cancelAnimationFrame(this.resizeFrame);
+    this.resizeFrame = requestAnimationFrame(() => this.hot.updateSettings({ colWidths: this.fittedWidths() }));
+  };
+
   destroy(): void {
+    window.removeEventListener('resize', this.onResize);
+    cancelAnimationFrame(this.resizeFrame);
     this.hot.destroy();
     this.note.remove();
   }
@@ -360,6 +427,18 @@ export class SheetGrid {
   }
 
   /** Typing on a computed cell explains why nothing happens (Excel does the same for locked cells). */
+  /** Rows from the active cell to the next input cell of its column in `dir` (1 if none). */
+  private enterStep(dir: 1 | -1): number {
+    const sel = this.hot.getSelectedLast();
+    if (!sel || sel[0] !== sel[2] || sel[1] !== sel[3]) return 1;
+    const [r, c] = sel;
+    if (this.layout.cells[r]?.[c]?.t !== 'input') return 1;
+    for (let n = r + dir; n >= this.layout.dataStart && n < this.layout.cells.length; n += dir) {
+      if (this.layout.cells[n]?.[c]?.t === 'input') return Math.abs(n - r);
+    }
+    return 1;
+  }
+
   private onKeyDown(e: KeyboardEvent): void {
     if (e.ctrlKey || e.metaKey || e.altKey || this.isEditing()) return;
     if (e.key.length !== 1 && e.key !== 'F2' && e.key !== 'Backspace') return;

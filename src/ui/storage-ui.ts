@@ -21,6 +21,8 @@ export const STORAGE_UI_TEXT = {
   backup: '备份',
   backupTitle: '导出或导入 JSON 备份文件（可在另一台电脑上导入）',
   exportJson: '导出 JSON 备份',
+  /** First-visit notice when persistent storage is refused (shown once; the tooltip keeps the long reason). */
+  persistNotice: '浏览器可能清理本机数据，请定期导出 JSON 备份（只提示这一次）。',
   exportRaw: '导出原始数据',
   openWorkbooks: '打开其他工作簿',
   upgraded: '本工作簿由旧版本程序保存，已自动升级到新的数据格式。升级前的原始内容保留在“历史版本”中。',
@@ -163,7 +165,7 @@ export function storageUi(controller: StorageController): StorageUi {
   if (controller.stored) {
     void settling.push(controller.persistence().then((p) => {
       if (p.state !== 'granted') saveStatus.setNote(p.message);
-      if (p.tell) banners.show({ id: 'persist', kind: 'info', message: p.message, dismissible: true });
+      if (p.tell) banners.show({ id: 'persist', kind: 'info', message: STORAGE_UI_TEXT.persistNotice, dismissible: true });
     }));
   }
 

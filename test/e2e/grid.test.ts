@@ -42,7 +42,8 @@ describe('the example workbook', () => {
     await open();
     for (const id of ['t01', 't02', 't03', 't04', 't05', 't06', 't07', 't08', 't09', 'sup']) {
       await wb.tab(id);
-      const title = await wb.page.textContent('.grid-host td.c-title');
+      // The title block shows above the grid (the grid hides it on screen).
+      const title = await wb.page.textContent('.sheet-actions .sheet-title');
       expect(title?.length).toBeGreaterThan(3);
       await wb.screenshot(`grid-${id}`);
     }
@@ -95,6 +96,12 @@ describe('editing', () => {
     await wb.edit('t06', '30101', 'amount', '344.02');
     expect(await wb.selectedCell()).toBe('30102|amount');
     expect(await wb.statusLine()).toContain('30102 津贴补贴');
+    // Enter skips the computed 303 row (对个人和家庭的补助) to the next cell to fill in; Shift+Enter back.
+    await wb.edit('t06', '30199', 'amount', '33.45');
+    expect(await wb.selectedCell()).toBe('30301|amount');
+    await wb.page.keyboard.type('0');
+    await wb.page.keyboard.press('Shift+Enter');
+    expect(await wb.selectedCell()).toBe('30199|amount');
     await wb.select('t07', 'act', 'abroad');
     await wb.page.keyboard.type('1');
     await wb.page.keyboard.press('Tab');

@@ -215,7 +215,7 @@ export class WorkbookPage {
 
   /** The 部门：… line of the visible table. */
   async departmentLine(): Promise<string> {
-    return (await this.page.textContent('.grid-host td.c-meta')) ?? '';
+    return (await this.page.textContent('.sheet-actions .sheet-meta-item')) ?? '';
   }
 
   /** Replaces one of the 补充资料 texts (情况说明 phrases) and leaves the box. */

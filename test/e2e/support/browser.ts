@@ -73,6 +73,8 @@ export interface AppPageOptions {
   /** Navigate to the URL after setting up listeners (default true). */
   goto?: boolean;
   viewport?: { width: number; height: number };
+  /** Let the app's service worker run (default: blocked, so no test depends on its cache). */
+  serviceWorkers?: boolean;
 }
 
 export async function newAppPage(browser: Browser, url: string, opts: AppPageOptions = {}): Promise<AppPage> {
@@ -81,6 +83,7 @@ export async function newAppPage(browser: Browser, url: string, opts: AppPageOpt
     acceptDownloads: true,
     viewport: opts.viewport ?? { width: 1400, height: 900 },
     locale: 'zh-CN',
+    serviceWorkers: opts.serviceWorkers ? 'allow' : 'block',
   });
   // Opaque origins (data:, about:) cannot be granted permissions; only http(s) apps need them.
   if (origin.startsWith('http')) {
