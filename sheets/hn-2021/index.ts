@@ -4,6 +4,7 @@ import { AUDIT } from './audit';
 import { FIGURES } from './figures';
 import { T02, T03, T05, T08, T09 } from './function-tables';
 import { NARRATIVE } from './narrative';
+import { PUBLICATION } from './publication';
 import { SUPPLEMENT, TEXTS } from './supplement';
 import { T01 } from './t01';
 import { T04 } from './t04';
@@ -21,4 +22,5 @@ export const HN_2021: TemplateDef = {
   figures: FIGURES,
   audit: AUDIT,
   narrative: NARRATIVE,
+  publication: PUBLICATION,
 };

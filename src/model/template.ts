@@ -8,6 +8,7 @@
 //   {code} {class}    replaced by the current code in per-code expansions
 import type { Fund, SheetId, TableId } from './ids';
 import type { NarrativeDef } from './narrative';
+import type { PublicationDef } from './publication';
 
 export type ZeroStyle = 'blank' | 'zero';
 export type ValueFormat = 'amount' | 'percent' | 'count';
@@ -189,6 +190,8 @@ export interface TemplateDef {
   audit: AuditRuleDef[];
   /** The 情况说明, its numbers bound to cells (src/engine/narrative renders it). */
   narrative?: NarrativeDef;
+  /** The published document's parts in order (Word/PDF); absent: 情况说明 parts with the tables second. */
+  publication?: PublicationDef;
 }
 
 export interface FunctionCode {

@@ -1,0 +1,11 @@
+import { writeFileSync } from 'node:fs';
+import { exampleDocument, openWorkbook } from '../src/engine';
+import { buildPublication } from '../src/app/publication';
+import { exportDocx } from '../src/io/docx-export';
+const wb = openWorkbook(exampleDocument());
+const p = buildPublication(wb);
+let t = performance.now();
+const bytes = await exportDocx(p);
+console.log('docx', bytes.length, performance.now() - t);
+t = performance.now(); await exportDocx(buildPublication(wb)); console.log('warm', performance.now() - t);
+writeFileSync('/tmp/w15/pub.docx', bytes);

@@ -1,0 +1,247 @@
+// Writes the Publication (plain data from src/app/publication) as a Word document: cover, 目录,
+// text parts in portrait sections, each table a real Word table in its own landscape section with
+// its header rows repeated on every page, page numbers in the footer. Never sees the engine.
+// The `docx` library (MIT, ~1 MB) is imported on demand, so Vite gives it its own chunk.
+import type * as Docx from 'docx';
+import type { Publication, PublicationBlock, PublicationCell, PublicationRow, PublicationTable } from '../model/publication';
+
+export const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
+/** Fonts every Chinese Word/WPS install has; Latin text and digits in Times New Roman. */
+export const DOCX_FONTS = { body: '仿宋', heading: '黑体', table: '宋体', latin: 'Times New Roman' } as const;
+
+// A4 in twips (1/20 pt); docx swaps width and height itself for landscape.
+const A4 = { width: 11906, height: 16838 };
+const PORTRAIT_MARGIN = { top: 1440, bottom: 1440, left: 1588, right: 1474 };
+const LANDSCAPE_MARGIN = { top: 1134, bottom: 1134, left: 1134, right: 1134 };
+/** Half-points: 三号 16 pt body, 二号 22 pt cover, 五号 10.5 pt tables (9 pt for wide ones). */
+const SIZE = { cover: 44, part: 32, h1: 32, h2: 32, body: 32, tableTitle: 36, table: 21, tableSmall: 18, note: 20, toc: 28 };
+
+export async function loadDocx(): Promise<typeof Docx> {
+  return import('docx');
+}
+
+function fonts(eastAsia: string): Docx.IFontAttributesProperties {
+  return { ascii: DOCX_FONTS.latin, hAnsi: DOCX_FONTS.latin, eastAsia, cs: DOCX_FONTS.latin };
+}
+
+/** The document, as bytes of a .docx file. */
+export async function exportDocx(pub: Publication): Promise<Uint8Array> {
+  const d = await loadDocx();
+  const doc = new d.Document({
+    creator: '决算公开工作簿',
+    title: pub.cover.title,
+    styles: {
+      default: { document: { run: { font: fonts(DOCX_FONTS.body), size: SIZE.body } } },
+      paragraphStyles: [
+        headingStyle('Heading1', '标题 1', SIZE.part, 0),
+        headingStyle('Heading2', '标题 2', SIZE.h1, 1),
+        headingStyle('Heading3', '标题 3', SIZE.h2, 2),
+      ],
+    },
+    sections: sections(d, pub),
+  });
+  return new Uint8Array(await d.Packer.toArrayBuffer(doc));
+
+  function headingStyle(id: string, name: string, size: number, level: number): Docx.IParagraphStyleOptions {
+    return {
+      id,
+      name,
+      basedOn: 'Normal',
+      next: 'Normal',
+      quickFormat: true,
+      run: { font: fonts(level === 2 ? '楷体' : DOCX_FONTS.heading), size, bold: level === 0 },
+      paragraph: {
+        keepNext: true,
+        keepLines: true,
+        outlineLevel: level,
+        spacing: { before: level === 0 ? 240 : 120, after: 120, line: 560, lineRule: 'exact' },
+        ...(level === 0 ? { alignment: 'center' } : { indent: { firstLine: 640, firstLineChars: 200 } }),
+      },
+    };
+  }
+}
+
+function footer(d: typeof Docx): { default: Docx.Footer } {
+  return {
+    default: new d.Footer({
+      children: [new d.Paragraph({ alignment: d.AlignmentType.CENTER, children: [new d.TextRun({ children: ['— ', d.PageNumber.CURRENT, ' —'], size: 28 })] })],
+    }),
+  };
+}
+
+function portrait(d: typeof Docx, children: Docx.ISectionOptions['children'], withNumbers: boolean): Docx.ISectionOptions {
+  return {
+    properties: { page: { size: { ...A4, orientation: d.PageOrientation.PORTRAIT }, margin: PORTRAIT_MARGIN } },
+    ...(withNumbers ? { footers: footer(d) } : {}),
+    children,
+  };
+}
+
+function landscape(d: typeof Docx, children: Docx.ISectionOptions['children']): Docx.ISectionOptions {
+  return {
+    properties: { page: { size: { ...A4, orientation: d.PageOrientation.LANDSCAPE }, margin: LANDSCAPE_MARGIN } },
+    footers: footer(d),
+    children,
+  };
+}
+
+/** Body text: 仿宋 三号, first line indented by two characters, fixed 28 pt lines. */
+function bodyParagraph(d: typeof Docx, text: string): Docx.Paragraph {
+  return new d.Paragraph({
+    children: [new d.TextRun(text)],
+    alignment: d.AlignmentType.JUSTIFIED,
+    indent: { firstLine: 640, firstLineChars: 200 },
+    spacing: { line: 560, lineRule: 'exact' },
+    widowControl: true,
+  });
+}
+
+function heading(d: typeof Docx, level: number, text: string, pageBreakBefore = false): Docx.Paragraph {
+  const style = level <= 0 ? d.HeadingLevel.HEADING_1 : level === 1 ? d.HeadingLevel.HEADING_2 : d.HeadingLevel.HEADING_3;
+  return new d.Paragraph({ heading: style, children: [new d.TextRun(text)], keepNext: true, keepLines: true, pageBreakBefore });
+}
+
+function cover(d: typeof Docx, pub: Publication): Docx.ISectionOptions {
+  const big = (text: string, size: number, before: number) =>
+    new d.Paragraph({
+      alignment: d.AlignmentType.CENTER,
+      spacing: { before, after: 240 },
+      children: [new d.TextRun({ text, size, bold: true, font: fonts(DOCX_FONTS.heading) })],
+    });
+  return portrait(
+    d,
+    [
+      big(pub.cover.department, SIZE.cover, 3600),
+      big(`${pub.cover.year}年度部门决算`, SIZE.cover, 240),
+      ...(pub.cover.title !== `${pub.cover.department}${pub.cover.year}年度部门决算` ? [big(pub.cover.title, SIZE.part, 480)] : []),
+    ],
+    false,
+  );
+}
+
+function toc(d: typeof Docx, pub: Publication): Docx.ISectionOptions {
+  return portrait(
+    d,
+    [
+      new d.Paragraph({
+        alignment: d.AlignmentType.CENTER,
+        spacing: { after: 360 },
+        children: [new d.TextRun({ text: '目录', size: SIZE.part, font: fonts(DOCX_FONTS.heading) })],
+      }),
+      ...pub.toc.map(
+        (e) =>
+          new d.Paragraph({
+            indent: { left: e.level * 640 },
+            spacing: { line: 480, lineRule: 'exact' },
+            children: [new d.TextRun({ text: e.text, size: SIZE.toc, font: fonts(e.level === 0 ? DOCX_FONTS.heading : DOCX_FONTS.body) })],
+          }),
+      ),
+    ],
+    false,
+  );
+}
+
+/** Landscape text width in twips, which the table spans. */
+const TABLE_WIDTH = A4.height - LANDSCAPE_MARGIN.left - LANDSCAPE_MARGIN.right;
+
+function tableCell(d: typeof Docx, c: PublicationCell, width: number, size: number, header: boolean): Docx.TableCell {
+  const alignment = c.align === 'right' ? d.AlignmentType.RIGHT : c.align === 'center' ? d.AlignmentType.CENTER : d.AlignmentType.LEFT;
+  return new d.TableCell({
+    columnSpan: c.colspan,
+    rowSpan: c.rowspan,
+    width: { size: width, type: d.WidthType.DXA },
+    verticalAlign: d.VerticalAlignTable.CENTER,
+    margins: { left: 60, right: 60, top: 20, bottom: 20 },
+    ...(header ? { shading: { type: d.ShadingType.CLEAR, fill: 'F2F2F2', color: 'auto' } } : {}),
+    children: [
+      new d.Paragraph({
+        alignment,
+        ...(c.indent ? { indent: { left: c.indent * size * 10 } } : {}),
+        children: [new d.TextRun({ text: c.text, size, bold: c.bold, font: fonts(DOCX_FONTS.table) })],
+      }),
+    ],
+  });
+}
+
+function tableRows(d: typeof Docx, rows: readonly PublicationRow[], widths: number[], size: number, header: boolean): Docx.TableRow[] {
+  return rows.map(
+    (row) =>
+      new d.TableRow({
+        tableHeader: header,
+        cantSplit: true,
+        children: row.cells.flatMap((c, i) => {
+          if (!c) return [];
+          const w = widths.slice(i, i + c.colspan).reduce((a, b) => a + b, 0);
+          return [tableCell(d, c, w, size, header)];
+        }),
+      }),
+  );
+}
+
+function tableBlock(d: typeof Docx, t: PublicationTable): Docx.ISectionOptions['children'] {
+  const total = t.colWidths.reduce((a, b) => a + b, 0) || 1;
+  const widths = t.colWidths.map((w) => Math.floor((w / total) * TABLE_WIDTH));
+  const size = t.colWidths.length > 8 ? SIZE.tableSmall : SIZE.table;
+  const line = (children: Docx.ParagraphChild[], alignment: Docx.IParagraphOptions['alignment'], keep = true) =>
+    new d.Paragraph({ alignment, keepNext: keep, children });
+  const small = (text: string) => new d.TextRun({ text, size: SIZE.note, font: fonts(DOCX_FONTS.table) });
+  return [
+    new d.Paragraph({
+      alignment: d.AlignmentType.CENTER,
+      keepNext: true,
+      outlineLevel: 1,
+      spacing: { after: 120 },
+      children: [new d.TextRun({ text: t.title, size: SIZE.tableTitle, bold: true, font: fonts(DOCX_FONTS.table) })],
+    }),
+    line([small(t.publicNo)], d.AlignmentType.RIGHT),
+    new d.Paragraph({
+      keepNext: true,
+      tabStops: [{ type: d.TabStopType.RIGHT, position: TABLE_WIDTH }],
+      children: [small(t.department), new d.TextRun({ children: [new d.Tab()] }), small(t.unit)],
+    }),
+    new d.Table({
+      width: { size: TABLE_WIDTH, type: d.WidthType.DXA },
+      columnWidths: widths,
+      layout: d.TableLayoutType.FIXED,
+      rows: [...tableRows(d, t.header, widths, size, true), ...tableRows(d, t.body, widths, size, false)],
+    }),
+    ...t.notes.map((n) => line([small(n)], d.AlignmentType.LEFT, false)),
+  ];
+}
+
+function sections(d: typeof Docx, pub: Publication): Docx.ISectionOptions[] {
+  const out: Docx.ISectionOptions[] = [cover(d, pub), toc(d, pub)];
+  for (const part of pub.parts) {
+    // Text runs go into portrait sections; every table gets a landscape section of its own.
+    let text: Docx.Paragraph[] = [heading(d, 0, part.title)];
+    const flush = () => {
+      if (text.length) out.push(portrait(d, text, true));
+      text = [];
+    };
+    let pendingTitle = true;
+    for (const b of part.blocks) {
+      if (b.kind === 'table') {
+        // A part that is only tables keeps its title on the first table's page.
+        const lead = pendingTitle && text.length === 1 ? text.splice(0) : [];
+        flush();
+        out.push(landscape(d, [...lead, ...tableBlock(d, b.table)]));
+      } else {
+        text.push(blockParagraph(d, b));
+      }
+      pendingTitle = false;
+    }
+    flush();
+  }
+  return out;
+}
+
+function blockParagraph(d: typeof Docx, b: Exclude<PublicationBlock, { kind: 'table' }>): Docx.Paragraph {
+  return b.kind === 'heading' ? heading(d, b.level, b.text) : bodyParagraph(d, b.text);
+}
+
+/** 蓝山县行政审批服务局2021年度部门决算公开.docx (characters Windows forbids in names replaced). */
+export function publicationFileName(cover: Publication['cover'], ext: 'docx' | 'pdf'): string {
+  const dept = [...cover.department].map((ch) => (ch < ' ' || '\\/:*?"<>|'.includes(ch) ? '_' : ch)).join('').trim();
+  return `${dept}${cover.year}年度部门决算公开.${ext}`;
+}
