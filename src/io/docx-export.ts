@@ -37,11 +37,18 @@ export async function exportDocx(pub: Publication): Promise<Uint8Array> {
         headingStyle('Heading1', '标题 1', SIZE.part, 0),
         headingStyle('Heading2', '标题 2', SIZE.h1, 1),
         headingStyle('Heading3', '标题 3', SIZE.h2, 2),
+        // Table text as styles, not per-run properties: a 500-code table has ~10,000 cells.
+        tableStyle('TableText', SIZE.table),
+        tableStyle('TableTextSmall', SIZE.tableSmall),
       ],
     },
     sections: sections(d, pub),
   });
   return new Uint8Array(await d.Packer.toArrayBuffer(doc));
+
+  function tableStyle(id: string, size: number): Docx.IParagraphStyleOptions {
+    return { id, name: id, basedOn: 'Normal', run: { font: fonts(DOCX_FONTS.table), size }, paragraph: { spacing: { line: 240, before: 0, after: 0 } } };
+  }
 
   function headingStyle(id: string, name: string, size: number, level: number): Docx.IParagraphStyleOptions {
     return {
@@ -148,17 +155,17 @@ const TABLE_WIDTH = A4.height - LANDSCAPE_MARGIN.left - LANDSCAPE_MARGIN.right;
 function tableCell(d: typeof Docx, c: PublicationCell, width: number, size: number, header: boolean): Docx.TableCell {
   const alignment = c.align === 'right' ? d.AlignmentType.RIGHT : c.align === 'center' ? d.AlignmentType.CENTER : d.AlignmentType.LEFT;
   return new d.TableCell({
-    columnSpan: c.colspan,
-    rowSpan: c.rowspan,
+    ...(c.colspan > 1 ? { columnSpan: c.colspan } : {}),
+    ...(c.rowspan > 1 ? { rowSpan: c.rowspan } : {}),
     width: { size: width, type: d.WidthType.DXA },
     verticalAlign: d.VerticalAlignTable.CENTER,
-    margins: { left: 60, right: 60, top: 20, bottom: 20 },
     ...(header ? { shading: { type: d.ShadingType.CLEAR, fill: 'F2F2F2', color: 'auto' } } : {}),
     children: [
       new d.Paragraph({
+        style: size === SIZE.table ? 'TableText' : 'TableTextSmall',
         alignment,
         ...(c.indent ? { indent: { left: c.indent * size * 10 } } : {}),
-        children: [new d.TextRun({ text: c.text, size, bold: c.bold, font: fonts(DOCX_FONTS.table) })],
+        children: c.text === '' ? [] : [c.bold ? new d.TextRun({ text: c.text, bold: true }) : new d.TextRun(c.text)],
       }),
     ],
   });
@@ -204,6 +211,7 @@ function tableBlock(d: typeof Docx, t: PublicationTable): Docx.ISectionOptions['
       width: { size: TABLE_WIDTH, type: d.WidthType.DXA },
       columnWidths: widths,
       layout: d.TableLayoutType.FIXED,
+      margins: { left: 60, right: 60, top: 20, bottom: 20 },
       rows: [...tableRows(d, t.header, widths, size, true), ...tableRows(d, t.body, widths, size, false)],
     }),
     ...t.notes.map((n) => line([small(n)], d.AlignmentType.LEFT, false)),
@@ -233,6 +241,9 @@ function sections(d: typeof Docx, pub: Publication): Docx.ISectionOptions[] {
     }
     flush();
   }
+  // Page 1 is the first page of 第一部分: the cover and the 目录 are not numbered.
+  const first = out[2];
+  if (first) out[2] = { ...first, properties: { ...first.properties, page: { ...first.properties?.page, pageNumbers: { start: 1 } } } };
   return out;
 }
 
