@@ -5,6 +5,7 @@ import { IndexedDbStore, PendingJournal } from './storage';
 import { showWorkbook, storageUi, workbookIdFromHash } from './ui/storage-ui';
 import { mountApp } from './ui/app-shell';
 import { narrativeTab } from './ui/narrative-tab';
+import { publicationActions } from './ui/publication-actions';
 import { xlsxActions } from './ui/xlsx-actions';
 
 // The workbook of this tab (#wb=<id>, else the last one; a first visit stores the example).
@@ -28,6 +29,7 @@ const app = mountApp(storage.frame(document.getElementById('app')!), session, {
       openAsNew: (doc, name) => controller.actions.openAsNewWorkbook(doc, name),
       status: (text) => app.status(text),
     }),
+    publicationActions({ session: () => session, status: (text) => app.status(text) }),
     ...storage.toolbarItems,
   ],
 });

@@ -6,10 +6,14 @@ import { formatAmount } from '../../src/model/amount';
 import type { WorkbookEngine } from '../../src/engine';
 import { paragraphText, renderNarrative, type RenderedSection } from '../../src/engine/narrative';
 
-/** pdftotext of a whole file, one string per page. */
-export function pdfPages(pdfPath: string): Promise<string[]> {
+/**
+ * pdftotext of a whole file, one string per page. `raw` keeps the content-stream order: Chromium
+ * writes a line's Latin and CJK runs separately, and the layout order then misplaces a figure
+ * that starts a line.
+ */
+export function pdfPages(pdfPath: string, opts: { raw?: boolean } = {}): Promise<string[]> {
   return new Promise((ok, fail) => {
-    const child = spawn('pdftotext', ['-enc', 'UTF-8', pdfPath, '-'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn('pdftotext', ['-enc', 'UTF-8', ...(opts.raw ? ['-raw'] : []), pdfPath, '-'], { stdio: ['ignore', 'pipe', 'pipe'] });
     // Buffers joined before decoding: a chunk boundary may split a UTF-8 character.
     const out: Buffer[] = [];
     let err = '';
