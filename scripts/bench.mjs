@@ -18,12 +18,13 @@ log('Node: engine vs bare HyperFormula, and the XLSX fixtures…');
 const vite = await createServer({ root, server: { middlewareMode: true, hmr: false, ws: false }, appType: 'custom', logLevel: 'error' });
 const engine = (await vite.ssrLoadModule('/bench/node-bench.ts')).default();
 const fixtures = await (await vite.ssrLoadModule('/bench/make-fixtures.ts')).default();
+const docx = await (await vite.ssrLoadModule('/bench/docx-bench.ts')).default();
 await vite.close();
 
 const server = await preview({ root, logLevel: 'warn', build: { outDir: distDir }, preview: { host: '127.0.0.1', port: 0 } });
 const addr = server.httpServer.address();
 const url = `http://127.0.0.1:${addr.port}/`;
-const results = { date: new Date().toISOString(), cpu: cpus()[0]?.model ?? 'unknown', cores: cpus().length, node: process.version, engine };
+const results = { date: new Date().toISOString(), cpu: cpus()[0]?.model ?? 'unknown', cores: cpus().length, node: process.version, engine, docx };
 try {
   log('cold open (fresh profile each run)…');
   results.coldOpen = await B.coldOpen(url, distDir, 7);

@@ -152,18 +152,19 @@ function toc(d: typeof Docx, pub: Publication): Docx.ISectionOptions {
 /** Landscape text width in twips, which the table spans. */
 const TABLE_WIDTH = A4.height - LANDSCAPE_MARGIN.left - LANDSCAPE_MARGIN.right;
 
-function tableCell(d: typeof Docx, c: PublicationCell, width: number, size: number, header: boolean): Docx.TableCell {
-  const alignment = c.align === 'right' ? d.AlignmentType.RIGHT : c.align === 'center' ? d.AlignmentType.CENTER : d.AlignmentType.LEFT;
+function tableCell(d: typeof Docx, c: PublicationCell, size: number, header: boolean): Docx.TableCell {
+  // Only what differs from the defaults: a 500-code workbook has ~15,000 cells, and every option
+  // is one more XML element the library builds. Widths come from the table grid (fixed layout).
+  const alignment = c.align === 'right' ? d.AlignmentType.RIGHT : c.align === 'center' ? d.AlignmentType.CENTER : undefined;
   return new d.TableCell({
     ...(c.colspan > 1 ? { columnSpan: c.colspan } : {}),
     ...(c.rowspan > 1 ? { rowSpan: c.rowspan } : {}),
-    width: { size: width, type: d.WidthType.DXA },
-    verticalAlign: d.VerticalAlignTable.CENTER,
+    ...(header || c.rowspan > 1 ? { verticalAlign: d.VerticalAlignTable.CENTER } : {}),
     ...(header ? { shading: { type: d.ShadingType.CLEAR, fill: 'F2F2F2', color: 'auto' } } : {}),
     children: [
       new d.Paragraph({
         style: size === SIZE.table ? 'TableText' : 'TableTextSmall',
-        alignment,
+        ...(alignment ? { alignment } : {}),
         ...(c.indent ? { indent: { left: c.indent * size * 10 } } : {}),
         children: c.text === '' ? [] : [c.bold ? new d.TextRun({ text: c.text, bold: true }) : new d.TextRun(c.text)],
       }),
@@ -171,17 +172,13 @@ function tableCell(d: typeof Docx, c: PublicationCell, width: number, size: numb
   });
 }
 
-function tableRows(d: typeof Docx, rows: readonly PublicationRow[], widths: number[], size: number, header: boolean): Docx.TableRow[] {
+function tableRows(d: typeof Docx, rows: readonly PublicationRow[], size: number, header: boolean): Docx.TableRow[] {
   return rows.map(
     (row) =>
       new d.TableRow({
         tableHeader: header,
         cantSplit: true,
-        children: row.cells.flatMap((c, i) => {
-          if (!c) return [];
-          const w = widths.slice(i, i + c.colspan).reduce((a, b) => a + b, 0);
-          return [tableCell(d, c, w, size, header)];
-        }),
+        children: row.cells.flatMap((c) => (c ? [tableCell(d, c, size, header)] : [])),
       }),
   );
 }
@@ -212,7 +209,7 @@ function tableBlock(d: typeof Docx, t: PublicationTable): Docx.ISectionOptions['
       columnWidths: widths,
       layout: d.TableLayoutType.FIXED,
       margins: { left: 60, right: 60, top: 20, bottom: 20 },
-      rows: [...tableRows(d, t.header, widths, size, true), ...tableRows(d, t.body, widths, size, false)],
+      rows: [...tableRows(d, t.header, size, true), ...tableRows(d, t.body, size, false)],
     }),
     ...t.notes.map((n) => line([small(n)], d.AlignmentType.LEFT, false)),
   ];
