@@ -47,6 +47,7 @@ describe('导出XLSX 公开表', () => {
     for (const p of paragraphs) expect(cells).toContain(breakLines(`\u3000\u3000${p.trim()}`, 70).join('\n'));
     const lines = cells.flatMap((c) => c.split('\n'));
     expect(lines.filter((l) => /^[，。、；：）%]/.test(l))).toEqual([]);
+    expect(lines.filter((l, i) => /\d\.?$/.test(l) && /^[\d.%]/.test(lines[i + 1] ?? ''))).toEqual([]);
     expect(cells.find((c) => c.startsWith('\u3000\u3000本年收入合计1576.05万元'))).toBeDefined();
     const fonts = new Set<string>();
     ws.eachRow((r) => void fonts.add(String(r.getCell(1).font?.name)));
@@ -55,7 +56,8 @@ describe('导出XLSX 公开表', () => {
 
   it('breakLines never starts a line with closing punctuation', () => {
     expect(breakLines('一二三四，五六', 8)).toEqual(['一二三四，', '五六']);
-    expect(breakLines('abc', 2)).toEqual(['ab', 'c']);
+    // A number is never split: 37.83% moves to the next line whole.
+    expect(breakLines('占基本支出的37.83%，', 16)).toEqual(['占基本支出的', '37.83%，']);
   });
 
   it('LibreOffice recalculates the kept formulas to the engine’s totals', { timeout: 180_000 }, async () => {
