@@ -11,6 +11,9 @@ import { convertWithLibreOffice, pdfToPng } from '../support/libreoffice';
 import { checkPublicationPdf, pdfPages } from '../support/publication-check';
 import { useAppFixture } from './pages/app-fixture';
 import { PublicationPage } from './pages/publication-page';
+import { XlsxPage } from './pages/xlsx-page';
+import ExcelJS from 'exceljs';
+import { readFile } from 'node:fs/promises';
 import { REPO_ROOT } from './support/browser';
 
 const OUT = join(REPO_ROOT, 'test-output', 'publication-e2e');
@@ -69,5 +72,14 @@ describe('导出Word / 导出PDF', () => {
     expect(sides[0]).toBe('portrait');
     expect(sides.filter((s) => s === 'landscape').length).toBeGreaterThanOrEqual(9);
     await pdfToPng(pdf, join(OUT, 'pdf-page'));
+  });
+
+  it('导出XLSX → 公开表 downloads only the nine tables and the 情况说明', async () => {
+    const wb = await app.open();
+    const { path, name } = await new XlsxPage(wb).export(join(OUT, 'xlsx'), 'public');
+    expect(name).toBe('蓝山县行政审批服务局2021年度部门决算公开表.xlsx');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(new Uint8Array(await readFile(path)).buffer);
+    expect(book.worksheets.map((w) => w.name)).toEqual([...Array.from({ length: 9 }, (_, i) => `公开0${i + 1}表`), '情况说明']);
   });
 });
