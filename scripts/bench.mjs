@@ -28,12 +28,13 @@ const vite = await createServer({ root, server: { middlewareMode: true, hmr: fal
 const engine = (await vite.ssrLoadModule('/bench/node-bench.ts')).default();
 const fixtures = await (await vite.ssrLoadModule('/bench/make-fixtures.ts')).default();
 const floors = await (await vite.ssrLoadModule('/bench/floors/specs.ts')).default(fixtures);
+const docx = await (await vite.ssrLoadModule('/bench/docx-bench.ts')).default();
 await vite.close();
 
 const server = await preview({ root, logLevel: 'warn', build: { outDir: distDir }, preview: { host: '127.0.0.1', port: 0 } });
 const addr = server.httpServer.address();
 const url = `http://127.0.0.1:${addr.port}/`;
-const results = { date: new Date().toISOString(), label, ...machine(), engine };
+const results = { date: new Date().toISOString(), label, ...machine(), engine, docx };
 const floorsUrl = `${url}floors/`;
 try {
   log('cold open (fresh profile each run)…');

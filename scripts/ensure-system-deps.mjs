@@ -9,7 +9,8 @@ import { existsSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 
 // fontconfig provides fc-list, which the CJK-font check itself needs.
-const PACKAGES = ['chromium', 'fonts-noto-cjk', 'libreoffice-calc', 'poppler-utils', 'fontconfig'];
+// libreoffice-writer reads the exported .docx (导出Word tests); calc alone cannot open it.
+const PACKAGES = ['chromium', 'fonts-noto-cjk', 'libreoffice-calc', 'libreoffice-writer', 'poppler-utils', 'fontconfig'];
 const INSTALL_CMD = `DEBIAN_FRONTEND=noninteractive apt-get install -y ${PACKAGES.join(' ')}`;
 
 function onPath(cmd) {
@@ -25,12 +26,18 @@ function hasCjkFont() {
   }
 }
 
+/** Writer's library next to the soffice binary (Debian: /usr/lib/libreoffice/program). */
+function hasWriter() {
+  return ['/usr/lib/libreoffice/program/libswlo.so', '/opt/libreoffice/program/libswlo.so'].some((p) => existsSync(p));
+}
+
 /** @returns {string[]} human-readable names of what is missing */
 function missing() {
   const out = [];
   if (!existsSync('/usr/bin/chromium')) out.push('/usr/bin/chromium (chromium)');
   if (!hasCjkFont()) out.push('CJK fonts (fonts-noto-cjk)');
   if (!onPath('soffice')) out.push('soffice (libreoffice-calc)');
+  else if (!hasWriter()) out.push('LibreOffice Writer (libreoffice-writer)');
   if (!onPath('pdftoppm')) out.push('pdftoppm (poppler-utils)');
   return out;
 }

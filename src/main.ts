@@ -7,6 +7,7 @@ import { showWorkbook, storageUi, workbookIdFromHash } from './ui/storage-ui';
 import { mountApp } from './ui/app-shell';
 import { narrativeTab } from './ui/narrative-tab';
 import { partTabs } from './ui/part-tab';
+import { publicationActions } from './ui/publication-actions';
 import { xlsxActions } from './ui/xlsx-actions';
 import { startOffline } from './ui/offline';
 import { printTables } from './ui/print-tables';
@@ -37,6 +38,7 @@ const app = mountApp(storage.frame(document.getElementById('app')!), session, {
       status: (text) => app.status(text),
     }),
     codeListAction({ session: () => session, catalogues, status: (text) => app.status(text) }),
+    publicationActions({ session: () => session, status: (text) => app.status(text) }),
     ...storage.toolbarItems,
     printTables({ session: () => session, currentTab: () => app.currentTab() }),
   ],

@@ -5,6 +5,7 @@ import { FIGURES } from './figures';
 import { T02, T03, T05, T08, T09 } from './function-tables';
 import { NARRATIVE } from './narrative';
 import { PERFORMANCE } from './performance';
+import { PUBLICATION } from './publication';
 import { SUPPLEMENT, TEXTS } from './supplement';
 import { T01 } from './t01';
 import { T04 } from './t04';
@@ -23,4 +24,5 @@ export const HN_2021: TemplateDef = {
   audit: AUDIT,
   narrative: NARRATIVE,
   parts: [PERFORMANCE],
+  publication: PUBLICATION,
 };

@@ -31,7 +31,15 @@ export interface NarrativeSection {
   paragraphs: string[];
 }
 
+/**
+ * 工作底稿: every sheet, the marker, import reads it back. 公开表: what is sent or published — the
+ * tables and a 情况说明 sheet laid out as paragraphs; no 补充资料/关键数据/审核, no marker.
+ */
+export type XlsxKind = 'working' | 'public';
+
 export interface XlsxExportInput {
+  /** Default 'working'. For 'public', pass only the tables in `sheets`. */
+  kind?: XlsxKind;
   /** The document: its meta and structure go into the marker (its inputs are in the sheets). */
   document: WorkbookDocument;
   /** Every sheet of the engine layout, in workbook order (t01…t09, sup, fig, audit). */
@@ -108,7 +116,10 @@ function styleText(xc: Cell, cell: Extract<LayoutCell, { t: 'text' }>, isLastCol
   if (cell.role === 'header') xc.fill = HEADER_FILL;
 }
 
-function writeCell(xc: Cell, cell: LayoutCell, v: ExportValue | undefined, zero: ZeroStyle, rename: (f: string) => string, isLastCol: boolean): void {
+/** Renames sheet ids in a formula; null when it refers to a sheet the file does not contain. */
+type Rename = (formula: string) => string | null;
+
+function writeCell(xc: Cell, cell: LayoutCell, v: ExportValue | undefined, zero: ZeroStyle, rename: Rename, isLastCol: boolean): void {
   if (!cell) {
     xc.font = FONT;
     return;
@@ -127,7 +138,9 @@ function writeCell(xc: Cell, cell: LayoutCell, v: ExportValue | undefined, zero:
   if (cell.t === 'input') {
     xc.value = typeof v === 'number' ? roundedNumber(v, cell.format) : null;
   } else {
-    xc.value = { formula: rename(cell.formula), result: cachedResult(v, cell.format) };
+    const formula = rename(cell.formula);
+    // A 公开表 has no 补充资料: a formula reading it is written as its value.
+    xc.value = formula === null ? cachedResult(v, cell.format) : { formula, result: cachedResult(v, cell.format) };
   }
 }
 
@@ -156,7 +169,7 @@ function rowHeights(layout: SheetLayout): number[] {
   return heights;
 }
 
-function writeLayoutSheet(wb: Workbook, data: XlsxSheetData, rename: (f: string) => string): void {
+function writeLayoutSheet(wb: Workbook, data: XlsxSheetData, rename: Rename): void {
   const { layout, values } = data;
   const headerRows = layout.rowKinds.flatMap((k, r) => (k === 'header' ? [r + 1] : []));
   const ws = wb.addWorksheet(xlsxSheetName(layout), {
@@ -210,6 +223,80 @@ function writeNarrative(wb: Workbook, sections: readonly NarrativeSection[], met
   }
 }
 
+/** Characters a line must not start with (避头): they join the line before. */
+const NO_LINE_START = new Set([...'，。、；：！？）》」』”’%…·,.;:!?)]']);
+
+/** Breaks a paragraph into lines of at most `width` units, never starting a line with 。，、 etc. and never inside a number (37.83%). */
+export function breakLines(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  let units = 0;
+  for (const token of text.match(/[0-9A-Za-z.,%]+|[\s\S]/gu) ?? []) {
+    const w = textUnits(token);
+    if (units + w > width && line !== '' && !NO_LINE_START.has(token[0]!)) {
+      lines.push(line);
+      line = '';
+      units = 0;
+    }
+    line += token;
+    units += w;
+  }
+  if (line !== '') lines.push(line);
+  return lines;
+}
+
+/** Printable height of a portrait A4 page in points (margins and header/footer taken off). */
+const PAGE_PT = 740;
+
+/**
+ * 公开表's 情况说明: one paragraph per cell, first line indented by two characters, lines broken
+ * here (so no line starts with ，), 仿宋 body and 黑体 headings, and a page break before a heading
+ * that would otherwise be left alone at the bottom of a page.
+ */
+function writePublicNarrative(wb: Workbook, sections: readonly NarrativeSection[], meta: WorkbookMeta): void {
+  const WIDTH = 80;
+  const LINE_UNITS = 70;
+  const BODY: Partial<Font> = { name: '仿宋', size: 12, charset: 134 };
+  const HEAD: Partial<Font> = { name: '黑体', size: 12, charset: 134 };
+  const BODY_LINE_PT = 20;
+  const ws = wb.addWorksheet(NARRATIVE_SHEET, {
+    pageSetup: { paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0, margins: MARGINS, horizontalCentered: true },
+    views: [{ showGridLines: false }],
+  });
+  ws.columns = [{ width: WIDTH }];
+  let used = 0;
+  const add = (lines: string[], font: Partial<Font>, align: 'left' | 'center' = 'left') => {
+    const row = ws.addRow([]);
+    // Strings only: a paragraph starting with = + - @ stays text.
+    row.getCell(1).value = lines.join('\n');
+    row.getCell(1).font = font;
+    row.getCell(1).alignment = { wrapText: true, vertical: 'top', horizontal: align };
+    row.height = lines.length * BODY_LINE_PT + 6;
+    used += row.height;
+    return row;
+  };
+  add([`${meta.department}${meta.year}年度部门决算情况说明`], { ...HEAD, size: 16 }, 'center');
+  const flat = sections.map((s) => ({ heading: s.heading, paragraphs: s.paragraphs.map((p) => breakLines(`\u3000\u3000${p.trim()}`, LINE_UNITS)) }));
+  flat.forEach((s, i) => {
+    const headLines = breakLines(s.heading, LINE_UNITS);
+    const next = s.paragraphs[0] ?? flat[i + 1]?.paragraphs[0] ?? [];
+    // Keep with next. A row never splits over pages, so the heading and the whole paragraph after
+    // it must fit, or the heading goes to the next page with it.
+    const need = Math.min(PAGE_PT, (headLines.length + next.length) * BODY_LINE_PT + 12);
+    if (used > 0 && used + need > PAGE_PT && ws.rowCount > 0) {
+      ws.getRow(ws.rowCount).addPageBreak();
+      used = 0;
+    }
+    if (used + headLines.length * BODY_LINE_PT + 6 > PAGE_PT) used = 0;
+    add(headLines, HEAD);
+    for (const p of s.paragraphs) {
+      const h = p.length * BODY_LINE_PT + 6;
+      if (used + h > PAGE_PT) used = 0; // the row moves to the next page whole
+      add(p, BODY);
+    }
+  });
+}
+
 function writeMarker(wb: Workbook, doc: WorkbookDocument): void {
   const { inputs: _inputs, ...document } = doc;
   const marker: XlsxMarker = { type: MARKER_TYPE, markerVersion: MARKER_VERSION, document };
@@ -228,19 +315,35 @@ export async function exportXlsx(input: XlsxExportInput): Promise<Uint8Array> {
   wb.calcProperties = { fullCalcOnLoad: true };
 
   const names = new Map(input.sheets.map((s) => [s.layout.id as string, xlsxSheetName(s.layout)]));
-  const rename = (f: string): string => renameSheetRefs(f, (id) => names.get(id) ?? id);
-  for (const s of input.sheets) {
-    writeLayoutSheet(wb, s, rename);
-    if (s.layout.id === 'sup' && input.narrative) writeNarrative(wb, input.narrative, input.document.meta);
+  const rename: Rename = (f) => {
+    let missing = false;
+    const out = renameSheetRefs(f, (id) => {
+      const name = names.get(id);
+      if (name === undefined) missing = true;
+      return name ?? id;
+    });
+    return missing ? null : out;
+  };
+  if (input.kind === 'public') {
+    for (const s of input.sheets) writeLayoutSheet(wb, s, rename);
+    if (input.narrative) writePublicNarrative(wb, input.narrative, input.document.meta);
+  } else {
+    for (const s of input.sheets) {
+      writeLayoutSheet(wb, s, rename);
+      if (s.layout.id === 'sup' && input.narrative) writeNarrative(wb, input.narrative, input.document.meta);
+    }
+    if (input.narrative && !names.has('sup')) writeNarrative(wb, input.narrative, input.document.meta);
+    writeMarker(wb, input.document);
   }
-  if (input.narrative && !names.has('sup')) writeNarrative(wb, input.narrative, input.document.meta);
-  writeMarker(wb, input.document);
   const buf = await wb.xlsx.writeBuffer();
   return new Uint8Array(buf as ArrayBuffer);
 }
 
-/** 蓝山县行政审批服务局2021年度部门决算公开表.xlsx (characters file systems reject become _). */
-export function xlsxFileName(meta: Pick<WorkbookMeta, 'department' | 'year'>): string {
+/**
+ * 蓝山县行政审批服务局2021年度部门决算公开表.xlsx, or …部门决算工作底稿.xlsx for the working file
+ * (characters file systems reject become _).
+ */
+export function xlsxFileName(meta: Pick<WorkbookMeta, 'department' | 'year'>, kind: XlsxKind = 'public'): string {
   const dept = [...meta.department].map((ch) => (ch < ' ' || '\\/:*?"<>|'.includes(ch) ? '_' : ch)).join('').trim();
-  return `${dept}${meta.year}年度部门决算公开表.xlsx`;
+  return `${dept}${meta.year}年度部门决算${kind === 'public' ? '公开表' : '工作底稿'}.xlsx`;
 }

@@ -9,6 +9,7 @@
 import type { Fund, SheetId, TableId } from './ids';
 import type { NarrativeDef } from './narrative';
 import type { TemplatePartDef } from './part';
+import type { PublicationDef } from './publication';
 
 export type ZeroStyle = 'blank' | 'zero';
 export type ValueFormat = 'amount' | 'percent' | 'count';
@@ -196,6 +197,8 @@ export interface TemplateDef {
   parts?: TemplatePartDef[];
   /** Set by expandParts(): the parts' inputs are already in supplement/texts. */
   partsExpanded?: boolean;
+  /** The published document's parts in order (Word/PDF); absent: 情况说明 parts with the tables second. */
+  publication?: PublicationDef;
 }
 
 export interface FunctionCode {

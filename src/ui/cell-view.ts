@@ -1,39 +1,11 @@
 // How one layout cell looks: its display text (decimal half-up, the table's zero style), its
 // plain text for the clipboard, and its CSS classes. Pure: no Handsontable, no DOM.
-import type { CellValue, LayoutCell, RowKind, SheetLayout } from '../engine';
-import { formatAmount, roundHalfUp, toFixed2 } from '../model/amount';
-import type { ValueFormat, ZeroStyle } from '../model/template';
+import type { LayoutCell, RowKind, SheetLayout } from '../engine';
+import { roundHalfUp, toFixed2 } from '../model/amount';
 
-/** What the grid holds for a cell: text for labels, the engine's raw value for numbers. */
-export type GridValue = string | number | null;
-
-export function toGridValue(cell: LayoutCell | null | undefined, value: CellValue): GridValue {
-  if (!cell) return null;
-  if (cell.t === 'text') return cell.text;
-  if (value !== null && typeof value === 'object') return value.error;
-  return value;
-}
-
-function numberText(v: number, format: ValueFormat): string {
-  if (format === 'count') return roundHalfUp(v, 0).toFixed(0);
-  return formatAmount(roundHalfUp(v));
-}
-
-/**
- * Display text of a value cell. 'blank' tables show nothing for zero or empty; 'zero' tables
- * show 0.00 (counts: 0) for zero and for inputs left empty.
- */
-export function displayText(cell: LayoutCell | null | undefined, value: GridValue, zero: ZeroStyle): string {
-  if (!cell) return '';
-  if (cell.t === 'text') return cell.text;
-  if (typeof value === 'string') return value;
-  const isZero = value === null || roundHalfUp(value, cell.format === 'count' ? 0 : 2).isZero();
-  if (isZero) {
-    if (zero === 'blank') return '';
-    return cell.format === 'count' ? '0' : '0.00';
-  }
-  return numberText(value as number, cell.format);
-}
+// Display text is shared with the publication export (Word/PDF), so it lives in the engine.
+export { displayText, toGridValue, type GridValue } from '../engine/display-text';
+import type { GridValue } from '../engine/display-text';
 
 /** Clipboard text: plain numbers (no thousands separators) that Excel/WPS read back as numbers. */
 export function clipboardText(cell: LayoutCell | null | undefined, value: GridValue): string {

@@ -5,6 +5,7 @@
 import { runImport } from '../app/import-runner';
 import type { WorkbookSession } from '../app/session';
 import { XLSX_MIME } from '../io/xlsx-common';
+import type { XlsxKind } from '../io/xlsx-export';
 import type { ImportResult } from '../io/xlsx-import';
 import type { WorkbookDocument } from '../model/document';
 import { button, openDialog } from './dialog-kit';
@@ -19,6 +20,12 @@ export const XLSX_TEXT = {
   exportLoading: '正在准备导出（首次导出需加载组件）…',
   exported: (name: string) => `已导出 ${name}`,
   exportFailed: '导出失败',
+  chooseTitle: '导出XLSX',
+  choosePrompt: '请选择导出的内容：',
+  publicButton: '公开表',
+  publicHint: '用于报送、公开：只含公开01表–09表和排好版的情况说明，公式保留。',
+  workingButton: '工作底稿',
+  workingHint: '完整工作簿：另含补充资料、关键数据、审核，可用「导入XLSX」读回继续编辑。',
   importButton: '导入XLSX',
   importTitle: '导入本程序导出的 .xlsx 工作簿（可在 Excel、WPS 中修改过数据）',
   importing: '正在读取…',
@@ -57,6 +64,27 @@ export interface XlsxActionsDeps {
 }
 
 type ImportChoice = 'new' | 'replace' | null;
+
+/** 公开表 or 工作底稿; null when cancelled. */
+function chooseExportKind(): Promise<XlsxKind | null> {
+  const { dialog, body, footer } = openDialog(XLSX_TEXT.chooseTitle, 'xlsx-kind-dialog');
+  let kind: XlsxKind | null = null;
+  const pick = (k: XlsxKind) => () => {
+    kind = k;
+    dialog.close();
+  };
+  body.append(
+    el('p', {}, XLSX_TEXT.choosePrompt),
+    el('ul', { class: 'xlsx-kind-list' }, el('li', {}, `${XLSX_TEXT.publicButton}：${XLSX_TEXT.publicHint}`), el('li', {}, `${XLSX_TEXT.workingButton}：${XLSX_TEXT.workingHint}`)),
+  );
+  const pub = button(XLSX_TEXT.publicButton, 'xlsx-kind-public', pick('public'), XLSX_TEXT.publicHint);
+  const working = button(XLSX_TEXT.workingButton, 'xlsx-kind-working', pick('working'), XLSX_TEXT.workingHint);
+  footer.append(button(XLSX_TEXT.cancel, 'xlsx-cancel', () => dialog.close()), working, pub);
+  return new Promise((resolve) => {
+    dialog.addEventListener('close', () => resolve(kind));
+    pub.focus();
+  });
+}
 
 /** Shows a refusal or failure; resolves when the user closes it. */
 function showError(title: string, message: string, extra?: string): Promise<void> {
@@ -149,14 +177,16 @@ export function xlsxActions(deps: XlsxActionsDeps): HTMLElement {
   fileInput.addEventListener('change', () => void importChosen());
 
   async function exportNow(): Promise<void> {
+    const kind = await chooseExportKind();
+    if (!kind) return;
     const done = busy(exportBtn, XLSX_TEXT.exporting);
     deps.status(XLSX_TEXT.exportLoading);
     try {
       // Read as soon as the (small) XLSX code is here: edits made while ExcelJS loads belong to
       // the next export.
       const [{ exportXlsx, xlsxFileName }, , { xlsxExportInput }] = await loadIo();
-      const input = xlsxExportInput(deps.session().engine);
-      const name = xlsxFileName(input.document.meta);
+      const input = xlsxExportInput(deps.session().engine, kind);
+      const name = xlsxFileName(input.document.meta, kind);
       download(await exportXlsx(input), name);
       deps.status(XLSX_TEXT.exported(name));
     } catch (e) {

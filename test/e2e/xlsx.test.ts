@@ -15,7 +15,7 @@ import type { WorkbookPage } from './pages/workbook-page';
 import { XlsxPage } from './pages/xlsx-page';
 
 const OUT = join(REPO_ROOT, 'test-output', 'xlsx-e2e');
-const FILE_NAME = '蓝山县行政审批服务局2021年度部门决算公开表.xlsx';
+const FILE_NAME = '蓝山县行政审批服务局2021年度部门决算工作底稿.xlsx';
 
 const app = useAppFixture();
 let wb: WorkbookPage;

@@ -142,6 +142,7 @@ describe('exportXlsx on the example (蓝山县行政审批服务局 2021)', () =
   it('names the file after department and year', () => {
     expect(xlsxFileName({ department: '蓝山县行政审批服务局', year: 2021 })).toBe('蓝山县行政审批服务局2021年度部门决算公开表.xlsx');
     expect(xlsxFileName({ department: 'a/b:c*?', year: 2022 })).toBe('a_b_c__2022年度部门决算公开表.xlsx');
+    expect(xlsxFileName({ department: '蓝山县行政审批服务局', year: 2021 }, 'working')).toBe('蓝山县行政审批服务局2021年度部门决算工作底稿.xlsx');
   });
 });
 

@@ -126,6 +126,20 @@ export class StoragePage {
     return this.page.$eval('.save-status', (e) => ({ state: (e as HTMLElement).dataset.state ?? '', text: e.textContent ?? '', title: (e as HTMLElement).title }));
   }
 
+  /** Starts recording every text the save status shows (a busy machine may pass 正在保存 quickly). */
+  async watchSaveStatus(): Promise<void> {
+    await this.page.$eval('.save-status', (e) => {
+      const seen: string[] = [];
+      (window as unknown as { __saveStatuses: string[] }).__saveStatuses = seen;
+      new MutationObserver(() => seen.push(e.textContent ?? '')).observe(e, { childList: true, characterData: true, subtree: true });
+    });
+  }
+
+  /** The texts the save status showed since watchSaveStatus(). */
+  async seenSaveStatuses(): Promise<string[]> {
+    return this.page.evaluate(() => (window as unknown as { __saveStatuses?: string[] }).__saveStatuses ?? []);
+  }
+
   async waitSaved(): Promise<void> {
     await this.page.waitForSelector('.save-status[data-state="saved"]');
   }

@@ -26,10 +26,14 @@ export class XlsxPage {
     return this.wb.page;
   }
 
-  /** Clicks 导出XLSX, saves the download in `dir` under its suggested name; returns the path and name. */
-  async export(dir: string): Promise<{ path: string; name: string }> {
+  /**
+   * Clicks 导出XLSX, chooses 工作底稿 (default) or 公开表, saves the download in `dir` under its
+   * suggested name; returns the path and name.
+   */
+  async export(dir: string, kind: 'working' | 'public' = 'working'): Promise<{ path: string; name: string }> {
     await mkdir(dir, { recursive: true });
-    const [download] = await Promise.all([this.page.waitForEvent('download'), this.page.click('.toolbar .btn-export-xlsx')]);
+    await this.page.click('.toolbar .btn-export-xlsx');
+    const [download] = await Promise.all([this.page.waitForEvent('download'), this.page.click(`dialog.xlsx-kind-dialog .xlsx-kind-${kind}`)]);
     const name = download.suggestedFilename();
     const path = join(dir, name);
     await download.saveAs(path);

@@ -1,0 +1,162 @@
+// Builds the whole published disclosure (cover, 目录, every part in the template's order) from the
+// live workbook as plain data: tables with the grid's own display text, 情况说明 paragraphs from
+// the narrative renderer, so Word and PDF read exactly as the screen. No DOM; writers live in src/io.
+import { displayText, toGridValue } from '../engine/display-text';
+import type { SheetLayout, WorkbookEngine } from '../engine';
+import { paragraphText, renderNarrative, type RenderedNarrative, type RenderedSection } from '../engine/narrative';
+import type {
+  CellAlign,
+  Publication,
+  PublicationBlock,
+  PublicationCell,
+  PublicationDef,
+  PublicationPart,
+  PublicationPartDef,
+  PublicationRow,
+  PublicationTable,
+} from '../model/publication';
+import type { TemplateDef } from '../model/template';
+
+/** Parts of a template without a publication: 情况说明 parts, the tables after the first one. */
+export function defaultPublication(tpl: TemplateDef): PublicationDef {
+  const sections = (tpl.narrative?.sections ?? []).map((s): PublicationPartDef => ({ kind: 'narrative', section: s.id }));
+  const tables: PublicationPartDef = { kind: 'tables', title: '第二部分 {year}年部门决算表' };
+  return { title: '{dept}{year}年度部门决算', parts: sections.length ? [sections[0]!, tables, ...sections.slice(1)] : [tables] };
+}
+
+function fill(text: string, vars: { dept: string; year: number }): string {
+  return text.replaceAll('{dept}', vars.dept).replaceAll('{year}', String(vars.year));
+}
+
+function align(cell: SheetLayout['cells'][number][number], rowKind: string): CellAlign {
+  if (!cell) return 'left';
+  if (cell.t !== 'text') return 'right';
+  switch (cell.role) {
+    case 'header':
+    case 'lineNo':
+    case 'title':
+      return 'center';
+    case 'total':
+      return cell.indent ? 'left' : 'center';
+    case 'publicNo':
+      return 'right';
+    default:
+      return rowKind === 'header' ? 'center' : 'left';
+  }
+}
+
+/** One laid-out table as printed rows: display text, merges as spans, covered cells null. */
+export function publicationTable(layout: SheetLayout, values: ReturnType<WorkbookEngine['sheetValues']>): PublicationTable {
+  const span = new Map<string, { rowspan: number; colspan: number }>();
+  const covered = new Set<string>();
+  for (const m of layout.merges) {
+    span.set(`${m.row},${m.col}`, { rowspan: m.rowspan, colspan: m.colspan });
+    for (let r = m.row; r < m.row + m.rowspan; r++)
+      for (let c = m.col; c < m.col + m.colspan; c++) if (r !== m.row || c !== m.col) covered.add(`${r},${c}`);
+  }
+  const meta: string[] = [];
+  const header: PublicationRow[] = [];
+  const body: PublicationRow[] = [];
+  const notes: string[] = [];
+  layout.cells.forEach((row, r) => {
+    const kind = layout.rowKinds[r] ?? 'item';
+    if (kind === 'title') {
+      for (const cell of row) if (cell?.t === 'text' && cell.role === 'meta') meta.push(cell.text);
+      return;
+    }
+    if (kind === 'note') {
+      for (const cell of row) if (cell?.t === 'text' && cell.text) notes.push(cell.text);
+      return;
+    }
+    const cells = row.map((cell, c): PublicationCell | null => {
+      if (covered.has(`${r},${c}`)) return null;
+      const s = span.get(`${r},${c}`) ?? { rowspan: 1, colspan: 1 };
+      const text = displayText(cell, toGridValue(cell, values[r]?.[c] ?? null), layout.zero);
+      const isText = !cell || cell.t === 'text';
+      return {
+        text,
+        ...s,
+        align: align(cell, kind),
+        indent: cell?.t === 'text' ? (cell.indent ?? 0) : 0,
+        bold: kind === 'header' || kind === 'total' || kind === 'footer' || (cell?.t === 'text' && cell.role === 'total'),
+        numeric: !isText,
+      };
+    });
+    (kind === 'header' ? header : body).push({ kind, cells });
+  });
+  return {
+    id: layout.id,
+    publicNo: layout.publicNo,
+    title: layout.title,
+    department: meta[0] ?? '',
+    unit: meta.length > 1 ? meta[meta.length - 1]! : '',
+    colWidths: layout.colWidths,
+    header,
+    body,
+    notes,
+  };
+}
+
+function sectionBlocks(s: RenderedSection): PublicationBlock[] {
+  return [
+    ...s.paragraphs.map((p): PublicationBlock => ({ kind: 'paragraph', text: paragraphText(p) })),
+    ...s.sections.flatMap((sub): PublicationBlock[] => [{ kind: 'heading', level: sub.depth, text: sub.title }, ...sectionBlocks(sub)]),
+  ];
+}
+
+interface BuildContext {
+  engine: WorkbookEngine;
+  vars: { dept: string; year: number };
+  narrative: () => RenderedNarrative;
+}
+
+/** One builder per kind of part: a new kind is one more entry. */
+const PART_BUILDERS: { [K in PublicationPartDef['kind']]: (def: Extract<PublicationPartDef, { kind: K }>, ctx: BuildContext) => PublicationPart | null } = {
+  narrative(def, ctx) {
+    const s = ctx.narrative().sections.find((x) => x.id === def.section);
+    return s ? { id: s.id, title: s.title, blocks: sectionBlocks(s) } : null;
+  },
+  tables(def, ctx) {
+    const ids = def.tables ?? ctx.engine.template.tables.map((t) => t.id);
+    const blocks = ids.map((id): PublicationBlock => ({ kind: 'table', table: publicationTable(ctx.engine.sheet(id as never), ctx.engine.sheetValues(id as never)) }));
+    return { id: 'tables', title: fill(def.title, ctx.vars), blocks };
+  },
+};
+
+function buildPart(def: PublicationPartDef, ctx: BuildContext): PublicationPart | null {
+  return (PART_BUILDERS[def.kind] as (d: PublicationPartDef, c: BuildContext) => PublicationPart | null)(def, ctx);
+}
+
+/** The whole publication of the workbook now (a snapshot), in the template's order. */
+export function buildPublication(engine: WorkbookEngine): Publication {
+  const { department, year } = engine.document().meta;
+  const vars = { dept: department, year };
+  let rendered: RenderedNarrative | undefined;
+  const ctx: BuildContext = { engine, vars, narrative: () => (rendered ??= renderNarrative(engine)) };
+  const def = engine.template.publication ?? defaultPublication(engine.template);
+  const parts = def.parts.map((p) => buildPart(p, ctx)).filter((p): p is PublicationPart => p !== null);
+  const toc = parts.flatMap((p) => [
+    { level: 0, text: p.title },
+    ...p.blocks.flatMap((b) =>
+      b.kind === 'heading' && b.level === 1 ? [{ level: 1, text: b.text }] : b.kind === 'table' ? [{ level: 1, text: `${b.table.publicNo} ${b.table.title}` }] : [],
+    ),
+  ]);
+  return { cover: { department, year, title: fill(def.title, vars) }, toc, parts };
+}
+
+/** Every text of the publication in reading order (tests, plain-text checks). */
+export function publicationText(p: Publication): string[] {
+  const out = [p.cover.title, ...p.toc.map((t) => t.text)];
+  for (const part of p.parts) {
+    out.push(part.title);
+    for (const b of part.blocks) {
+      if (b.kind === 'table') {
+        const t = b.table;
+        out.push(t.title, t.publicNo, t.department, t.unit);
+        for (const row of [...t.header, ...t.body]) for (const c of row.cells) if (c?.text) out.push(c.text);
+        out.push(...t.notes);
+      } else out.push(b.text);
+    }
+  }
+  return out;
+}
