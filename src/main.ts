@@ -1,5 +1,6 @@
 // Composition root: the only file that wires every layer together.
 import { StorageController } from './app/storage-controller';
+import { restoreDocument } from './app/templates';
 import { browserTabApis, TabCoordinator } from './app/tab-coordination';
 import { IndexedDbStore, PendingJournal } from './storage';
 import { showWorkbook, storageUi, workbookIdFromHash } from './ui/storage-ui';
@@ -10,7 +11,7 @@ import { xlsxActions } from './ui/xlsx-actions';
 // The workbook of this tab (#wb=<id>, else the last one; a first visit stores the example).
 // Without IndexedDB the example runs in memory and the page says so.
 const controller = await StorageController.start(
-  { store: new IndexedDbStore(), tabs: new TabCoordinator(browserTabApis()), journal: PendingJournal.browser(), navigate: showWorkbook },
+  { store: new IndexedDbStore({ restore: restoreDocument }), tabs: new TabCoordinator(browserTabApis()), journal: PendingJournal.browser(), navigate: showWorkbook },
   workbookIdFromHash(),
 );
 const session = controller.session;

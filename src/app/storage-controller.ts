@@ -2,7 +2,7 @@
 // the last one; the example on a first visit; memory mode when the browser cannot store), and
 // every library, scenario, history and backup action the UI offers, over WorkbookStore and
 // OpenedWorkbook. Switching workbook goes through `navigate` (the page reloads). No DOM.
-import { exampleDocument, openWorkbook } from '../engine';
+import { exampleDocument, openWorkbook } from './templates';
 import {
   CorruptRecordError,
   NotFoundError,

@@ -73,9 +73,11 @@ export interface UserTextSlot {
   label?: string;
 }
 
-/** Names of the non-zero 06表 items of these economic classes, joined with 、. */
+/** Names of the non-zero economic items of these classes in the template's `table`, joined with 、. */
 export interface ItemsSlot {
   kind: 'items';
+  /** Sheet id of the economic table whose 款 lines are listed (基本支出明细表). */
+  table: string;
   classes: string[];
   /** Used when at least one item is non-zero; {list} is the joined names. */
   text: TemplateText;
@@ -126,7 +128,18 @@ export interface NarrativeSectionDef {
   sections?: NarrativeSectionDef[];
 }
 
+/**
+ * How the narrative prints amounts and shares: 'trim' drops trailing zeros (60, 10.9, 1576.05),
+ * 'fixed' always prints two decimals; `grouping` adds thousands separators (19,044.27).
+ */
+export interface NumberStyle {
+  decimals: 'trim' | 'fixed';
+  grouping: boolean;
+}
+
 export interface NarrativeDef {
+  /** Number style of this family's published text (default: trimmed, no grouping). */
+  numbers?: NumberStyle;
   /** Top-level parts of the published document (第一部分 …). */
   sections: NarrativeSectionDef[];
 }

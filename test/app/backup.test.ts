@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { BackupError, buildBackup, exportAll, exportDamaged, exportWorkbook, importBackup, parseBackup } from '../../src/app/backup';
 import { createScenario } from '../../src/app/scenarios';
-import { exampleDocument } from '../../src/engine';
+import { exampleDocument, restoreDocument } from '../../src/app/templates';
 import { newDocument } from '../../src/model';
 import { MemoryStore, STORAGE_KEYS } from '../../src/storage';
 import v1Fixture from '../fixtures/workbook-v1.json';
@@ -10,7 +10,7 @@ import v1Fixture from '../fixtures/workbook-v1.json';
 const AT = new Date(2026, 10, 26, 9, 5); // local time: file names use the user's clock
 
 async function filled() {
-  const store = new MemoryStore();
+  const store = new MemoryStore({ restore: restoreDocument });
   await store.create([{ info: { id: 'lanshan', name: '蓝山2021', kind: 'base' }, doc: exampleDocument() }]);
   return store;
 }
@@ -66,7 +66,7 @@ describe('import', () => {
     const src = await filled();
     const s = await createScenario(src, 'lanshan', '情景一');
     const { text } = await exportAll(src, AT);
-    const dst = new MemoryStore();
+    const dst = new MemoryStore({ restore: restoreDocument });
     const { imported, notes } = await importBackup(dst, text);
     expect(notes).toEqual([]);
     expect(imported.map((i) => [i.name, i.kind])).toEqual([
@@ -90,7 +90,7 @@ describe('import', () => {
   });
 
   it('accepts a single workbook document, upgrading an old one', async () => {
-    const store = new MemoryStore();
+    const store = new MemoryStore({ restore: restoreDocument });
     const { imported } = await importBackup(store, JSON.stringify(v1Fixture));
     expect(imported[0]).toMatchObject({ name: '蓝山县行政审批服务局 2021年度决算', kind: 'base' });
     expect((await store.load(imported[0]!.id)).doc).toEqual(exampleDocument());
@@ -100,7 +100,7 @@ describe('import', () => {
     const src = await filled();
     const s = await createScenario(src, 'lanshan', '情景一');
     const { text } = await exportWorkbook(src, s.id, AT);
-    const { imported } = await importBackup(new MemoryStore(), text);
+    const { imported } = await importBackup(new MemoryStore({ restore: restoreDocument }), text);
     expect(imported[0]).toMatchObject({ name: '情景一', kind: 'base' });
     expect('baseId' in imported[0]!).toBe(false);
   });
@@ -136,7 +136,7 @@ describe('import', () => {
         { id: 'b', name: '乙', kind: 'base', document: broken },
       ],
     });
-    const store = new MemoryStore();
+    const store = new MemoryStore({ restore: restoreDocument });
     const err = await importBackup(store, text).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(BackupError);
     expect((err as Error).message).toBe('第 2 个工作簿「乙」无法导入：公开06表「30201」：「十元」不是有效金额，请输入数字，如 1234.56。没有导入任何内容。');
@@ -144,7 +144,7 @@ describe('import', () => {
   });
 
   it('is all-or-nothing in storage too: a failing write stores nothing', async () => {
-    const store = new MemoryStore();
+    const store = new MemoryStore({ restore: restoreDocument });
     const two = buildBackup(
       [
         { info: { id: 'a', name: '甲', kind: 'base', updatedAt: 0 }, doc: exampleDocument() },

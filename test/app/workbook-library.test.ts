@@ -2,14 +2,14 @@
 import { describe, expect, it } from 'vitest';
 import { LibraryError, RECOVERY_DAYS, WorkbookLibrary, carryOver } from '../../src/app/workbook-library';
 import { createScenario } from '../../src/app/scenarios';
-import { exampleDocument, openWorkbook } from '../../src/engine';
+import { exampleDocument, openWorkbook, restoreDocument } from '../../src/app/templates';
 import { MemoryStore } from '../../src/storage';
 
 const DAY = 86_400_000;
 
 function setup() {
   const clock = { t: Date.UTC(2026, 0, 10) };
-  const store = new MemoryStore({ now: () => clock.t });
+  const store = new MemoryStore({ restore: restoreDocument, now: () => clock.t });
   const library = new WorkbookLibrary(store, () => clock.t);
   return { clock, store, library };
 }

@@ -250,9 +250,10 @@ class Renderer {
     return { kind: 'placeholder', text: `【待填写：${label}】`, missing: [ref] };
   }
 
-  /** Non-zero 06表 items of these classes, in code order, each name linked to its cell. */
+  /** Non-zero items of these classes in the slot's economic table, in code order, each name linked to its cell. */
   private items(slot: ItemsSlot, scope: Scope): Segment[] {
-    const s = this.engine.sheet('t06');
+    const table = slot.table;
+    const s = this.engine.sheet(table);
     const codes = [...s.index.keys()]
       .map((k) => k.split('|'))
       .filter(([row, col]) => col === 'amount' && /^\d{5}$/.test(row!) && slot.classes.includes(row!.slice(0, 3)))
@@ -260,11 +261,11 @@ class Renderer {
       .sort();
     const list: Segment[] = [];
     for (const code of codes) {
-      const v = this.engine.amount('t06', code, 'amount');
+      const v = this.engine.amount(table, code, 'amount');
       if (v === null || v.isZero()) continue;
       if (list.length) list.push({ kind: 'text', text: '、' });
-      const { full } = this.names.name('t06', code, 'amount');
-      list.push({ kind: 'figure', text: this.engine.codes.economicName(code), source: { kind: 'cell', sheet: 't06', row: code, col: 'amount', label: full } });
+      const { full } = this.names.name(table, code, 'amount');
+      list.push({ kind: 'figure', text: this.engine.codes.economicName(code), source: { kind: 'cell', sheet: table, row: code, col: 'amount', label: full } });
     }
     if (!list.length) return this.expand(slot.none, scope);
     return this.expand(slot.text, { ...scope, locals: { list } });
@@ -344,7 +345,7 @@ class Renderer {
       const f = section.fields.find((x) => x.id === row);
       if (f?.formula) inputs.push(...referencedCells(f.formula, 'sup').map((c) => c.row));
       const p = section.perItem;
-      if (p?.totalId === row) inputs.push(...this.engine.codes.items(['gpb']).map((code) => substitute(p.id, { code })));
+      if (p?.totalId === row) inputs.push(...this.engine.codes.items(p.funds ?? ['gpb']).map((code) => substitute(p.id, { code })));
     }
     const out = inputs
       .filter((r) => this.engine.has('sup', r, 'value') && this.engine.value('sup', r, 'value') === null)
