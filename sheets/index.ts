@@ -2,13 +2,14 @@
 // src/app/templates.ts wires it to restore() and the engine.
 import type { TemplateDef } from '../src/model/template';
 import { HN_2021 } from './hn-2021';
+import { NATIONAL_2022 } from './national-2022';
 
-export { HN_2021 };
+export { HN_2021, NATIONAL_2022 };
 export { FUNCTION_CODES, ECONOMIC_CODES } from './catalog';
-export { EXAMPLE_LANSHAN_2021 } from './examples';
+export { EXAMPLE_LANSHAN_2021, EXAMPLE_NATIONAL_2022 } from './examples';
 
 /** Built-in templates, in the order 新建 lists them. */
-export const TEMPLATE_LIST: readonly TemplateDef[] = [HN_2021];
+export const TEMPLATE_LIST: readonly TemplateDef[] = [NATIONAL_2022, HN_2021];
 export const TEMPLATES: ReadonlyMap<string, TemplateDef> = new Map(TEMPLATE_LIST.map((t) => [t.id, t]));
 /** The template 新建 proposes for a year: the first whose years include it, else the newest. */
 export function defaultTemplateFor(year: number): TemplateDef {

@@ -1,6 +1,6 @@
 // The built-in templates wired to the one restore() path and the engine: what every use-case,
 // the storage default and the XLSX adapters share. The engine and model never name a template.
-import { EXAMPLE_LANSHAN_2021, ECONOMIC_CODES, FUNCTION_CODES, TEMPLATE_LIST, TEMPLATES, defaultTemplateFor } from '../../sheets';
+import { EXAMPLE_LANSHAN_2021, EXAMPLE_NATIONAL_2022, ECONOMIC_CODES, FUNCTION_CODES, TEMPLATE_LIST, TEMPLATES, defaultTemplateFor } from '../../sheets';
 import { buildSheetLayouts, WorkbookEngine, type Catalogues } from '../engine';
 import type { WorkbookDocument } from '../model/document';
 import type { SheetLayout } from '../model/layout';
@@ -45,4 +45,9 @@ export function documentLayout(doc: WorkbookDocument): readonly SheetLayout[] {
 /** The built-in example (蓝山县行政审批服务局 2021), restored like any other input. */
 export function exampleDocument(): WorkbookDocument {
   return restoreDocument(EXAMPLE_LANSHAN_2021).doc;
+}
+
+/** The built-in national-2022 example (示范市城市管理局 2023), restored like any other input. */
+export function nationalExampleDocument(): WorkbookDocument {
+  return restoreDocument(EXAMPLE_NATIONAL_2022).doc;
 }

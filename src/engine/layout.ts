@@ -142,7 +142,7 @@ function layoutTwoSided(def: TwoSidedTableDef, doc: WorkbookDocument, book: Code
   const g = new Grid(lw + 2 + def.rightCols.length);
   titleBlock(g, def, doc.meta.department, doc.meta.unit);
   headerBlock(g, def);
-  const classes = book.classes(def.classFunds);
+  const classes = [...new Set([...(def.printClasses ?? []), ...book.classes(def.classFunds)])].sort();
   const head = Math.max(def.leftHead.length, def.minHead, classes.length);
   if (def.leftTail.length !== def.rightTail.length) throw new Error(`${def.id}: tails differ in length`);
   const start = g.cells.length;
@@ -196,8 +196,9 @@ function layoutEconomic(def: EconomicTableDef, doc: WorkbookDocument, book: Code
   titleBlock(g, def, doc.meta.department, doc.meta.unit);
   headerBlock(g, def);
   const codes = [...new Set([...def.codes, ...doc.economicCodes])].sort();
+  const used = (cls: string) => !def.optionalClasses?.includes(cls) || codes.some((c) => c.startsWith(cls));
   const columns = def.groups.map((classes) =>
-    classes.flatMap((cls) => [{ code: cls, cls: true }, ...codes.filter((c) => c.startsWith(cls)).map((code) => ({ code, cls: false }))]),
+    classes.filter(used).flatMap((cls) => [{ code: cls, cls: true }, ...codes.filter((c) => c.startsWith(cls)).map((code) => ({ code, cls: false }))]),
   );
   const height = Math.max(...columns.map((c) => c.length));
   const start = g.cells.length;

@@ -4,7 +4,7 @@
 import type { Fund } from './ids';
 
 /**
- * A cell by stable ids, `sheet:row:col`: 't06:public:amount', 'sup:prior.grand:value',
+ * A cell by stable ids, `sheet:row:col` (the template's own sheet, row and column ids),
  * 'fig:grandTotal:value'. Inside a repetition, {code} and {class} are replaced.
  */
 export type CellPath = string;

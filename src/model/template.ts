@@ -79,6 +79,8 @@ export interface TwoSidedTableDef extends TableBase {
   rightTail: SideRow[];
   /** Minimum number of class slots (the official form has 8 before 本年支出合计). */
   minHead: number;
+  /** 类 printed with their names even when the department has no code in them (the national print lists every 类 of the year). */
+  printClasses?: string[];
 }
 
 export interface EconomicFooter {
@@ -97,6 +99,8 @@ export interface EconomicTableDef extends TableBase {
   groups: string[][];
   /** Item codes printed by default (the official list). Users may add others from the catalogue. */
   codes: string[];
+  /** Classes printed only when the department uses a code of theirs (national 06: 307, 399). */
+  optionalClasses?: string[];
   footer: EconomicFooter[];
 }
 

@@ -1,7 +1,7 @@
 // Renders the template's 情况说明 from the live workbook: every number is read from the engine and
 // rounded half-up (decimal.js) here, so the text is right by construction. DOM-free.
 import type { Decimal } from '../../model/amount';
-import { dec, formatPlain, pct as percent } from '../../model/amount';
+import { dec, formatStyled, pct as percent } from '../../model/amount';
 import type {
   BlockDef,
   CellPath,
@@ -158,13 +158,18 @@ class Renderer {
     throw new TemplateError(`情况说明模板中的 {${name}} 没有定义`);
   }
 
+  /** Amounts and shares in the template's number style (default: the Hunan reference's trimmed style). */
+  private num(d: Decimal.Value, places = 2): string {
+    return formatStyled(d, this.engine.template.narrative?.numbers ?? { decimals: 'trim', grouping: false }, places);
+  }
+
   private slot(slot: SlotDef, scope: Scope): Segment[] {
     switch (slot.kind) {
       case 'amount':
       case 'count': {
         const o = this.operand(slot.of, scope.vars);
         if (o.value === null) return [this.gap(o.missing, slot.kind, o.source)];
-        return [{ kind: 'figure', text: formatPlain(o.value, slot.kind === 'count' ? 0 : 2), source: o.source }];
+        return [{ kind: 'figure', text: this.num(o.value, slot.kind === 'count' ? 0 : 2), source: o.source }];
       }
       case 'pct':
         return this.pct(slot, scope);
@@ -194,9 +199,9 @@ class Renderer {
     };
     if (part.value === null || whole.value === null) return [this.gap([...part.missing, ...whole.missing], 'pct', source)];
     const p = percent(part.value, whole.value);
-    if (p !== null) return [{ kind: 'figure', text: formatPlain(p), source }];
+    if (p !== null) return [{ kind: 'figure', text: this.num(p), source }];
     // 0 of 0 is printed 0% as the reference does for empty income types; a share of nothing is not a number.
-    if (part.value.isZero()) return [{ kind: 'figure', text: '0', source }];
+    if (part.value.isZero()) return [{ kind: 'figure', text: this.num(0), source }];
     return [{ kind: 'placeholder', text: `【无法计算：${whole.name}为0】`, missing: [], source }];
   }
 
@@ -214,7 +219,7 @@ class Renderer {
       abs: [
         {
           kind: 'figure',
-          text: formatPlain(abs),
+          text: this.num(abs),
           source: { kind: 'formula', label: `${cur.name}与${base.name}之差`, formula: `${cur.name} − ${base.name}`, cells },
         },
       ],
@@ -224,7 +229,7 @@ class Renderer {
       locals.pct = [
         {
           kind: 'figure',
-          text: formatPlain(p),
+          text: this.num(p),
           source: {
             kind: 'formula',
             label: `${cur.name}比${base.name}增减的比例（%）`,
