@@ -5,7 +5,8 @@ import { toFixed2 } from '../model/amount';
 import { newDocument, type InputValues, type WorkbookDocument } from '../model/document';
 import type { TemplateDef } from '../model/template';
 import { newRecordId, type LoadedWorkbook, type WorkbookInfo, type WorkbookStore } from '../storage';
-import { defaultTemplateFor, openWorkbook, templateById } from './templates';
+import { WorkbookEngine } from '../engine';
+import { CATALOGUES, defaultTemplateFor, templateById } from './templates';
 
 /** Days a deleted workbook can still be restored. */
 export const RECOVERY_DAYS = 30;
@@ -33,8 +34,13 @@ export interface CarryOverResult {
  * the new template's carryOver says. Sources are found by table content id, so a workbook of another
  * template family maps too; what the prior workbook has no cell for is listed, not guessed.
  */
-export function carryOverTo(prior: WorkbookDocument, year: number, target: TemplateDef): CarryOverResult {
-  const engine = openWorkbook(prior);
+export function carryOverTo(
+  prior: WorkbookDocument,
+  year: number,
+  target: TemplateDef,
+  priorTemplate: TemplateDef = templateById(prior.templateId),
+): CarryOverResult {
+  const engine = WorkbookEngine.open(prior, { template: priorTemplate, catalogues: CATALOGUES });
   try {
     const unmapped: string[] = [];
     const fieldLabel = (id: string) => target.supplement.flatMap((s) => s.fields).find((f) => f.id === id)?.label ?? id;

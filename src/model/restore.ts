@@ -80,6 +80,11 @@ export function restore(raw: unknown, templates: ReadonlyMap<string, TemplateInf
   const department = typeof metaIn.department === 'string' ? metaIn.department.trim().slice(0, 100) : '';
   const year = Number(metaIn.year);
   if (!Number.isInteger(year) || year < 2000 || year > 2100) throw new RestoreError('决算年度无效（应为 2000–2100 之间的整数）');
+  const { from, to } = tpl.years;
+  if (year < from || (to !== undefined && year > to)) {
+    const range = to === undefined ? `${from}年起` : from === to ? `${from}年` : `${from}–${to}年`;
+    notes.push(`决算年度 ${year} 不在模板「${tpl.name}」的适用年度（${range}）内，表样和情况说明可能与该年度的公开要求不符；可新建工作簿时选择适用的模板，再从上年结转`);
+  }
 
   const codes = emptyCodes();
   const codesIn = isObj(td.codes) ? td.codes : {};
