@@ -239,18 +239,20 @@ export class StorageController {
     return { workbooks: live, deleted };
   }
 
-  async createEmpty(meta: { department: string; year: number; name?: string }): Promise<void> {
+  async createEmpty(meta: { department: string; year: number; name?: string; templateId?: string }): Promise<void> {
     await this.flush();
     const info = await this.library().createEmpty(meta);
     this.announce();
     await this.show(info.id);
   }
 
-  async createFromPrior(priorId: string, options: { year?: number; name?: string }): Promise<void> {
+  /** Returns what did not carry over into the chosen template (empty when everything mapped). */
+  async createFromPrior(priorId: string, options: { year?: number; name?: string; templateId?: string }): Promise<string[]> {
     await this.flush();
     const info = await this.library().createFromPrior(priorId, options);
     this.announce();
     await this.show(info.id);
+    return info.unmapped;
   }
 
   async rename(id: string, name: string): Promise<void> {
