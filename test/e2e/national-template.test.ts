@@ -74,7 +74,10 @@ describe('national-2022 from 新建', () => {
     // 09: 三公 决算 3.00 of 预算 5.00.
     expect(await wb.cellText('sangong', 'act', 'total')).toBe('3.00');
     expect(await wb.cellText('sangong', 'bud', 'total')).toBe('5.00');
+    await wb.select('fiscalIncomeExpenditure', 'inc.gpb', 'amount');
     await sp.screenshot('national-2022-t04');
+    await wb.select('incomeExpenditure', 'inc.gpb', 'amount');
+    await sp.screenshot('national-2022-t01');
 
     // 情况说明: national outline and number style; 500 / 550 = 90.91 %, 50 / 550 = 9.09 %.
     const nv = new NarrativeTab(wb);
@@ -109,6 +112,7 @@ describe('national-2022 from 新建', () => {
       );
     });
     expect(mismatches).toEqual([]);
+    console.log(`national e2e: ${compared} formula cells compared with LibreOffice`);
     expect(compared).toBeGreaterThan(150);
     // The recalculated 01 carries the typed figures through.
     const t01 = csv.get('公开01表')!;
