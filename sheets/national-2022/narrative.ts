@@ -193,7 +193,7 @@ export const NARRATIVE: NarrativeDef = {
           body: [
             para(
               'p',
-              '{year}年度“三公”经费财政拨款支出预算为{bud}万元，支出决算为{act}万元{rate}。其中：因公出国（境）费{abroad}万元；公务用车购置及运行维护费{car}万元（公务用车购置费{buy}万元，公务用车运行维护费{run}万元）；公务接待费{recep}万元。',
+              '{year}年度“三公”经费财政拨款支出预算为{bud}万元，支出决算为{act}万元{rate}。{chg}。其中：因公出国（境）费{abroad}万元；公务用车购置及运行维护费{car}万元（公务用车购置费{buy}万元，公务用车运行维护费{run}万元）；公务接待费{recep}万元。',
               {
                 bud: amt(SG_BUD),
                 act: amt(SG_ACT),
@@ -201,6 +201,7 @@ export const NARRATIVE: NarrativeDef = {
                 ratePct: pct(SG_ACT, SG_BUD),
                 why: { kind: 'compare', cur: SG_ACT, base: SG_BUD, up: '，决算数大于预算数的主要原因是{reason}', down: '，决算数小于预算数的主要原因是{reason}', same: '', fromZero: '', missing: '' },
                 reason: txt('reason.sangong'),
+                chg: yoy(SG_ACT, named('sup:prior.sg.total:value', '上年“三公”经费决算合计'), ''),
                 abroad: amt(named('sangong:act:abroad', '因公出国（境）费决算数')),
                 car: amt(named('sangong:act:car', '公务用车购置及运行维护费决算数')),
                 buy: amt(named('sangong:act:car_buy', '公务用车购置费决算数')),

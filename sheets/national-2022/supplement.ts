@@ -15,6 +15,12 @@ export const SUPPLEMENT: SupplementSection[] = [
       amount('prior.sg.abroad', '上年因公出国（境）费决算'),
       amount('prior.sg.car', '上年公务用车购置及运行维护费决算'),
       amount('prior.sg.recep', '上年公务接待费决算'),
+      {
+        id: 'prior.sg.total',
+        label: '上年“三公”经费决算合计',
+        format: 'amount',
+        formula: '{prior.sg.abroad:value}+{prior.sg.car:value}+{prior.sg.recep:value}',
+      },
       amount('prior.opex', '上年机关运行经费'),
     ],
   },

@@ -269,5 +269,6 @@ export async function importXlsx(bytes: ArrayBuffer | Uint8Array, deps: ImportDe
   if (report.ignored.length) notes.push(IMPORT_MESSAGES.ignored(listCells(report.ignored)));
 
   const final = restoreOrThrow(deps, { ...base.doc, inputs }, (why) => why);
-  return { document: final.doc, notes: [...base.notes, ...notes, ...final.notes] };
+  // Both restores see the same structure: a note on it (e.g. the year outside the template's) once.
+  return { document: final.doc, notes: [...new Set([...base.notes, ...notes, ...final.notes])] };
 }

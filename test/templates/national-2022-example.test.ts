@@ -159,6 +159,8 @@ describe('national-2022 example: 示范市城市管理局 2023', () => {
     expect(text).toContain('2023年度政府性基金预算财政拨款收入800.00万元，支出780.00万元，年末结转和结余70.00万元。');
     expect(text).toContain('2023年度国有资本经营预算财政拨款支出60.00万元。');
     expect(text).toContain('完成年初预算的100.70%，决算数大于年初预算数的主要原因是年中追加城市管理专项经费');
+    // 三公 决算 24.60 against last year's 0 + 23.50 + 4.10 = 27.60.
+    expect(text).toContain(`支出决算为24.60万元，完成预算的82.00%，决算数小于预算数的主要原因是厉行节约，压减公务用车运行维护和公务接待支出。与上年相比，减少${minus(sum('0.00', '23.50', '4.10'), '24.60')}万元，下降${share(minus('27.60', '24.60'), '27.60')}%。`);
     expect(text).not.toContain('【');
   });
 
@@ -180,5 +182,16 @@ describe('national-2022 example: 示范市城市管理局 2023', () => {
     expect(f?.severity).toBe('warning');
     expect(e.figure('budgetTotal')?.toFixed(2)).toBe('1580.00');
     e.setInput('sup', 'budget.2120101', 'value', '975.00');
+  });
+});
+
+describe('national-2022 asks only for what it uses', () => {
+  it('every 补充资料 input and text is read by its narrative, figures, 审核 or 从上年结转', async () => {
+    const { NATIONAL_2022: t } = await import('../../sheets');
+    const used = JSON.stringify([t.narrative, t.figures, t.audit, t.carryOver, t.supplement.flatMap((s) => s.fields.map((f) => f.formula ?? ''))]);
+    const inputs = t.supplement.flatMap((s) => s.fields.filter((f) => !f.formula).map((f) => f.id));
+    expect(inputs.filter((id) => !used.includes(`sup:${id}:`) && !used.includes(`{${id}:`) && !used.includes(`"${id}"`))).toEqual([]);
+    const texts = t.texts.map((x) => x.id);
+    expect(texts.filter((id) => !JSON.stringify(t.narrative).includes(`"${id}"`))).toEqual([]);
   });
 });

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { exportWorkbook, importBackup } from '../../src/app/backup';
 import { compareWorkbooks } from '../../src/app/scenarios';
-import { nationalExampleDocument, openWorkbook, restoreDocument } from '../../src/app/templates';
+import { exampleDocument, nationalExampleDocument, openWorkbook, restoreDocument } from '../../src/app/templates';
 import { XLSX_IMPORT_DEPS, xlsxExportInput } from '../../src/app/xlsx-export-data';
 import { exportXlsx } from '../../src/io/xlsx-export';
 import { importXlsx } from '../../src/io/xlsx-import';
@@ -46,5 +46,15 @@ describe('national-2022 on every path', () => {
     expect(again.amount('fiscalIncomeExpenditure', 'close.gf', 'all')?.toFixed(2)).toBe('60.00');
     e.destroy();
     again.destroy();
+  });
+
+  it('importing a workbook whose year does not fit its template says so, once', async () => {
+    const e = openWorkbook(exampleDocument());
+    e.setMeta({ year: 2023 });
+    const back = await importXlsx(await exportXlsx(xlsxExportInput(e)), XLSX_IMPORT_DEPS);
+    expect(back.notes).toEqual([
+      '决算年度 2023 不在模板「湖南省2021年度部门决算公开模板」的适用年度（2019–2021年）内，表样和情况说明可能与该年度的公开要求不符；可新建工作簿时选择适用的模板，再从上年结转',
+    ]);
+    e.destroy();
   });
 });
