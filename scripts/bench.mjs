@@ -45,6 +45,7 @@ try {
   } finally {
     await browser.close();
   }
+  results.importBlocking = await (await import('../bench/import-block-bench.mjs')).importBlocking(url, fixtures.example);
 } finally {
   server.httpServer.close();
 }

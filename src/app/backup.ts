@@ -10,10 +10,13 @@ export const BACKUP_TYPE = 'juesuan-backup' as const;
 export const BACKUP_VERSION = 1 as const;
 /** Larger files are refused before parsing (a real backup of many workbooks is a few MB). */
 export const BACKUP_MAX_CHARS = 200_000_000;
+/** The same bound on the file, checked before it is read (a 600 MB file was called 不是有效的 JSON). */
+export const BACKUP_MAX_BYTES = 200 * 1024 * 1024;
 
 export const BACKUP_TEXT = {
   notJson: '文件内容不是有效的 JSON，无法导入（可能不是本程序导出的备份文件，或文件已损坏）。没有导入任何内容。',
   tooLarge: '文件过大，不是本程序导出的备份文件。没有导入任何内容。',
+  tooLargeFile: (mb: string) => `文件过大（${mb} MB，备份文件最大 200 MB），不是本程序导出的备份文件。没有导入任何内容。`,
   wrongType: '这不是决算公开工作簿的备份文件。没有导入任何内容。',
   newer: (v: unknown) => `该备份由较新版本的程序导出（备份格式 ${String(v)}，本程序支持到 ${BACKUP_VERSION}），请更新程序后再导入。没有导入任何内容。`,
   empty: '备份文件中没有工作簿。没有导入任何内容。',
@@ -125,6 +128,11 @@ export interface ParsedEntry {
 
 const isObj = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
 
+/** Throws BackupError when a file of `bytes` is too large to be a backup; call before reading it. */
+export function checkBackupSize(bytes: number): void {
+  if (bytes > BACKUP_MAX_BYTES) throw new BackupError(BACKUP_TEXT.tooLargeFile((bytes / 1024 / 1024).toFixed(1)));
+}
+
 /** Validates a backup (or a single workbook document) and restores every document; throws BackupError. */
 export function parseBackup(text: string): ParsedEntry[] {
   if (text.length > BACKUP_MAX_CHARS) throw new BackupError(BACKUP_TEXT.tooLarge);
@@ -179,7 +187,11 @@ function checkEnvelope(data: Record<string, unknown>): unknown[] {
  * write. Scenarios keep their link to a base imported with them or already on this computer.
  */
 export async function importBackup(store: WorkbookStore, text: string): Promise<{ imported: WorkbookInfo[]; notes: string[] }> {
-  const entries = parseBackup(text);
+  return storeBackup(store, parseBackup(text));
+}
+
+/** The storing half of importBackup, for entries parsed elsewhere (the import worker). */
+export async function storeBackup(store: WorkbookStore, entries: ParsedEntry[]): Promise<{ imported: WorkbookInfo[]; notes: string[] }> {
   const existing = await store.list();
   const liveNames = new Set(existing.filter((i) => i.deletedAt === undefined).map((i) => i.name));
   const ids = entries.map(() => newRecordId('wb'));

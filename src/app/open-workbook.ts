@@ -2,7 +2,8 @@
 // starts the session with autosave, history and other-tab notices, and keeps a read-only tab
 // in step with the writer. The composition the UI uses; no DOM.
 import { openWorkbook, restoreDocument } from './templates';
-import type { PendingJournal, WorkbookInfo, WorkbookStore } from '../storage';
+import type { WorkbookDocument } from '../model/document';
+import { toStorageError, type PendingJournal, type WorkbookInfo, type WorkbookStore } from '../storage';
 import { Autosave, type AutosaveOptions } from './autosave';
 import type { IntervalSnapshots } from './history';
 import { WorkbookSession } from './session';
@@ -16,13 +17,41 @@ export type OpenedEvent =
   /** Another tab saved while this one had unsaved edits: they will not be stored (autosave says so). */
   | { type: 'stale'; revision: number }
   /** Edits a closed page could not store were found in the journal and stored (or kept as a version). */
-  | { type: 'recovered'; message: string };
+  | { type: 'recovered'; message: string }
+  /** Such edits were found but could not be stored (storage full): shown, kept, retried (Chinese). */
+  | { type: 'recoveryFailed'; message: string };
 
 export const RECOVERY_TEXT = {
   stored: '上次关闭页面时还没来得及保存的修改已找回并保存。',
   snapshot: '关闭页面时未能保存的修改',
   keptAsVersion: '上次关闭页面时有未保存的修改，但此工作簿之后已在别处修改。为避免覆盖，那些修改已另存为一个历史版本（见“历史版本”）。',
+  notStoredYet: '上次关闭页面时未保存的修改已找回并显示在表中，但仍未能保存。原因：',
+  heldInBrowser: '上次关闭页面时未保存的修改仍保留在浏览器中，但现在无法保存（下次打开时会再试）。原因：',
+  adoptLabel: '找回关闭页面时未保存的修改',
 } as const;
+
+/** A failed recovery: the journal copy stays; `doc` is put on screen when it applies to `revision`. */
+interface RecoveryFailure {
+  message: string;
+  doc: WorkbookDocument | null;
+  baseRevision: number;
+}
+
+/** recoverPending, its failure (storage full, unavailable) turned into what to show and keep. */
+async function tryRecover(store: WorkbookStore, journal: PendingJournal, id: string): Promise<{ recovered: string | null; failure: RecoveryFailure | null }> {
+  try {
+    return { recovered: await recoverPending(store, journal, id), failure: null };
+  } catch (e) {
+    const entry = journal.read(id);
+    let doc: WorkbookDocument | null = null;
+    try {
+      doc = entry ? restoreDocument(entry.doc).doc : null;
+    } catch {
+      doc = null;
+    }
+    return { recovered: null, failure: { message: toStorageError(e).message, doc, baseRevision: entry?.baseRevision ?? -1 } };
+  }
+}
 
 /**
  * Stores what a closed page left in the journal: when the workbook is still at the revision those
@@ -70,6 +99,9 @@ export class OpenedWorkbook {
   private reloads: Promise<void> = Promise.resolve();
   private claim: WriterClaim | ReaderClaim;
   private closed = false;
+  /** The journal holds edits this tab could not take over: a save of this tab must not clear it. */
+  private holdJournal = false;
+  private recoveryErrorText: string | null = null;
 
   private constructor(
     private readonly deps: OpenDeps,
@@ -89,7 +121,7 @@ export class OpenedWorkbook {
     this.unsubs.push(
       autosave.onSaved((saved) => {
         this.info = saved;
-        deps.journal?.clear(id);
+        if (!this.holdJournal) deps.journal?.clear(id);
         deps.tabs.announceSaved(id, saved.revision);
       }),
     );
@@ -112,18 +144,39 @@ export class OpenedWorkbook {
     const claim = await deps.tabs.claim(id);
     try {
       // Only the writer may store what a closed page left behind.
-      const recovered = claim.mode === 'writer' && deps.journal ? await recoverPending(deps.store, deps.journal, id).catch(() => null) : null;
+      const { recovered, failure } = claim.mode === 'writer' && deps.journal ? await tryRecover(deps.store, deps.journal, id) : { recovered: null, failure: null };
       const loaded = await deps.store.load(id);
       const session = new WorkbookSession(openWorkbook(loaded.doc));
       const autosave = new Autosave(deps.store, session, id, { revision: loaded.info.revision, doc: session.doc }, deps.autosave);
       // The app reopens this workbook next time; failing to note that must not stop opening it.
       await deps.store.setSetting('lastOpenedId', id).catch(() => undefined);
-      return new OpenedWorkbook(deps, id, loaded.info, session, autosave, claim, loaded.notes, loaded.migrated, recovered);
+      const opened = new OpenedWorkbook(deps, id, loaded.info, session, autosave, claim, loaded.notes, loaded.migrated, recovered);
+      if (failure) opened.recoveryErrorText = opened.takeOver(failure);
+      return opened;
     } catch (e) {
       if (claim.mode === 'writer') claim.release();
       else claim.cancel();
       throw e;
     }
+  }
+
+  /** Set when a closed page's unsaved edits were found but could not be stored (Chinese, for a banner). */
+  get recoveryError(): string | null {
+    return this.recoveryErrorText;
+  }
+
+  /**
+   * After a failed recovery: edits made from the revision on screen are put in the session (an undo
+   * step), so autosave keeps retrying them and the leave-page prompt guards them; the journal copy is
+   * cleared only by a save that contains them. Edits from another revision stay in the journal.
+   */
+  private takeOver(failure: RecoveryFailure): string {
+    if (failure.doc && failure.baseRevision === this.autosave.revision) {
+      this.session.replaceDocument(failure.doc, RECOVERY_TEXT.adoptLabel);
+      return RECOVERY_TEXT.notStoredYet + failure.message;
+    }
+    this.holdJournal = failure.doc !== null;
+    return RECOVERY_TEXT.heldInBrowser + failure.message;
   }
 
   /** Null when this tab may edit; otherwise why not (Chinese). */
@@ -139,10 +192,21 @@ export class OpenedWorkbook {
   /**
    * Copies edits not yet stored into the journal, synchronously: call from 'pagehide' (and when
    * the page is hidden), where an IndexedDB write may never commit. The next writer stores them.
+   * False when there were such edits and the copy could not be written.
    */
-  keepUnsaved(): void {
+  keepUnsaved(): boolean {
     const doc = this.autosave.unsavedDocument();
-    if (doc && this.claim.mode === 'writer') this.deps.journal?.write(this.id, this.autosave.revision, doc);
+    if (!doc || this.claim.mode !== 'writer') return true;
+    return this.deps.journal?.write(this.id, this.autosave.revision, doc) ?? false;
+  }
+
+  /**
+   * For 'beforeunload': true when closing now could lose an edit, because the last save failed, or
+   * an edit is not stored yet and the journal cannot take a copy either (localStorage full too).
+   */
+  mustWarnOnLeave(): boolean {
+    if (this.autosave.status.state === 'failed') return true;
+    return this.autosave.dirty && !this.keepUnsaved();
   }
 
   /** Flushes pending edits, gives up the writer role, stops listening. */
@@ -195,11 +259,15 @@ export class OpenedWorkbook {
     }
     this.claim = writer;
     // What the previous writer left unsaved when it closed is stored first; then load the latest.
-    const recovered = this.deps.journal ? await recoverPending(this.deps.store, this.deps.journal, this.id).catch(() => null) : null;
+    const { recovered, failure } = this.deps.journal ? await tryRecover(this.deps.store, this.deps.journal, this.id) : { recovered: null, failure: null };
     await this.queueReload();
     if (recovered) this.emit({ type: 'recovered', message: recovered });
     this.autosave.setReadOnly(null);
     this.session.setReadOnly(null);
+    if (failure) {
+      this.recoveryErrorText = this.takeOver(failure);
+      this.emit({ type: 'recoveryFailed', message: this.recoveryErrorText });
+    }
     this.emit({ type: 'writable', message: TAB_TEXT.promoted });
   }
 }

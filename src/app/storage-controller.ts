@@ -16,7 +16,7 @@ import {
   type WorkbookStore,
 } from '../storage';
 import type { AutosaveOptions, SaveStatus } from './autosave';
-import { buildBackup, exportAll, exportDamaged, importBackup, parseBackup, type BackupOutput } from './backup';
+import { buildBackup, exportAll, exportDamaged, parseBackup, storeBackup, type BackupOutput, type ParsedEntry } from './backup';
 import { IntervalSnapshots, listHistory, restoreSnapshot, takeSnapshot } from './history';
 import { OpenedWorkbook } from './open-workbook';
 import { adoptScenario, compareWorkbooks, createScenario, discardScenario, scenariosOf, type Comparison } from './scenarios';
@@ -421,13 +421,18 @@ export class StorageController {
    * on screen (undoable).
    */
   async importBackup(text: string): Promise<{ imported: WorkbookInfo[]; notes: string[] }> {
+    return this.importBackupEntries(parseBackup(text));
+  }
+
+  /** importBackup for entries already read and checked (parseBackup, in the import worker). */
+  async importBackupEntries(entries: ParsedEntry[]): Promise<{ imported: WorkbookInfo[]; notes: string[] }> {
     if (!this.deps) {
-      const [first] = parseBackup(text);
+      const [first] = entries;
       if (!first) throw new ControllerError(CONTROLLER_TEXT.importedNone);
       this.session.replaceDocument(first.doc, `导入「${first.name}」`);
       return { imported: [], notes: first.notes };
     }
-    const result = await importBackup(this.deps.store, text);
+    const result = await storeBackup(this.deps.store, entries);
     this.announce();
     return result;
   }

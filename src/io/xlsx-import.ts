@@ -7,8 +7,8 @@ import type { LayoutCell, SheetLayout } from '../model/layout';
 import { InputError, parseAmount, parseCount } from '../model/amount';
 import type { InputValues, WorkbookDocument } from '../model/document';
 import { isInputSheet, type SheetId } from '../model/ids';
-import { MARKER_SHEET, MARKER_TYPE, MARKER_VERSION, loadExcelJS, normalizeFormula, xlsxSheetName } from './xlsx-common';
-import { ZipGuardError, checkZip } from './zip-guard';
+import { MARKER_SHEET, MARKER_TYPE, NARRATIVE_SHEET, MARKER_VERSION, loadExcelJS, normalizeFormula, xlsxSheetName } from './xlsx-common';
+import { ZIP_LIMITS, ZipGuardError, checkZip } from './zip-guard';
 
 export class ImportError extends Error {
   override name = 'ImportError';
@@ -26,6 +26,9 @@ export const IMPORT_MESSAGES = {
   notZip: '不是 xlsx 文件，请选择本程序导出的 .xlsx 工作簿',
   corrupt: '文件已损坏，无法读取（xlsx 压缩包不完整或内容有误）',
   bomb: '文件解压后异常庞大（疑似“压缩炸弹”），为安全起见已拒绝导入',
+  tooBigPart: (part: string, mb: string, limitMb: number) =>
+    `文件中的「${part}」解压后有 ${mb} MB，超过单个部件 ${limitMb} MB 的上限：这不是本程序导出的决算公开工作簿，无法导入`,
+  extraSheet: (name: string) => `文件中的工作表「${name}」不属于本工作簿，其内容未导入`,
   notOurs: '这不是本程序导出的决算公开工作簿（缺少导出标记），无法导入',
   markerBroken: '工作簿中的导出标记已损坏，无法导入',
   markerNewer: '该工作簿由较新版本的程序导出，请更新程序后再导入',
@@ -122,6 +125,9 @@ async function loadWorkbook(u8: Uint8Array): Promise<Workbook> {
   try {
     await checkZip(u8);
   } catch (e) {
+    if (e instanceof ZipGuardError && e.reason === 'too-big' && e.entry) {
+      throw new ImportError(IMPORT_MESSAGES.tooBigPart(e.entry.name, (e.entry.size / 1024 / 1024).toFixed(1), ZIP_LIMITS.maxEntry / 1024 / 1024));
+    }
     if (e instanceof ZipGuardError) throw new ImportError(e.reason === 'bomb' ? IMPORT_MESSAGES.bomb : IMPORT_MESSAGES.corrupt);
     throw e;
   }
@@ -264,6 +270,9 @@ export async function importXlsx(bytes: ArrayBuffer | Uint8Array, deps: ImportDe
     }
     readSheet(ws, layout, nameToId, inputs, report);
   }
+  // 情况说明 is written from the figures, never read back.
+  const known = new Set([...layouts.map(xlsxSheetName), MARKER_SHEET, NARRATIVE_SHEET]);
+  for (const ws of wb.worksheets) if (!known.has(ws.name)) notes.push(IMPORT_MESSAGES.extraSheet(ws.name));
   if (report.changedFormulas.length) notes.push(IMPORT_MESSAGES.formulaChanged(listCells(report.changedFormulas)));
   if (report.formulaInputs.length) notes.push(IMPORT_MESSAGES.formulaInInput(listCells(report.formulaInputs)));
   if (report.ignored.length) notes.push(IMPORT_MESSAGES.ignored(listCells(report.ignored)));

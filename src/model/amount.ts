@@ -9,6 +9,24 @@ export class InputError extends Error {
   override name = 'InputError';
 }
 
+/**
+ * The supported amount range, in 万元 (docs/workbook-format.md): |amount| < 10⁹ 万元 (10 万亿元).
+ * Why this bound: HyperFormula computes in doubles rounded to 14 significant digits, so cell values
+ * of up to 11 integer digits plus cents keep every total to the cent up to 10¹² 万元.
+ */
+export const AMOUNT_LIMIT = 1_000_000_000;
+export const AMOUNT_RANGE_TEXT = '金额的绝对值须小于 1,000,000,000 万元';
+
+/** What a refusal quotes: the input as typed, cut short (a 309-digit number helps nobody). */
+function quoted(raw: unknown): string {
+  const s = String(raw).trim();
+  return s.length > 20 ? `${s.slice(0, 20)}…` : s;
+}
+
+function outOfRange(raw: unknown): InputError {
+  return new InputError(`「${quoted(raw)}」超出金额范围（${AMOUNT_RANGE_TEXT}）`);
+}
+
 const FULLWIDTH = /[０-９．，－＋]/g;
 function halfWidth(s: string): string {
   return s.replace(FULLWIDTH, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0));
@@ -23,6 +41,7 @@ export function parseAmount(raw: unknown): string | null {
   if (raw === null || raw === undefined) return null;
   if (typeof raw === 'number') {
     if (!Number.isFinite(raw)) throw new InputError('金额必须是有限的数字');
+    if (Math.abs(raw) >= AMOUNT_LIMIT) throw outOfRange(raw);
     return toFixed2(new D(String(raw)));
   }
   let s = halfWidth(String(raw)).trim().replace(/\s+/g, '');
@@ -36,13 +55,19 @@ export function parseAmount(raw: unknown): string | null {
     negative = true;
     s = paren[1] ?? '';
   }
+  // 万元 is the table's unit; a figure in 元 is never read as 万元 (it would be 10,000 times too big).
+  const yuan = !s.endsWith('万元') && s.endsWith('元');
   s = s.replace(/万元$|元$/, '');
   if (!/^[+-]?(\d{1,3}(,\d{3})+|\d+)?(\.\d+)?$/.test(s) || !/\d/.test(s)) {
-    throw new InputError(`「${String(raw).trim()}」不是有效金额，请输入数字，如 1234.56`);
+    throw new InputError(`「${quoted(raw)}」不是有效金额，请输入数字，如 1234.56`);
   }
   let d = new D(s.replace(/,/g, ''));
   if (negative) d = d.negated();
-  if (d.abs().greaterThan('1e13')) throw new InputError(`「${String(raw).trim()}」超出金额范围`);
+  if (yuan) {
+    const wan = toFixed2(d.div(10_000));
+    throw new InputError(`「${quoted(raw)}」的单位是元，本表金额单位为万元，请换算后填写（${quoted(raw)} = ${wan}万元）`);
+  }
+  if (d.abs().greaterThanOrEqualTo(AMOUNT_LIMIT)) throw outOfRange(raw);
   return toFixed2(d);
 }
 

@@ -35,6 +35,14 @@ export interface RestoreResult {
   notes: string[];
 }
 
+/**
+ * Bounds on a document's codes. A table shows each 项 with its 类 and 款 rows, for up to three
+ * funds: 3 × 3,000 items stay well under HyperFormula's 40,000 rows per sheet (a national
+ * catalogue has under 2,000 项).
+ */
+export const MAX_CODES_PER_FUND = 3_000;
+export const MAX_ECONOMIC_CODES = 1_000;
+
 const isObj = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
 
 export function restore(raw: unknown, templates: ReadonlyMap<string, TemplateInfo>): RestoreResult {
@@ -91,6 +99,8 @@ export function restore(raw: unknown, templates: ReadonlyMap<string, TemplateInf
   for (const fund of FUNDS) {
     const list = codesIn[fund] ?? [];
     if (!Array.isArray(list)) throw new RestoreError('科目编码列表格式错误');
+    // Before the engine builds rows for them: HyperFormula stops at 40,000 rows per sheet.
+    if (list.length > MAX_CODES_PER_FUND) throw new RestoreError(`功能分类科目过多（${list.length} 个，每类资金最多 ${MAX_CODES_PER_FUND} 个），本程序无法打开`);
     for (const c of list) {
       if (typeof c !== 'string' || !/^\d{7}$/.test(c)) throw new RestoreError(`功能分类科目编码「${String(c)}」无效（应为7位数字）`);
     }
@@ -108,6 +118,7 @@ export function restore(raw: unknown, templates: ReadonlyMap<string, TemplateInf
   }
 
   const economicCodes = Array.isArray(td.economicCodes) ? td.economicCodes : [];
+  if (economicCodes.length > MAX_ECONOMIC_CODES) throw new RestoreError(`经济分类科目过多（${economicCodes.length} 个，最多 ${MAX_ECONOMIC_CODES} 个），本程序无法打开`);
   for (const c of economicCodes) {
     if (typeof c !== 'string' || !/^\d{5}$/.test(c)) throw new RestoreError(`经济分类科目编码「${String(c)}」无效（应为5位数字）`);
   }
@@ -133,8 +144,10 @@ export function restore(raw: unknown, templates: ReadonlyMap<string, TemplateInf
         try {
           parsed = format === 'count' ? parseCount(value) : parseAmount(value);
         } catch (e) {
-          const why = e instanceof InputError ? e.message : String(e);
-          throw new RestoreError(`${tpl.describe(sid, row, col)}：${why}`);
+          // Drop the bad value, keep the rest: one bad amount must not make a workbook unopenable.
+          if (!(e instanceof InputError)) throw e;
+          notes.push(`已忽略${tpl.describe(sid, row, col)}的值：${e.message}`);
+          continue;
         }
         if (parsed === null) continue;
         ((inputs[sid] ??= {})[row] ??= {})[col] = parsed;

@@ -11,6 +11,8 @@ export const STORAGE_MESSAGES = {
   corrupt: (name: string, why: string) =>
     `工作簿「${name}」的存储数据无法读取：${why}。原始数据已原样保留，可导出备份交技术人员恢复；其他工作簿不受影响。`,
   damagedInfo: '（记录已损坏）',
+  newerFormat: (found: unknown, supported: number) =>
+    `此浏览器中的工作簿由较新版本的程序保存（存储格式 ${String(found)}，本程序支持到 ${supported}），请更新程序后再打开。为避免损坏这些数据，本页不会读写它们。`,
   failed: (detail: string) => `保存时发生意外错误（${detail}）。当前内容仍保留在本页中，请先导出 JSON 备份。`,
 } as const;
 
@@ -36,6 +38,14 @@ export class StorageUnavailableError extends StorageError {
   override name = 'StorageUnavailableError';
   constructor(detail: string, cause?: unknown) {
     super('unavailable', STORAGE_MESSAGES.unavailable(detail), { cause });
+  }
+}
+
+/** The keys were laid out by a newer program (`store-format` above ours): nothing is read or written. */
+export class StoreFormatNewerError extends StorageError {
+  override name = 'StoreFormatNewerError';
+  constructor(readonly found: unknown, supported: number) {
+    super('unavailable', STORAGE_MESSAGES.newerFormat(found, supported));
   }
 }
 

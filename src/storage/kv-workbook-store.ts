@@ -2,7 +2,7 @@
 // in-place upgrade of older documents. Knows nothing of IndexedDB itself.
 import type { WorkbookDocument } from '../model/document';
 import type { RestoreResult } from '../model/restore';
-import { ConflictError, CorruptRecordError, NotFoundError, STORAGE_MESSAGES } from './errors';
+import { ConflictError, CorruptRecordError, NotFoundError, STORAGE_MESSAGES, StoreFormatNewerError } from './errors';
 import type { KvBackend } from './kv';
 import { STORAGE_KEYS, STORE_FORMAT, docKey, infoKey, settingKey, snapshotKey, snapshotPrefix } from './keys';
 import { newRecordId } from './record-id';
@@ -85,7 +85,16 @@ export class KvWorkbookStore implements WorkbookStore {
     this.restore = options.restore;
   }
 
+  /** Refuses a store laid out by a newer program; once seen to be ours, not read again. */
+  private formatVerified = false;
+  private async checkFormat(): Promise<void> {
+    const v = await this.backend.get(STORAGE_KEYS.storeFormat);
+    if (typeof v === 'number' && v > STORE_FORMAT) throw new StoreFormatNewerError(v, STORE_FORMAT);
+    this.formatVerified = true;
+  }
+
   async list(): Promise<WorkbookInfo[]> {
+    if (!this.formatVerified) await this.checkFormat();
     const [infos, docKeys] = await Promise.all([this.backend.entries(STORAGE_KEYS.workbookInfo), this.backend.keys(STORAGE_KEYS.workbookDoc)]);
     const out: WorkbookInfo[] = [];
     const seen = new Set<string>();
@@ -111,6 +120,7 @@ export class KvWorkbookStore implements WorkbookStore {
   }
 
   async load(id: string): Promise<LoadedWorkbook> {
+    if (!this.formatVerified) await this.checkFormat();
     const [rawInfo, rawDoc] = await this.backend.getMany([infoKey(id), docKey(id)]);
     if (rawInfo === undefined && rawDoc === undefined) throw new NotFoundError(id);
     const info = parseInfo(rawInfo, id);
@@ -183,6 +193,8 @@ export class KvWorkbookStore implements WorkbookStore {
   }
 
   async save(id: string, doc: WorkbookDocument, expectedRevision: number): Promise<WorkbookInfo> {
+    // Checked once, before the first save: later saves must start their write synchronously (pagehide).
+    if (!this.formatVerified) await this.checkFormat();
     const at = this.now();
     return this.backend.transact([infoKey(id)], ([raw]) => {
       if (raw === undefined) throw new NotFoundError(id);

@@ -1,8 +1,9 @@
 // JSON backup in the page: export the workbook on screen or every workbook to a file, and import
 // a backup file (from another computer) as new workbooks. A bad file changes nothing and the
 // dialog says why.
+import { runImport } from '../app/import-runner';
 import type { StorageController } from '../app/storage-controller';
-import { button, downloadText, filePicker, KIT_TEXT, openDialog } from './dialog-kit';
+import { button, downloadText, fileChooser, KIT_TEXT, openDialog } from './dialog-kit';
 import { el } from './dom';
 
 export const BACKUP_UI_TEXT = {
@@ -19,6 +20,7 @@ export const BACKUP_UI_TEXT = {
   notes: (notes: string[]) => `导入时的说明：${notes.join('；')}`,
   open: (name: string) => `打开「${name}」`,
   readFailed: (why: string) => `无法读取文件：${why}`,
+  reading: '正在读取文件…',
 } as const;
 
 /** Downloads the workbook on screen as a backup (from memory, so it works when storage failed). */
@@ -32,22 +34,28 @@ export function openBackupDialog(controller: StorageController): void {
   const d = openDialog(BACKUP_UI_TEXT.title, 'backup-dialog');
   const result = el('div', { class: 'backup-result' });
   const fail = (e: unknown) => d.say(e instanceof Error ? e.message : String(e));
-  const picker = filePicker(
-    '.json,application/json',
-    'backup-file',
-    (text) => {
-      d.say('');
-      result.replaceChildren();
-      controller.importBackup(text).then(({ imported, notes }) => {
+  // Read and checked in the import worker: a big file never freezes the page.
+  const picker = fileChooser('.json,application/json', 'backup-file', (file) => {
+    d.say('');
+    result.replaceChildren();
+    // While the worker reads, the button says so (the message line keeps the previous result).
+    importBtn.disabled = true;
+    importBtn.textContent = BACKUP_UI_TEXT.reading;
+    void runImport({ kind: 'backup', file }).then((out) => {
+      importBtn.disabled = false;
+      importBtn.textContent = BACKUP_UI_TEXT.import;
+      if (!out.ok) return d.say(out.refused ? out.message : BACKUP_UI_TEXT.readFailed(out.message));
+      if (out.kind !== 'backup') return;
+      controller.importBackupEntries(out.entries).then(({ imported, notes }) => {
         if (!controller.stored) return d.say(BACKUP_UI_TEXT.importedMemory, 'ok');
         d.say(BACKUP_UI_TEXT.imported(imported.map((i) => i.name)), 'ok');
         if (notes.length) result.append(el('p', { class: 'dialog-hint' }, BACKUP_UI_TEXT.notes(notes)));
         const first = imported.find((i) => i.kind === 'base');
         if (first) result.append(button(BACKUP_UI_TEXT.open(first.name), 'btn-open-imported', () => void controller.show(first.id).catch(fail)));
       }, fail);
-    },
-    (e) => d.say(BACKUP_UI_TEXT.readFailed(e instanceof Error ? e.message : String(e))),
-  );
+    });
+  });
+  const importBtn = button(BACKUP_UI_TEXT.import, 'btn-import-backup', () => picker.pick());
   const exportAll = button(BACKUP_UI_TEXT.exportAll, 'btn-export-all', () =>
     controller.exportAll().then((out) => {
       downloadText(out.fileName, out.text);
@@ -63,7 +71,7 @@ export function openBackupDialog(controller: StorageController): void {
       { class: 'backup-buttons' },
       button(BACKUP_UI_TEXT.exportCurrent, 'btn-export-current', () => d.say(BACKUP_UI_TEXT.exported(exportCurrentBackup(controller)), 'ok')),
       exportAll,
-      button(BACKUP_UI_TEXT.import, 'btn-import-backup', () => picker.pick()),
+      importBtn,
     ),
     el('p', { class: 'dialog-hint' }, BACKUP_UI_TEXT.importHint),
     picker.input,

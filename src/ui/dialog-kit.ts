@@ -102,13 +102,37 @@ export function downloadText(fileName: string, text: string, type = 'application
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
+/** A hidden file input; `pick()` opens the chooser and hands over the chosen file, unread. */
+export function fileChooser(accept: string, cls: string, onFile: (file: File) => void): { input: HTMLInputElement; pick(): void } {
+  const input = el('input', { type: 'file', accept, class: cls, hidden: true });
+  input.addEventListener('change', () => {
+    const file = input.files?.[0];
+    input.value = '';
+    if (file) onFile(file);
+  });
+  return { input, pick: () => input.click() };
+}
+
 /** A hidden file input; `pick()` opens the chooser and resolves with the chosen file's text. */
-export function filePicker(accept: string, cls: string, onText: (text: string, name: string) => void, onError: (e: unknown) => void): { input: HTMLInputElement; pick(): void } {
+export function filePicker(
+  accept: string,
+  cls: string,
+  onText: (text: string, name: string) => void,
+  onError: (e: unknown) => void,
+  /** Throws to refuse a file before it is read (size). */
+  check?: (file: File) => void,
+): { input: HTMLInputElement; pick(): void } {
   const input = el('input', { type: 'file', accept, class: cls, hidden: true });
   input.addEventListener('change', () => {
     const file = input.files?.[0];
     input.value = '';
     if (!file) return;
+    try {
+      check?.(file);
+    } catch (e) {
+      onError(e);
+      return;
+    }
     file.text().then((text) => onText(text, file.name), onError);
   });
   return { input, pick: () => input.click() };

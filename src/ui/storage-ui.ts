@@ -98,6 +98,7 @@ export function storageUi(controller: StorageController): StorageUi {
     if (s.state === 'failed') {
       banners.show({ id: 'save', kind: 'error', message: s.reason ?? s.text, actions: [{ label: STORAGE_UI_TEXT.exportJson, run: exportNow, cls: 'btn-export-json' }] });
     } else banners.hide('save');
+    if (s.state === 'saved') banners.hide('recovery-failed');
     if (s.state === 'readonly') banners.show({ id: 'readonly', kind: 'warning', message: s.text });
     else banners.hide('readonly');
     frameEl.classList.toggle('is-readonly', s.state === 'readonly');
@@ -113,8 +114,12 @@ export function storageUi(controller: StorageController): StorageUi {
     };
     flushOnPageHide({ flush: flushAll }, window, document, () => document.visibilityState === 'hidden');
     if (opened.recovered) banners.show({ id: 'recovered', kind: 'info', message: opened.recovered, dismissible: true });
+    const recoveryFailed = (message: string) =>
+      banners.show({ id: 'recovery-failed', kind: 'error', message, actions: [{ label: STORAGE_UI_TEXT.exportJson, run: exportNow, cls: 'btn-export-json' }] });
+    if (opened.recoveryError) recoveryFailed(opened.recoveryError);
     opened.on((e) => {
       if (e.type === 'reloaded') say(STORAGE_UI_TEXT.reloaded);
+      else if (e.type === 'recoveryFailed') recoveryFailed(e.message);
       else if (e.type === 'writable' || e.type === 'recovered') banners.show({ id: e.type, kind: 'info', message: e.message, dismissible: true });
       else banners.show({ id: 'stale', kind: 'warning', message: STORAGE_UI_TEXT.stale, dismissible: true });
     });
@@ -129,7 +134,7 @@ export function storageUi(controller: StorageController): StorageUi {
   });
   window.addEventListener('beforeunload', (e) => {
     if (navigating) return;
-    const unsaved = opened ? opened.autosave.status.state === 'failed' : memoryEdited;
+    const unsaved = opened ? opened.mustWarnOnLeave() : memoryEdited;
     if (unsaved) e.preventDefault();
   });
   window.addEventListener('hashchange', () => {

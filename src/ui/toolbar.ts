@@ -70,6 +70,10 @@ export class Toolbar {
       this.session.setMeta(meta);
     } catch (err) {
       if (!(err instanceof InputError)) throw err;
+      // Refused (a read-only tab): show the stored values again, even in the focused field.
+      this.dept.value = this.session.doc.meta.department;
+      this.year.value = String(this.session.doc.meta.year);
+      this.dept.title = err.message;
       this.refresh();
     }
   }

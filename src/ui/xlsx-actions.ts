@@ -2,6 +2,7 @@
 // (no network; ExcelJS is fetched from our own origin on first use). Import reads a chosen file,
 // lists what was noted (公式被修改…), and opens it as a new workbook or replaces the current one
 // after a confirmation; a refused file only shows its Chinese message and changes nothing.
+import { runImport } from '../app/import-runner';
 import type { WorkbookSession } from '../app/session';
 import { XLSX_MIME } from '../io/xlsx-common';
 import type { ImportResult } from '../io/xlsx-import';
@@ -172,18 +173,14 @@ export function xlsxActions(deps: XlsxActionsDeps): HTMLElement {
     fileInput.value = '';
     if (!file) return;
     const done = busy(importBtn, XLSX_TEXT.importing);
-    let result: ImportResult;
-    let refusal = (_e: unknown): _e is Error => false;
-    try {
-      const [, { ImportError, importXlsx }, { XLSX_IMPORT_DEPS }] = await loadIo();
-      refusal = (e): e is Error => e instanceof ImportError;
-      result = await importXlsx(await file.arrayBuffer(), XLSX_IMPORT_DEPS);
-    } catch (e) {
-      done();
-      const message = refusal(e) ? e.message : XLSX_TEXT.readFailed(errorText(e));
+    // Read and checked in the import worker: the page stays responsive whatever the file.
+    const out = await runImport({ kind: 'xlsx', file });
+    done();
+    if (!out.ok || out.kind !== 'xlsx') {
+      const message = !out.ok && out.refused ? out.message : XLSX_TEXT.readFailed(out.ok ? '' : out.message);
       return showError(XLSX_TEXT.importFailedTitle, message, XLSX_TEXT.untouched);
     }
-    done();
+    const result: ImportResult = out.result;
     const choice = await chooseImport(file.name, result, deps.session().doc, deps.openAsNew !== undefined);
     if (!choice) return;
     try {

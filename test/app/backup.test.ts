@@ -1,8 +1,8 @@
 // JSON backup: versioned envelope out; in through restore(), all-or-nothing, never overwriting.
 import { describe, expect, it } from 'vitest';
-import { BackupError, buildBackup, exportAll, exportDamaged, exportWorkbook, importBackup, parseBackup } from '../../src/app/backup';
+import { BackupError, buildBackup, checkBackupSize, exportAll, exportDamaged, exportWorkbook, importBackup, parseBackup } from '../../src/app/backup';
 import { createScenario } from '../../src/app/scenarios';
-import { exampleDocument, restoreDocument } from '../../src/app/templates';
+import { exampleDocument, openWorkbook, restoreDocument } from '../../src/app/templates';
 import { newDocument } from '../../src/model';
 import { MemoryStore, STORAGE_KEYS } from '../../src/storage';
 import v1Fixture from '../fixtures/workbook-v1.json';
@@ -125,7 +125,7 @@ describe('import', () => {
 
   it('is all-or-nothing: one bad workbook in the file imports none and names it', async () => {
     const good = exampleDocument();
-    const broken = { ...exampleDocument(), inputs: { t06: { '30201': { amount: '十元' } } } };
+    const broken = { ...exampleDocument(), meta: { department: '乙局', year: 1990 } };
     const text = JSON.stringify({
       type: 'juesuan-backup',
       schemaVersion: 1,
@@ -139,8 +139,27 @@ describe('import', () => {
     const store = new MemoryStore({ restore: restoreDocument });
     const err = await importBackup(store, text).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(BackupError);
-    expect((err as Error).message).toBe('第 2 个工作簿「乙」无法导入：公开06表「30201」：「十元」不是有效金额，请输入数字，如 1234.56。没有导入任何内容。');
+    expect((err as Error).message).toBe('第 2 个工作簿「乙」无法导入：决算年度无效（应为 2000–2100 之间的整数）。没有导入任何内容。');
     expect(await store.list()).toEqual([]);
+  });
+
+  // Issue 14, probe 4: a number (not a string) above the range used to report 已导入 and then fail on open.
+  it.each([20000000000000, 1e300, '十元'])('drops an amount %s with a note, imports the rest, and the workbook opens and saves', async (bad) => {
+    const doc = exampleDocument() as unknown as { inputs: Record<string, Record<string, Record<string, unknown>>> };
+    doc.inputs.t06!['30201']!.amount = bad;
+    const text = JSON.stringify({ type: 'juesuan-backup', schemaVersion: 1, app: 'juesuan-gongkai', exportedAt: AT.toISOString(), workbooks: [{ id: 'a', name: '甲', kind: 'base', document: doc }] });
+    const store = new MemoryStore({ restore: restoreDocument });
+    const { imported, notes } = await importBackup(store, text);
+    expect(notes).toHaveLength(1);
+    expect(notes[0]).toMatch(/^「甲」：已忽略公开06表「30201」的值：/);
+    const loaded = await store.load(imported[0]!.id);
+    expect(loaded.doc.inputs.t06?.['30201']).toBeUndefined();
+    const engine = openWorkbook(loaded.doc);
+    // 公用经费 596.17 without 办公费 21.34.
+    expect(engine.amount('t06', 'public', 'amount')?.toFixed(2)).toBe('574.83');
+    engine.destroy();
+    await store.save(imported[0]!.id, loaded.doc, loaded.info.revision);
+    expect((await store.load(imported[0]!.id)).info.revision).toBe(2);
   });
 
   it('is all-or-nothing in storage too: a failing write stores nothing', async () => {
@@ -156,5 +175,27 @@ describe('import', () => {
     await expect(importBackup(store, two.text)).rejects.toThrow('浏览器存储空间已满');
     store.backend.fault = null;
     expect(await store.list()).toEqual([]);
+  });
+});
+
+// Issue 14, probe 6: 30,000 codes imported "successfully"; opening then failed inside the engine.
+describe('a backup with too many codes', () => {
+  it('is refused with a Chinese message before anything is stored or opened', async () => {
+    const doc = exampleDocument();
+    doc.codes.gpb = Array.from({ length: 30_000 }, (_, i) => String(2010000 + i));
+    const text = JSON.stringify({ type: 'juesuan-backup', schemaVersion: 1, app: 'juesuan-gongkai', exportedAt: AT.toISOString(), workbooks: [{ id: 'a', name: '甲', kind: 'base', document: doc }] });
+    const store = new MemoryStore({ restore: restoreDocument });
+    await expect(importBackup(store, text)).rejects.toThrow(
+      '第 1 个工作簿「甲」无法导入：功能分类科目过多（30000 个，每类资金最多 3000 个），本程序无法打开。没有导入任何内容。',
+    );
+    expect(await store.list()).toEqual([]);
+  });
+});
+
+// Issue 14, probe 9: a 600 MB file was called 不是有效的 JSON; it is refused by size before it is read.
+describe('checkBackupSize', () => {
+  it('refuses a file over 200 MB by its size, saying so', () => {
+    expect(() => checkBackupSize(600 * 1024 * 1024)).toThrow('文件过大（600.0 MB，备份文件最大 200 MB），不是本程序导出的备份文件。没有导入任何内容。');
+    expect(() => checkBackupSize(5 * 1024 * 1024)).not.toThrow();
   });
 });

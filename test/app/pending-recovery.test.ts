@@ -2,7 +2,7 @@
 // synchronous journal and stored by the next writer; when the workbook moved on meanwhile they
 // become a version instead of overwriting. Reference: 30201 办公费 21.34, 公用经费 596.17.
 import { describe, expect, it, vi } from 'vitest';
-import { OpenedWorkbook, RECOVERY_TEXT, recoverPending } from '../../src/app/open-workbook';
+import { OpenedWorkbook, RECOVERY_TEXT, recoverPending, type OpenedEvent } from '../../src/app/open-workbook';
 import { TabCoordinator } from '../../src/app/tab-coordination';
 import { exampleDocument, restoreDocument } from '../../src/app/templates';
 import type { WorkbookDocument } from '../../src/model/document';
@@ -151,5 +151,79 @@ describe('OpenedWorkbook with a journal', () => {
     expect(b.session.doc.inputs.t06?.['30201']?.amount).toBe('31.34');
     expect((await store.load('w1')).doc.inputs.t06?.['30201']?.amount).toBe('31.34');
     await b.close();
+  });
+});
+
+// Issue 14, probe 2: storage full, edit 30201 → 66.66, reload while still full. The recovery failed
+// silently (the page showed 21.34 and 已保存), and the next successful save cleared the copy.
+describe('recovery when storage is still full', () => {
+  const full = () => new DOMException('full', 'QuotaExceededError');
+
+  it('shows the pending edit, says it is not stored yet, keeps the copy until it really is stored', async () => {
+    const { store, journal } = await setup();
+    const tabs = () => new TabCoordinator({ locks: null, channel: null });
+    store.backend.fault = (op) => (op === 'write' ? full() : null);
+    const a = await OpenedWorkbook.open({ store, tabs: tabs(), journal, autosave: { delayMs: 0 } }, 'w1');
+    a.session.edit([{ sheet: 't06', row: '30201', col: 'amount', raw: '66.66' }]);
+    await a.autosave.flush();
+    expect(a.autosave.status.state).toBe('failed');
+    a.keepUnsaved();
+    // Reload while still full.
+    const b = await OpenedWorkbook.open({ store, tabs: tabs(), journal, autosave: { delayMs: 0 } }, 'w1');
+    expect(b.session.doc.inputs.t06?.['30201']?.amount).toBe('66.66');
+    expect(b.recoveryError).toContain('浏览器存储空间已满');
+    expect(b.recoveryError).toContain(RECOVERY_TEXT.notStoredYet);
+    await b.autosave.flush();
+    expect(b.autosave.status.state).toBe('failed');
+    expect(journal.read('w1')).not.toBeNull();
+    // Space freed: the next edit stores both, and only then the copy goes.
+    store.backend.fault = null;
+    b.session.edit([{ sheet: 't06', row: '30202', col: 'amount', raw: '3.61' }]);
+    await b.autosave.flush();
+    const stored = await store.load('w1');
+    expect(stored.doc.inputs.t06?.['30201']?.amount).toBe('66.66');
+    expect(stored.doc.inputs.t06?.['30202']?.amount).toBe('3.61');
+    expect(journal.read('w1')).toBeNull();
+    await a.close().catch(() => undefined);
+    await b.close();
+  });
+
+  it('a promoted reader that cannot store the copy keeps it (the next save does not clear it) and says so', async () => {
+    const { store, journal, a, b } = await twoTabs(60_000);
+    const seen: OpenedEvent[] = [];
+    b.on((e) => seen.push(e));
+    a.session.edit([{ sheet: 't06', row: '30201', col: 'amount', raw: '66.66' }]);
+    a.keepUnsaved();
+    store.backend.fault = (op) => (op === 'write' ? full() : null);
+    await a.close();
+    await vi.waitFor(() => expect(b.readOnly).toBeNull());
+    await vi.waitFor(() => expect(seen.some((e) => e.type === 'recoveryFailed')).toBe(true));
+    expect(b.session.doc.inputs.t06?.['30201']?.amount).toBe('66.66');
+    store.backend.fault = null;
+    b.session.edit([{ sheet: 't06', row: '30202', col: 'amount', raw: '3.61' }]);
+    await b.autosave.flush();
+    expect((await store.load('w1')).doc.inputs.t06?.['30201']?.amount).toBe('66.66');
+    expect(journal.read('w1')).toBeNull();
+    await b.close();
+  });
+});
+
+// Issue 14, probe 7: IndexedDB and localStorage both full, reload 100 ms after an edit (autosave not
+// yet failed, status 正在保存): no leave-page prompt, the edit vanished.
+describe('leaving the page', () => {
+  it('asks first when an unsaved edit can be kept neither in IndexedDB nor in the journal', async () => {
+    const { store, kv, journal } = await setup();
+    const tabs = () => new TabCoordinator({ locks: null, channel: null });
+    const a = await OpenedWorkbook.open({ store, tabs: tabs(), journal, autosave: { delayMs: 60_000 } }, 'w1');
+    expect(a.mustWarnOnLeave()).toBe(false);
+    a.session.edit([{ sheet: 't06', row: '30201', col: 'amount', raw: '66.66' }]);
+    // The journal takes the copy: no prompt needed.
+    expect(a.mustWarnOnLeave()).toBe(false);
+    expect(journal.read('w1')).not.toBeNull();
+    kv.data.clear();
+    kv.full = true;
+    expect(a.autosave.status.state).toBe('saving');
+    expect(a.mustWarnOnLeave()).toBe(true);
+    await a.close();
   });
 });

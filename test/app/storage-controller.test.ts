@@ -195,3 +195,14 @@ describe('StorageController failures', () => {
     expect(await c.persistence()).toMatchObject({ state: 'unsupported', tell: false });
   });
 });
+
+describe('StorageController with a store laid out by a newer program', () => {
+  it('works in memory, says why, and writes nothing to the store', async () => {
+    const store = new MemoryStore({ restore: restoreDocument });
+    store.backend.data.set('store-format', 99);
+    const { c } = await profile(store).tab();
+    expect(c.stored).toBe(false);
+    expect(c.storageError?.message).toContain('此浏览器中的工作簿由较新版本的程序保存（存储格式 99，本程序支持到 1）');
+    expect([...store.backend.data.keys()]).toEqual(['store-format']);
+  });
+});

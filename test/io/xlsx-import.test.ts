@@ -8,7 +8,7 @@ import { exampleDocument, openWorkbook } from '../../src/app/templates';
 import { MARKER_SHEET } from '../../src/io/xlsx-common';
 import { IMPORT_MESSAGES, ImportError, importXlsx } from '../../src/io/xlsx-import';
 import { exportEngine, expectThreeEdits, IMPORT_DEPS, THREE_EDITS } from './support';
-import { makeZip, readZip } from './zip-tools';
+import { appendHiddenEntry, bigSheetXml, makeZip, readZip } from './zip-tools';
 
 async function edit(bytes: Uint8Array, change: (wb: ExcelJS.Workbook) => void): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
@@ -39,6 +39,14 @@ describe('importXlsx round trip', () => {
     const { document, notes } = await importXlsx(exported, IMPORT_DEPS);
     expect(document).toEqual(exampleDocument());
     expect(notes).toEqual([]);
+  });
+
+  // Probe 5: an extra sheet was dropped without a word.
+  it('notes a sheet that is not one of the workbook’s and is not read', async () => {
+    const extra = await edit(exported, (wb) => (wb.addWorksheet('我的草稿').getCell('A1').value = 123));
+    const { document, notes } = await importXlsx(extra, IMPORT_DEPS);
+    expect(document).toEqual(exampleDocument());
+    expect(notes).toEqual(['文件中的工作表「我的草稿」不属于本工作簿，其内容未导入']);
   });
 
   it('accepts an ArrayBuffer as the browser File API gives it', async () => {
@@ -168,6 +176,23 @@ describe('importXlsx refuses bad files with a Chinese message and leaves the ope
       IMPORT_MESSAGES.bomb,
     ],
     [
+      // Probe 1: the end record still counts the old entries; ExcelJS reads every directory record.
+      'an exported file plus a 30 MB entry the end record does not count',
+      () => appendHiddenEntry(exported, 'xl/media/zz.png', Buffer.alloc(30 * 1024 * 1024)),
+      IMPORT_MESSAGES.bomb,
+    ],
+    [
+      'an exported file plus a small entry the end record does not count',
+      () => appendHiddenEntry(exported, 'xl/media/a.png', Buffer.alloc(1000)),
+      IMPORT_MESSAGES.corrupt,
+    ],
+    [
+      // Probe 5: a 10⁶-row sheet (7.6 MB as a file) froze the page 17.4 s and was accepted.
+      'an exported file plus a 400,000-row sheet',
+      () => appendHiddenEntry(exported, 'xl/worksheets/sheet99.xml', bigSheetXml(400_000), true),
+      /^文件中的「xl\/worksheets\/sheet99\.xml」解压后有 \d+\.\d MB，超过单个部件 16 MB 的上限：这不是本程序导出的决算公开工作簿，无法导入$/,
+    ],
+    [
       'a zip declaring 200 MB',
       () => makeZip([{ name: 'a.xml', data: Buffer.from('x'), declaredSize: 200 * 1024 * 1024 }]),
       IMPORT_MESSAGES.bomb,
@@ -190,6 +215,18 @@ describe('importXlsx refuses bad files with a Chinese message and leaves the ope
       'text in an amount cell',
       () => edit(exported, (wb) => (sheet(wb, '公开06表').getCell('F6').value = 'abc')),
       '公开06表 F6（30201 办公费）：「abc」不是有效金额，请输入数字，如 1234.56',
+    ],
+    [
+      // Probe 9: 1e308 was refused with a 309-digit number and no cell.
+      'a huge number in an amount cell',
+      () => edit(exported, (wb) => (sheet(wb, '公开06表').getCell('F6').value = 1e308)),
+      '公开06表 F6（30201 办公费）：「1e+308」超出金额范围（金额的绝对值须小于 1,000,000,000 万元）',
+    ],
+    [
+      // Probe 3: 元 was read as 万元.
+      'an amount in 元',
+      () => edit(exported, (wb) => (sheet(wb, '公开06表').getCell('F6').value = '120000元')),
+      '公开06表 F6（30201 办公费）：「120000元」的单位是元，本表金额单位为万元，请换算后填写（120000元 = 12.00万元）',
     ],
     [
       'a fraction in a count cell',

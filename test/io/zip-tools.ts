@@ -63,3 +63,43 @@ function header(length: number, signature: number, fields: Field[]): Buffer {
   }
   return b;
 }
+
+/**
+ * Adds an entry to an existing zip the way the probe did: its local header and data go before the
+ * central directory, its directory record at the directory's end, the directory size and offset
+ * cover it, but the end record's entry counts keep the old number.
+ */
+export function appendHiddenEntry(zip: Uint8Array, name: string, data: Buffer, counted = false): Buffer {
+  const b = Buffer.from(zip.buffer, zip.byteOffset, zip.byteLength);
+  const eocd = b.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  const cdSize = b.readUInt32LE(eocd + 12);
+  const cdOffset = b.readUInt32LE(eocd + 16);
+  const nameBytes = Buffer.from(name, 'utf8');
+  const comp = deflateRawSync(data);
+  const common: Field[] = [[10, 16, 8], [20, 32, comp.length], [24, 32, data.length], [28, 16, nameBytes.length]];
+  const local = header(30, 0x04034b50, [[4, 16, 20], ...common.map(([at, bits, v]): Field => [at - 2, bits, v])]);
+  const central = header(46, 0x02014b50, [[4, 16, 20], [6, 16, 20], ...common, [42, 32, cdOffset]]);
+  const added = Buffer.concat([local, nameBytes, comp]);
+  const oldCd = b.subarray(cdOffset, cdOffset + cdSize);
+  // Every existing directory record keeps its local offset: the new data sits after all of them.
+  const end = Buffer.from(b.subarray(eocd, eocd + 22));
+  end.writeUInt32LE(cdSize + central.length + nameBytes.length, 12);
+  end.writeUInt32LE(cdOffset + added.length, 16);
+  if (counted) {
+    end.writeUInt16LE(end.readUInt16LE(8) + 1, 8);
+    end.writeUInt16LE(end.readUInt16LE(10) + 1, 10);
+  }
+  return Buffer.concat([b.subarray(0, cdOffset), added, oldCd, central, nameBytes, end]);
+}
+
+/** Worksheet XML of `rows` rows of varied numbers (compresses about as well as real data, ~5×). */
+export function bigSheetXml(rows: number): Buffer {
+  const parts = ['<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'];
+  let x = 12345;
+  for (let r = 1; r <= rows; r++) {
+    x = (x * 1103515245 + 12345) % 2147483648;
+    parts.push(`<row r="${r}"><c r="A${r}"><v>${x}</v></c><c r="B${r}"><v>${(x % 100000) / 100}</v></c></row>`);
+  }
+  parts.push('</sheetData></worksheet>');
+  return Buffer.from(parts.join(''), 'utf8');
+}

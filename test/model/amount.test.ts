@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatAmount, formatPlain, InputError, parseAmount, parseCount, pct } from '../../src/model/amount';
+import { AMOUNT_RANGE_TEXT, formatAmount, formatPlain, InputError, parseAmount, parseCount, pct } from '../../src/model/amount';
 
 describe('parseAmount', () => {
   it.each([
@@ -50,5 +50,34 @@ describe('formatting as the reference prints', () => {
     expect(pct('6.54', '60')?.toFixed(2)).toBe('10.90');
     expect(pct('1.005', '100')?.toFixed(2)).toBe('1.01');
     expect(pct('1', '0')).toBeNull();
+  });
+});
+
+// Issue 14, probes 3, 4 and 9: the unit 元 and the one supported range, for strings and numbers alike.
+describe('parseAmount: 元 and the supported range', () => {
+  it('never reads 元 as 万元: refuses with the converted figure', () => {
+    expect(() => parseAmount('120000元')).toThrow('「120000元」的单位是元，本表金额单位为万元，请换算后填写（120000元 = 12.00万元）');
+    expect(() => parseAmount('１２０，０００元')).toThrow('12.00万元');
+    expect(parseAmount('12万元')).toBe('12.00');
+  });
+
+  it('states one range and enforces it for text and numbers', () => {
+    expect(AMOUNT_RANGE_TEXT).toBe('金额的绝对值须小于 1,000,000,000 万元');
+    expect(parseAmount('999,999,999.99')).toBe('999999999.99');
+    expect(parseAmount(-999999999.99)).toBe('-999999999.99');
+    for (const raw of ['1000000000', 1e9, 20000000000000, 1e300, -1e13, '999999999999.99']) {
+      expect(() => parseAmount(raw)).toThrow(`超出金额范围（${AMOUNT_RANGE_TEXT}）`);
+    }
+  });
+
+  it('quotes a huge number briefly, never its 309 digits', () => {
+    let message = '';
+    try {
+      parseAmount(1e308);
+    } catch (e) {
+      message = (e as Error).message;
+    }
+    expect(message).toBe(`「1e+308」超出金额范围（${AMOUNT_RANGE_TEXT}）`);
+    expect(() => parseAmount('9'.repeat(400))).toThrow(`「${'9'.repeat(20)}…」超出金额范围`);
   });
 });

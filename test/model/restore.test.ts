@@ -21,11 +21,6 @@ describe('restore() refuses junk with a Chinese message', () => {
     expect(() => restoreDocument({ ...valid(), templateId: 'sh-2024' })).toThrow('未知的模板「sh-2024」');
   });
 
-  it('a non-numeric amount, naming the table and row', () => {
-    const doc = valid();
-    doc.inputs.t06['30201'].amount = '二十一';
-    expect(() => restoreDocument(doc)).toThrow('公开06表「30201」：「二十一」不是有效金额');
-  });
 
   it('a document from a newer version', () => {
     expect(() => restoreDocument({ ...valid(), schemaVersion: SCHEMA_VERSION + 1 })).toThrow(
@@ -57,5 +52,25 @@ describe('restore() tolerates and normalizes', () => {
   it('round-trips the example unchanged', () => {
     const doc = exampleDocument();
     expect(restoreDocument(JSON.parse(JSON.stringify(doc))).doc).toEqual(doc);
+  });
+});
+
+// House style "drop the bad part, keep the rest" (issue 14, probe 4): one bad amount is left out
+// and reported, the rest of the workbook opens.
+describe('restore() drops a bad amount with a note and keeps the rest', () => {
+  it.each([
+    ['text', '二十一', '「二十一」不是有效金额'],
+    ['a number above the range', 20000000000000, '「20000000000000」超出金额范围（金额的绝对值须小于 1,000,000,000 万元）'],
+    ['1e300', 1e300, '「1e+300」超出金额范围'],
+    ['an amount in 元', '120000元', '「120000元」的单位是元'],
+  ])('%s', (_name, bad, message) => {
+    const doc = valid();
+    doc.inputs.t06['30201'].amount = bad;
+    const { doc: out, notes } = restoreDocument(doc);
+    expect(out.inputs.t06?.['30201']?.amount).toBeUndefined();
+    expect(out.inputs.t06?.['30202']?.amount).toBe(exampleDocument().inputs.t06?.['30202']?.amount);
+    expect(notes).toHaveLength(1);
+    expect(notes[0]).toContain('已忽略公开06表「30201」的值：');
+    expect(notes[0]).toContain(message);
   });
 });

@@ -106,6 +106,17 @@ describe.each(STORE_KINDS)('%s', (_name, make) => {
     expect(await store.listSnapshots('w2')).toHaveLength(1);
   });
 
+  // Issue 14, probe 9: store-format 99 was ignored, so an older program read (and wrote) a newer layout.
+  it('refuses a store written in a newer layout, listing and loading nothing, writing nothing', async () => {
+    await store.create([{ info: { id: 'w1', name: '甲', kind: 'base' }, doc: example() }]);
+    await fx.putRaw(STORAGE_KEYS.storeFormat, 99);
+    const message = '此浏览器中的工作簿由较新版本的程序保存（存储格式 99，本程序支持到 1），请更新程序后再打开。为避免损坏这些数据，本页不会读写它们。';
+    await expect(store.list()).rejects.toThrow(message);
+    await expect(store.load('w1')).rejects.toThrow(message);
+    await expect(store.save('w1', example(), 1)).rejects.toThrow(message);
+    expect(await fx.getRaw(STORAGE_KEYS.storeFormat)).toBe(99);
+  });
+
   it('reports a corrupted document in Chinese, keeps it untouched, and still loads the others', async () => {
     await store.create([
       { info: { id: 'good', name: '好的', kind: 'base' }, doc: example() },
