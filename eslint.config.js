@@ -1,4 +1,5 @@
-// Lint: TypeScript rules plus import boundaries that keep each library in its one folder.
+// Lint: TypeScript rules plus import boundaries that keep each library in its one folder and
+// the layers pointing one way: sheets → model ← engine ← app ← ui; storage and io see the model only.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
@@ -8,12 +9,28 @@ const only = (lib, folder) => ({
   message: `${lib} may only be imported from ${folder}.`,
 });
 
-const restricted = (...names) => ({
+/** Layers a folder must not import (relative paths): the direction of the house. */
+const LAYER = {
+  sheets: ['**/sheets', '**/sheets/**'],
+  engine: ['**/engine', '**/engine/**'],
+  app: ['**/app', '**/app/**'],
+  ui: ['**/ui', '**/ui/**'],
+  storage: ['**/storage', '**/storage/**'],
+  io: ['**/io', '**/io/**'],
+  main: ['**/main'],
+};
+const layers = (...names) =>
+  names.map((n) => ({ group: LAYER[n], message: `This layer must not import src/${n === 'sheets' ? '../sheets' : n} (direction: sheets → model ← engine ← app ← ui; storage/io see the model only).` }));
+
+const restricted = (names, forbidden = []) => ({
   'no-restricted-imports': [
     'error',
     {
       paths: names.map(([lib, folder]) => only(lib, folder)),
-      patterns: names.map(([lib, folder]) => ({ group: [`${lib}/*`], message: `${lib} may only be imported from ${folder}.` })),
+      patterns: [
+        ...names.map(([lib, folder]) => ({ group: [`${lib}/*`], message: `${lib} may only be imported from ${folder}.` })),
+        ...layers(...forbidden),
+      ],
     },
   ],
 });
@@ -39,10 +56,11 @@ export default tseslint.config(
       ],
     },
   },
-  { files: ['src/model/**', 'sheets/**'], rules: restricted(HF, HOT, IDB, XL) },
-  { files: ['src/engine/**'], rules: restricted(HOT, IDB, XL) },
-  { files: ['src/ui/**'], rules: restricted(HF, IDB, XL) },
-  { files: ['src/storage/**'], rules: restricted(HF, HOT, XL) },
-  { files: ['src/io/**'], rules: restricted(HF, HOT, IDB) },
-  { files: ['src/app/**'], rules: restricted(HF, HOT, IDB, XL) },
+  { files: ['src/model/**'], rules: restricted([HF, HOT, IDB, XL], ['sheets', 'engine', 'app', 'ui', 'storage', 'io', 'main']) },
+  { files: ['sheets/**'], rules: restricted([HF, HOT, IDB, XL], ['engine', 'app', 'ui', 'storage', 'io', 'main']) },
+  { files: ['src/engine/**'], rules: restricted([HOT, IDB, XL], ['sheets', 'app', 'ui', 'storage', 'io', 'main']) },
+  { files: ['src/ui/**'], rules: restricted([HF, IDB, XL], ['sheets', 'storage', 'main']) },
+  { files: ['src/storage/**'], rules: restricted([HF, HOT, XL], ['sheets', 'engine', 'app', 'ui', 'io', 'main']) },
+  { files: ['src/io/**'], rules: restricted([HF, HOT, IDB], ['sheets', 'engine', 'app', 'ui', 'storage', 'main']) },
+  { files: ['src/app/**'], rules: restricted([HF, HOT, IDB, XL], ['ui', 'main']) },
 );

@@ -2,7 +2,7 @@
 // writer, warm, for the example and for the 500-code workbook. Prints its own lines; goals
 // ≤ 1 s (example) and ≤ 3 s (500 codes).
 import { buildPublication } from '../src/app/publication';
-import { exampleDocument, openWorkbook, restoreDocument } from '../src/engine';
+import { exampleDocument, openWorkbook, restoreDocument } from '../src/app/templates';
 import { exportDocx } from '../src/io/docx-export';
 import { largeWorkbook } from './large-workbook';
 import { stat, type Stat } from './stats';

@@ -1,6 +1,6 @@
 // Files the browser bench imports: the example and the 500-code workbook as exported XLSX.
 import { xlsxExportInput } from '../src/app/xlsx-export-data';
-import { exampleDocument, openWorkbook } from '../src/engine';
+import { exampleDocument, openWorkbook } from '../src/app/templates';
 import { exportXlsx } from '../src/io/xlsx-export';
 import { largeWorkbook } from './large-workbook';
 

@@ -2,7 +2,8 @@
 // same formulas, for the example and the 500-code workbook.
 import { HyperFormula } from 'hyperformula';
 import { WorkbookSession } from '../src/app/session';
-import { exampleDocument, openWorkbook, type WorkbookEngine } from '../src/engine';
+import { type WorkbookEngine } from '../src/engine';
+import { exampleDocument, openWorkbook } from '../src/app/templates';
 import type { WorkbookDocument } from '../src/model/document';
 import { largeWorkbook } from './large-workbook';
 import { stat, timeInterleaved, type Stat } from './stats';

@@ -2,7 +2,7 @@
 // 500-code workbook. Engine side (Node): plan + one rebuild + audit, on a fresh engine each run.
 import { WorkbookSession } from '../src/app/session';
 import { applyCodePaste, planCodePaste } from '../src/app/paste-codes';
-import { openWorkbook } from '../src/engine';
+import { openWorkbook } from '../src/app/templates';
 import { largeWorkbook } from './large-workbook';
 import { stat, type Stat } from './stats';
 

@@ -1,6 +1,6 @@
 // Headless use of the engine in Node: open a document, read figures, set an input, list the audit.
 // Run: node scripts/run-ts.mjs examples/headless.ts
-import { exampleDocument, openWorkbook, restoreDocument } from '../src/engine';
+import { exampleDocument, openWorkbook, restoreDocument } from '../src/app/templates';
 
 export default function main(): void {
   // Any JSON document goes through restore() first (here: the built-in example).

@@ -1,5 +1,6 @@
 // Composition root: the only file that wires every layer together.
 import { StorageController } from './app/storage-controller';
+import { restoreDocument } from './app/templates';
 import { browserTabApis, TabCoordinator } from './app/tab-coordination';
 import { IndexedDbCatalogueStore, IndexedDbStore, PendingJournal } from './storage';
 import { codeListAction } from './ui/code-list-dialog';
@@ -18,7 +19,7 @@ performance.mark('app:script');
 // Without IndexedDB the example runs in memory and the page says so.
 const catalogues = new IndexedDbCatalogueStore();
 const controller = await StorageController.start(
-  { store: new IndexedDbStore(), tabs: new TabCoordinator(browserTabApis()), journal: PendingJournal.browser(), navigate: showWorkbook, catalogues },
+  { store: new IndexedDbStore({ restore: restoreDocument }), tabs: new TabCoordinator(browserTabApis()), journal: PendingJournal.browser(), navigate: showWorkbook, catalogues },
   workbookIdFromHash(),
 );
 performance.mark('app:opened');

@@ -1,7 +1,7 @@
 // Node side of the floors: what the bare pages get, taken from the app's own output, so that a
 // floor does the same amount of library work as the app (same grid size, same workbook).
 import ExcelJS from 'exceljs';
-import { exampleDocument, openWorkbook } from '../../src/engine';
+import { exampleDocument, openWorkbook } from '../../src/app/templates';
 import type { WorkbookDocument } from '../../src/model/document';
 import { columnPixelWidths, displayText, toGridValue } from '../../src/ui/cell-view';
 import { largeWorkbook } from '../large-workbook';

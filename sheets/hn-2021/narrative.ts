@@ -22,7 +22,7 @@ const txt = (id: string, label?: string): UserTextSlot => ({ kind: 'text', id, .
 const zero = (...ops: OperandDef[]): ConditionDef => ({ allZero: ops });
 const choose = (when: ConditionDef, then: string, otherwise: string): ChooseSlot => ({ kind: 'choose', cases: [{ when, text: then }], else: otherwise });
 const named = (of: string, label: string): OperandDef => ({ of, label });
-const items = (classes: string[]): ItemsSlot => ({ kind: 'items', classes, text: '，主要包括{list}等开支', none: '' });
+const items = (classes: string[]): ItemsSlot => ({ kind: 'items', table: 't06', classes, text: '，主要包括{list}等开支', none: '' });
 
 /** `{key}` amount and `{key}S` share of `whole`: 上级补助收入0万元，占0%. */
 function withShare(key: string, of: OperandDef, whole: OperandDef): Record<string, SlotDef> {

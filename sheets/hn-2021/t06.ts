@@ -27,10 +27,11 @@ export const T06: EconomicTableDef = {
     ...range('310', [1, 2, 3, 5, 6, 7, 8, 9, 10, 11, 12, 13, 19, 21, 22, 99]),
     ...range('399', [6, 7, 8, 99]),
   ],
+  // 人员经费 under the first group, 公用经费 at the right edge, as the 2021 print has them.
   footer: [
     // 人员经费 = 工资福利支出 + 对个人和家庭的补助 (rules.md T06-2).
-    { id: 'personnel', label: '人员经费合计', formula: '{301:amount}+{303:amount}' },
+    { id: 'personnel', label: '人员经费合计', formula: '{301:amount}+{303:amount}', labelCol: 0, valueCol: 2 },
     // 公用经费 = everything else in basic expenditure (T06-3/3b): 302 + 307 + 310 + 399.
-    { id: 'public', label: '公用经费合计', formula: '{302:amount}+{307:amount}+{310:amount}+{399:amount}' },
+    { id: 'public', label: '公用经费合计', formula: '{302:amount}+{307:amount}+{310:amount}+{399:amount}', labelCol: 3, valueCol: 8 },
   ],
 };

@@ -1,7 +1,7 @@
 // JSON backup: one workbook or all of them in a versioned envelope, and import on another
 // computer. Import goes through restore(), is all-or-nothing, never overwrites an existing
 // workbook, and a bad file changes nothing and says why in Chinese.
-import { restoreDocument } from '../engine';
+import { restoreDocument } from './templates';
 import { APP_ID, type WorkbookDocument } from '../model/document';
 import { newRecordId, type CatalogueStore, type StoredCatalogue, type WorkbookInfo, type WorkbookKind, type WorkbookStore } from '../storage';
 

@@ -2,7 +2,8 @@
 // catalogue for one year, kept for all workbooks. Reads the grid of an XLSX sheet, a CSV, or two
 // pasted columns; 类/款/项 from the code length; split forms as in a pasted block. No DOM.
 import type { WorkbookSession } from './session';
-import { CATALOGUES, type CodeSpec } from '../engine';
+import { type CodeSpec } from '../engine';
+import { CATALOGUES } from './templates';
 import { squashName, type CodeKind } from '../model/code-catalog';
 import { parseCodeBlock, splitClipboard } from './code-block';
 
@@ -128,3 +129,6 @@ export function codeListReportLines(r: CodeListReport): string[] {
   for (const s of r.skipped.slice(0, 20)) lines.push(s);
   return lines;
 }
+
+// The UI reaches the catalogue stores through the app layer (ui must not import storage).
+export { MemoryCatalogueStore, type CatalogueStore } from '../storage';

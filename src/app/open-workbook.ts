@@ -1,7 +1,7 @@
 // Opening a stored workbook for editing: claims the writer role, loads through the store,
 // starts the session with autosave, history and other-tab notices, and keeps a read-only tab
 // in step with the writer. The composition the UI uses; no DOM.
-import { openWorkbook, restoreDocument } from '../engine';
+import { openWorkbook, restoreDocument } from './templates';
 import type { WorkbookDocument } from '../model/document';
 import { toStorageError, type PendingJournal, type WorkbookInfo, type WorkbookStore } from '../storage';
 import { Autosave, type AutosaveOptions } from './autosave';

@@ -2,7 +2,8 @@
 // XLSX: missing codes are added with their names and the values filled, in ONE undo step; what
 // the block says about computed cells (合计, 类/款 rows, 合计 columns) is compared afterwards and
 // only differences are reported, with both values. No DOM; the grid hook in src/ui is thin.
-import { CATALOGUES, type BatchInput, type CodeSpec, type WorkbookEngine } from '../engine';
+import { type BatchInput, type CodeSpec, type WorkbookEngine } from '../engine';
+import { CATALOGUES } from './templates';
 import { dec, formatAmount, parseAmount, InputError } from '../model/amount';
 import { squashName } from '../model/code-catalog';
 import type { EconomicTableDef, FunctionTableDef, TableDef } from '../model/template';

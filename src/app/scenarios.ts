@@ -3,7 +3,7 @@
 import type { WorkbookEngine } from '../engine';
 import { dec, formatAmount, type Decimal } from '../model/amount';
 import type { WorkbookDocument } from '../model/document';
-import { FUND_LABELS, FUNDS, SHEET_IDS, type Fund, type SheetId } from '../model/ids';
+import { FUND_LABELS, FUNDS, isInputSheet, type Fund, type SheetId } from '../model/ids';
 import type { ValueFormat } from '../model/template';
 import { INDICATOR_SHEET } from '../model/part';
 import { newRecordId, type SnapshotInfo, type WorkbookInfo, type WorkbookStore } from '../storage';
@@ -142,7 +142,11 @@ function compareInputs(base: WorkbookEngine, scenario: WorkbookEngine): InputCha
   const a = base.document().inputs;
   const b = scenario.document().inputs;
   const out: (InputChange & { order: number })[] = [];
-  SHEET_IDS.forEach((sheet, sheetIndex) => {
+  // The template's sheet order (both sides share a template), then any sheet only one side has.
+  const order: SheetId[] = [
+    ...new Set([...base.layout.sheets.map((l) => l.id).filter(isInputSheet), ...Object.keys(a), ...Object.keys(b)]),
+  ];
+  order.forEach((sheet, sheetIndex) => {
     const rowsA = a[sheet] ?? {};
     const rowsB = b[sheet] ?? {};
     for (const row of new Set([...Object.keys(rowsA), ...Object.keys(rowsB)])) {

@@ -2,7 +2,7 @@
 // the last one; the example on a first visit; memory mode when the browser cannot store), and
 // every library, scenario, history and backup action the UI offers, over WorkbookStore and
 // OpenedWorkbook. Switching workbook goes through `navigate` (the page reloads). No DOM.
-import { exampleDocument, openWorkbook } from '../engine';
+import { exampleDocument, openWorkbook } from './templates';
 import {
   CorruptRecordError,
   NotFoundError,
@@ -242,18 +242,20 @@ export class StorageController {
     return { workbooks: live, deleted };
   }
 
-  async createEmpty(meta: { department: string; year: number; name?: string }): Promise<void> {
+  async createEmpty(meta: { department: string; year: number; name?: string; templateId?: string }): Promise<void> {
     await this.flush();
     const info = await this.library().createEmpty(meta);
     this.announce();
     await this.show(info.id);
   }
 
-  async createFromPrior(priorId: string, options: { year?: number; name?: string }): Promise<void> {
+  /** Returns what did not carry over into the chosen template (empty when everything mapped). */
+  async createFromPrior(priorId: string, options: { year?: number; name?: string; templateId?: string }): Promise<string[]> {
     await this.flush();
     const info = await this.library().createFromPrior(priorId, options);
     this.announce();
     await this.show(info.id);
+    return info.unmapped;
   }
 
   async rename(id: string, name: string): Promise<void> {

@@ -1,12 +1,12 @@
 // The user's workbooks (部门 × 年度): list, new (empty, or from last year's workbook with its
 // figures carried into the prior-year inputs), open, rename, duplicate, soft delete with a
 // recovery period, purge, and which workbook to reopen on start. Talks to WorkbookStore only.
-import { DEFAULT_TEMPLATE } from '../../sheets';
-import { openWorkbook } from '../engine';
 import { toFixed2 } from '../model/amount';
 import { newDocument, type InputValues, type WorkbookDocument } from '../model/document';
-import type { AnySheetId } from '../model/template';
+import type { TemplateDef } from '../model/template';
 import { newRecordId, type LoadedWorkbook, type WorkbookInfo, type WorkbookStore } from '../storage';
+import { WorkbookEngine } from '../engine';
+import { CATALOGUES, defaultTemplateFor, templateById } from './templates';
 
 /** Days a deleted workbook can still be restored. */
 export const RECOVERY_DAYS = 30;
@@ -23,40 +23,69 @@ export class LibraryError extends Error {
   override name = 'LibraryError';
 }
 
-/** This year's figure (sheet, row, col) → next year's 补充资料 prior-year input. */
-export const CARRY_OVER: readonly { to: string; from: [AnySheetId, string, string] }[] = [
-  { to: 'prior.grand', from: ['t01', 'inc.grand', 'amount'] },
-  { to: 'prior.fiscalGrand', from: ['t04', 'inc.grand', 'amount'] },
-  { to: 'prior.gpbExp', from: ['t05', 'sum', 'total'] },
-  { to: 'prior.sg.abroad', from: ['t07', 'act', 'abroad'] },
-  { to: 'prior.sg.car', from: ['t07', 'act', 'car'] },
-  { to: 'prior.sg.recep', from: ['t07', 'act', 'recep'] },
-];
+export interface CarryOverResult {
+  doc: WorkbookDocument;
+  /** What did not map to the new template (补充资料 fields, 06 lines, texts), in Chinese. */
+  unmapped: string[];
+}
 
-/** Texts that usually stay the same from one year to the next (部门概况). */
-const CARRIED_TEXTS = ['overview.duties', 'overview.structure'];
-
-/** Next year's document: same department and codes, prior-year inputs from this year's figures. */
-export function carryOver(prior: WorkbookDocument, year = prior.meta.year + 1): WorkbookDocument {
-  const engine = openWorkbook(prior);
+/**
+ * Next year's document: same department and codes, prior-year inputs from this year's figures as
+ * the new template's carryOver says. Sources are found by table content id, so a workbook of another
+ * template family maps too; what the prior workbook has no cell for is listed, not guessed.
+ */
+export function carryOverTo(
+  prior: WorkbookDocument,
+  year: number,
+  target: TemplateDef,
+  priorTemplate: TemplateDef = templateById(prior.templateId),
+): CarryOverResult {
+  const engine = WorkbookEngine.open(prior, { template: priorTemplate, catalogues: CATALOGUES });
   try {
+    const unmapped: string[] = [];
+    const fieldLabel = (id: string) => target.supplement.flatMap((s) => s.fields).find((f) => f.id === id)?.label ?? id;
     const sup: NonNullable<InputValues['sup']> = {};
-    for (const { to, from } of CARRY_OVER) {
+    for (const { to, from } of target.carryOver) {
+      const sheet = engine.layout.sheets.find((l) => l.contentId === from.table);
+      if (!sheet || !engine.has(sheet.id, from.row, from.col)) {
+        unmapped.push(`补充资料「${fieldLabel(to)}」`);
+        continue;
+      }
       // A blank input is a zero in the prior year's accounts.
-      sup[to] = { value: toFixed2(engine.amount(...from) ?? 0) };
+      sup[to] = { value: toFixed2(engine.amount(sheet.id, from.row, from.col) ?? 0) };
     }
-    const texts = Object.fromEntries(CARRIED_TEXTS.flatMap((id) => (prior.texts[id] ? [[id, prior.texts[id]]] : [])));
+    const econ = target.tables.find((t) => t.kind === 'economic');
+    const economicCodes = prior.economicCodes.filter((c) => {
+      const ok = econ?.kind === 'economic' && econ.groups.flat().includes(c.slice(0, 3)) && !econ.codes.includes(c);
+      if (!ok && !(econ?.kind === 'economic' && econ.codes.includes(c))) unmapped.push(`经济分类科目 ${c} ${engine.codes.economicName(c)}`);
+      return ok;
+    });
+    const texts: Record<string, string> = {};
+    for (const id of engine.template.carriedTexts) {
+      const text = prior.texts[id];
+      if (!text) continue;
+      if (target.texts.some((t) => t.id === id)) texts[id] = text;
+      else unmapped.push(`文字「${engine.template.texts.find((t) => t.id === id)?.label ?? id}」`);
+    }
     return {
-      ...newDocument(prior.templateId, prior.templateVersion, { ...prior.meta, year }),
-      codes: structuredClone(prior.codes),
-      customCodes: { ...prior.customCodes },
-      economicCodes: [...prior.economicCodes],
-      inputs: { sup },
-      texts,
+      doc: {
+        ...newDocument(target.id, target.version, { ...prior.meta, year, unit: target.unit }),
+        codes: structuredClone(prior.codes),
+        customCodes: { ...prior.customCodes },
+        economicCodes,
+        inputs: { sup },
+        texts,
+      },
+      unmapped,
     };
   } finally {
     engine.destroy();
   }
+}
+
+/** Next year's document in the prior workbook's own template. */
+export function carryOver(prior: WorkbookDocument, year = prior.meta.year + 1): WorkbookDocument {
+  return carryOverTo(prior, year, templateById(prior.templateId)).doc;
 }
 
 function checkYear(year: number): void {
@@ -98,19 +127,27 @@ export class WorkbookLibrary {
     return info!;
   }
 
-  /** New empty workbook from the default template. */
-  async createEmpty(meta: { department: string; year: number; name?: string }): Promise<WorkbookInfo> {
+  /** New empty workbook from `templateId`, or the template 新建 proposes for the year. */
+  async createEmpty(meta: { department: string; year: number; name?: string; templateId?: string }): Promise<WorkbookInfo> {
     checkYear(meta.year);
-    const doc = newDocument(DEFAULT_TEMPLATE.id, DEFAULT_TEMPLATE.version, { department: meta.department.trim(), year: meta.year, unit: '万元' });
+    const tpl = meta.templateId ? templateById(meta.templateId) : defaultTemplateFor(meta.year);
+    const doc = newDocument(tpl.id, tpl.version, { department: meta.department.trim(), year: meta.year, unit: tpl.unit });
     return this.add(doc, meta.name);
   }
 
-  /** New workbook for the year after `priorId`, with its figures as the prior-year inputs. */
-  async createFromPrior(priorId: string, options: { year?: number; name?: string } = {}): Promise<WorkbookInfo> {
+  /**
+   * New workbook for the year after `priorId`, with its figures as the prior-year inputs, in
+   * `templateId` (default: the prior workbook's template). `unmapped` lists what did not carry over.
+   */
+  async createFromPrior(
+    priorId: string,
+    options: { year?: number; name?: string; templateId?: string } = {},
+  ): Promise<WorkbookInfo & { unmapped: string[] }> {
     const prior = await this.store.load(priorId);
     const year = options.year ?? prior.doc.meta.year + 1;
     checkYear(year);
-    return this.add(carryOver(prior.doc, year), options.name);
+    const { doc, unmapped } = carryOverTo(prior.doc, year, templateById(options.templateId ?? prior.doc.templateId));
+    return { ...(await this.add(doc, options.name)), unmapped };
   }
 
   /** Stores an existing document (the built-in example, an import) as a new workbook. */

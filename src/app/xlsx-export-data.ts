@@ -1,7 +1,8 @@
 // Adapters between the engine and src/io's XLSX functions, which take plain data only: the
 // export input (layouts, values, document, 情况说明 text) and the import callbacks (restore,
 // layouts). No DOM; src/io never sees the engine.
-import { documentLayout, restoreDocument, type WorkbookEngine } from '../engine';
+import type { WorkbookEngine } from '../engine';
+import { documentLayout, restoreDocument } from './templates';
 import { paragraphText, renderNarrative, renderPart, templateParts, type RenderedNarrative, type RenderedSection } from '../engine/narrative';
 import type { NarrativeSection, XlsxExportInput, XlsxKind } from '../io/xlsx-export';
 import type { ImportDeps } from '../io/xlsx-import';

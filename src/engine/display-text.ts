@@ -3,7 +3,7 @@
 // (Word/PDF) both use it, so a figure reads the same everywhere.
 import { formatAmount, roundHalfUp } from '../model/amount';
 import type { ValueFormat, ZeroStyle } from '../model/template';
-import type { LayoutCell } from './layout';
+import type { LayoutCell } from '../model/layout';
 import type { CellValue } from './workbook-engine';
 
 /** What the grid holds for a cell: text for labels, the engine's raw value for numbers. */

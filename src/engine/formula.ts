@@ -1,14 +1,13 @@
 // Resolves template placeholders ({sheet:row:col}, {row:col}, {col}, {?…}, {@classes:col})
 // into A1 formulas with quoted ASCII sheet ids. A1 exists only inside the engine and XLSX writer.
+import type { Position } from '../model/layout';
+
+export type { Position };
 
 export class TemplateError extends Error {
   override name = 'TemplateError';
 }
 
-export interface Position {
-  r: number;
-  c: number;
-}
 
 export interface ResolveContext {
   sheet: string;

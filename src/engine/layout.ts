@@ -1,10 +1,9 @@
 // Lays out every sheet (tables 01–09, 补充资料, key figures, 审核) from template + document:
-// a rectangular grid of cells with stable (row id, column key) addresses. No HyperFormula here,
-// so the UI and the XLSX writer can use the same layout.
+// a rectangular grid of cells with stable (row id, column key) addresses (types in src/model/layout).
+// No HyperFormula here, so the UI and the XLSX writer can use the same layout.
 import type { WorkbookDocument } from '../model/document';
 import type {
   AnySheetId,
-  AuditRuleDef,
   CellDef,
   EconomicTableDef,
   FixedTableDef,
@@ -16,59 +15,11 @@ import type {
   ValueFormat,
   ZeroStyle,
 } from '../model/template';
-import { a1, referencedCells, resolveFormula, substitute, type Position } from './formula';
+import type { ExpandedRule, LayoutCell, Merge, Position, RowKind, SheetLayout, TextRole, WorkbookLayout } from '../model/layout';
+import { a1, referencedCells, resolveFormula, substitute } from './formula';
 import { CodeBook } from './code-book';
 import { expandParts, INDICATOR_SHEET } from '../model/part';
 import { INDICATOR_COL_AT, INDICATOR_COLS, INDICATOR_HEADERS, indicatorPart, indicatorRows } from './indicators';
-
-export type TextRole = 'title' | 'publicNo' | 'meta' | 'header' | 'label' | 'code' | 'lineNo' | 'note' | 'section' | 'total';
-
-export type LayoutCell =
-  | { t: 'text'; text: string; role: TextRole; indent?: number }
-  | { t: 'input'; row: string; col: string; format: ValueFormat }
-  | { t: 'formula'; row: string; col: string; format: ValueFormat; source: string; formula: string }
-  | null;
-
-export interface Merge {
-  row: number;
-  col: number;
-  rowspan: number;
-  colspan: number;
-}
-
-export type RowKind = 'title' | 'header' | 'total' | 'class' | 'section' | 'item' | 'pad' | 'note' | 'footer';
-
-export interface SheetLayout {
-  id: AnySheetId;
-  title: string;
-  publicNo: string;
-  cells: LayoutCell[][];
-  width: number;
-  merges: Merge[];
-  colWidths: number[];
-  rowKinds: RowKind[];
-  zero: ZeroStyle;
-  /** `${row}|${col}` → position. */
-  index: Map<string, Position>;
-  /** First data row (after title block and headers). */
-  dataStart: number;
-}
-
-export interface WorkbookLayout {
-  sheets: SheetLayout[];
-  byId: Map<AnySheetId, SheetLayout>;
-  /** Audit rules after per-code expansion, with their row ids on the audit sheet. */
-  rules: ExpandedRule[];
-}
-
-export interface ExpandedRule {
-  rowId: string;
-  def: AuditRuleDef;
-  title: string;
-  leftLabel: string;
-  rightLabel: string;
-  cells: { sheet: string; row: string; col: string }[];
-}
 
 const ORDINALS = '一二三四五六七八九十';
 export function chineseOrdinal(n: number): string {
@@ -120,13 +71,13 @@ class Grid {
   }
 }
 
-function titleBlock(g: Grid, t: { title: string; publicNo: string }, dept: string): void {
+function titleBlock(g: Grid, t: { title: string; publicNo: string }, dept: string, unit: string): void {
   g.text(g.addRow('title'), 0, t.title, 'title', g.width);
   const r1 = g.addRow('title');
   g.text(r1, g.width - 1, t.publicNo, 'publicNo');
   const r2 = g.addRow('title');
   g.text(r2, 0, `部门：${dept}`, 'meta', Math.max(1, g.width - 1));
-  g.text(r2, g.width - 1, '单位：万元', 'meta');
+  g.text(r2, g.width - 1, `单位：${unit}`, 'meta');
 }
 
 function headerBlock(g: Grid, def: TableDef): void {
@@ -146,7 +97,7 @@ function noteRows(g: Grid, def: TableDef, dept: string, empty: boolean): void {
 function layoutFunction(def: FunctionTableDef, doc: WorkbookDocument, book: CodeBook): { g: Grid; empty: boolean } {
   const cols = def.columns;
   const g = new Grid(2 + cols.length);
-  titleBlock(g, def, doc.meta.department);
+  titleBlock(g, def, doc.meta.department, doc.meta.unit);
   headerBlock(g, def);
   const tree = book.tree(def.funds);
   const sumRow = g.addRow('total');
@@ -191,9 +142,9 @@ function layoutFunction(def: FunctionTableDef, doc: WorkbookDocument, book: Code
 function layoutTwoSided(def: TwoSidedTableDef, doc: WorkbookDocument, book: CodeBook): Grid {
   const lw = 2 + def.leftCols.length;
   const g = new Grid(lw + 2 + def.rightCols.length);
-  titleBlock(g, def, doc.meta.department);
+  titleBlock(g, def, doc.meta.department, doc.meta.unit);
   headerBlock(g, def);
-  const classes = book.classes(def.classFunds);
+  const classes = [...new Set([...(def.printClasses ?? []), ...book.classes(def.classFunds)])].sort();
   const head = Math.max(def.leftHead.length, def.minHead, classes.length);
   if (def.leftTail.length !== def.rightTail.length) throw new Error(`${def.id}: tails differ in length`);
   const start = g.cells.length;
@@ -244,11 +195,12 @@ function layoutTwoSided(def: TwoSidedTableDef, doc: WorkbookDocument, book: Code
 
 function layoutEconomic(def: EconomicTableDef, doc: WorkbookDocument, book: CodeBook): Grid {
   const g = new Grid(def.groups.length * 3);
-  titleBlock(g, def, doc.meta.department);
+  titleBlock(g, def, doc.meta.department, doc.meta.unit);
   headerBlock(g, def);
   const codes = [...new Set([...def.codes, ...doc.economicCodes])].sort();
+  const used = (cls: string) => !def.optionalClasses?.includes(cls) || codes.some((c) => c.startsWith(cls));
   const columns = def.groups.map((classes) =>
-    classes.flatMap((cls) => [{ code: cls, cls: true }, ...codes.filter((c) => c.startsWith(cls)).map((code) => ({ code, cls: false }))]),
+    classes.filter(used).flatMap((cls) => [{ code: cls, cls: true }, ...codes.filter((c) => c.startsWith(cls)).map((code) => ({ code, cls: false }))]),
   );
   const height = Math.max(...columns.map((c) => c.length));
   const start = g.cells.length;
@@ -268,21 +220,18 @@ function layoutEconomic(def: EconomicTableDef, doc: WorkbookDocument, book: Code
     });
   });
   const fr = g.addRow('footer');
-  const last = g.width - 1;
-  def.footer.forEach((f, i) => {
-    // First footer under the first group, the rest at the right edge, as the print has them.
-    const valueCol = i === 0 ? 2 : last;
-    const labelCol = i === 0 ? 0 : 3;
-    g.text(fr, labelCol, f.label, 'total', valueCol - labelCol);
-    g.formula(fr, valueCol, f.id, 'amount', f.formula);
-  });
+  for (const f of def.footer) {
+    // Placement is the template's (the print differs between families).
+    g.text(fr, f.labelCol, f.label, 'total', f.valueCol - f.labelCol);
+    g.formula(fr, f.valueCol, f.id, 'amount', f.formula);
+  }
   noteRows(g, def, doc.meta.department, false);
   return g;
 }
 
 function layoutFixed(def: FixedTableDef, doc: WorkbookDocument): Grid {
   const g = new Grid(def.colWidths.length);
-  titleBlock(g, def, doc.meta.department);
+  titleBlock(g, def, doc.meta.department, doc.meta.unit);
   headerBlock(g, def);
   const start = g.cells.length;
   for (let i = 0; i < def.dataRows; i++) g.addRow('item');
@@ -293,12 +242,12 @@ function layoutFixed(def: FixedTableDef, doc: WorkbookDocument): Grid {
 
 function layoutSupplement(tpl: TemplateDef, doc: WorkbookDocument, book: CodeBook): Grid {
   const g = new Grid(3);
-  titleBlock(g, { title: '补充资料（情况说明所需数据）', publicNo: '补充资料' }, doc.meta.department);
+  titleBlock(g, { title: '补充资料（情况说明所需数据）', publicNo: '补充资料' }, doc.meta.department, doc.meta.unit);
   const h = g.addRow('header');
   g.text(h, 0, '项    目', 'header');
   g.text(h, 1, '数值', 'header');
   g.text(h, 2, '单位', 'header');
-  const unit = (f: ValueFormat) => (f === 'amount' ? '万元' : f === 'percent' ? '%' : '');
+  const unit = (f: ValueFormat) => (f === 'amount' ? doc.meta.unit : f === 'percent' ? '%' : '');
   for (const s of tpl.supplement) {
     g.text(g.addRow('section'), 0, s.title, 'section', 3);
     for (const f of s.fields) {
@@ -439,12 +388,13 @@ function layoutAudit(rules: ExpandedRule[]): Grid {
 function finish(
   g: Grid,
   id: AnySheetId,
-  meta: { title: string; publicNo: string; zero: ZeroStyle; colWidths: number[]; dataStart: number },
+  meta: { title: string; publicNo: string; contentId?: string; zero: ZeroStyle; colWidths: number[]; dataStart: number },
 ): SheetLayout {
   return {
     id,
     title: meta.title,
     publicNo: meta.publicNo,
+    ...(meta.contentId ? { contentId: meta.contentId } : {}),
     cells: g.cells,
     width: g.width,
     merges: g.merges,
@@ -472,7 +422,7 @@ export function buildLayout(template: TemplateDef, doc: WorkbookDocument, book: 
     grids.push({
       id: def.id,
       g,
-      meta: { title: def.title, publicNo: def.publicNo, zero: def.zero, colWidths: def.colWidths, dataStart: 3 + def.headerRows },
+      meta: { title: def.title, publicNo: def.publicNo, contentId: def.contentId, zero: def.zero, colWidths: def.colWidths, dataStart: 3 + def.headerRows },
     });
   }
   grids.push({

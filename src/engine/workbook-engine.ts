@@ -7,7 +7,8 @@ import { FUNDS, type Fund, type SheetId, isFunctionItemCode } from '../model/ids
 import type { AnySheetId, AuditSeverity, TemplateDef, ValueFormat } from '../model/template';
 import { CodeBook, type Catalogues } from './code-book';
 import { substitute } from './formula';
-import { buildLayout, type ExpandedRule, type LayoutCell, type SheetLayout, type WorkbookLayout } from './layout';
+import type { ExpandedRule, LayoutCell, SheetLayout, WorkbookLayout } from '../model/layout';
+import { buildLayout } from './layout';
 import { registerDecimalRound } from './round-plugin';
 import { expandParts, INDICATOR_SHEET, isIndicatorLayoutText } from '../model/part';
 
@@ -387,7 +388,7 @@ export class WorkbookEngine {
     const def = this.env.template.tables.find((t) => t.kind === 'economic');
     if (!def || def.kind !== 'economic') throw new InputError('模板没有经济分类明细表');
     if (!/^\d{5}$/.test(code)) throw new InputError(`「${code}」不是5位的经济分类款级科目编码`);
-    if (!def.groups.flat().includes(code.slice(0, 3))) throw new InputError(`本模板的06表不含 ${code.slice(0, 3)} 类科目`);
+    if (!def.groups.flat().includes(code.slice(0, 3))) throw new InputError(`本模板的${def.publicNo}不含 ${code.slice(0, 3)} 类科目`);
     if (def.codes.includes(code) || this.doc.economicCodes.includes(code)) throw new InputError(`科目 ${code} 已在表中`);
     if (this.book.economicNameOf(code) === null) throw new InputError(`目录中没有经济分类科目 ${code}`);
     return this.rebuild({ ...this.doc, economicCodes: [...this.doc.economicCodes, code].sort() });
@@ -396,10 +397,11 @@ export class WorkbookEngine {
   removeEconomicCode(code: string): EditResult {
     if (!this.doc.economicCodes.includes(code)) throw new InputError(`科目 ${code} 是模板规定的科目，不能删除`);
     const inputs = { ...this.doc.inputs };
-    if (inputs.t06?.[code]) {
-      const rows = { ...inputs.t06 };
+    for (const def of this.env.template.tables) {
+      if (def.kind !== 'economic' || !inputs[def.id]?.[code]) continue;
+      const rows = { ...inputs[def.id] };
       delete rows[code];
-      inputs.t06 = rows;
+      inputs[def.id] = rows;
     }
     return this.rebuild({ ...this.doc, economicCodes: this.doc.economicCodes.filter((c) => c !== code), inputs });
   }

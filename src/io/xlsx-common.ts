@@ -1,6 +1,6 @@
 // What the XLSX writer and reader agree on: sheet names, the hidden marker, formula sheet-name
 // rewriting, and the lazy ExcelJS loader. Plain data only: no engine, no DOM.
-import type { SheetLayout } from '../engine/layout';
+import type { SheetLayout } from '../model/layout';
 import type { WorkbookDocument } from '../model/document';
 
 /** Values as `engine.sheetValues()` returns them (kept structural so src/io needs no engine). */

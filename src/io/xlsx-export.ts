@@ -3,7 +3,7 @@
 // text always as text, and a very hidden marker so the importer can rebuild the layout.
 // Takes plain data (layouts, values, document); never the engine. ExcelJS is loaded lazily.
 import type { Alignment, Borders, Cell, CellErrorValue, Font, Workbook, Worksheet } from 'exceljs';
-import type { LayoutCell, SheetLayout, TextRole } from '../engine/layout';
+import type { LayoutCell, SheetLayout, TextRole } from '../model/layout';
 import { roundHalfUp } from '../model/amount';
 import type { WorkbookDocument, WorkbookMeta } from '../model/document';
 import type { ValueFormat, ZeroStyle } from '../model/template';

@@ -3,10 +3,10 @@
 // formulas are compared with the template's and never trusted. Every refusal is an ImportError
 // with a Chinese message. Takes plain data and callbacks (`ImportDeps`); never imports the engine.
 import type { Cell, CellValue as XlsxValue, Workbook, Worksheet } from 'exceljs';
-import type { LayoutCell, SheetLayout } from '../engine/layout';
+import type { LayoutCell, SheetLayout } from '../model/layout';
 import { InputError, parseAmount, parseCount } from '../model/amount';
 import type { InputValues, WorkbookDocument } from '../model/document';
-import { isSheetId, type SheetId } from '../model/ids';
+import { isInputSheet, type SheetId } from '../model/ids';
 import { MARKER_SHEET, MARKER_TYPE, NARRATIVE_SHEET, MARKER_VERSION, loadExcelJS, normalizeFormula, xlsxSheetName } from './xlsx-common';
 import { ZIP_LIMITS, ZipGuardError, checkZip } from './zip-guard';
 
@@ -199,7 +199,7 @@ function readSheet(
     const label = cellLabel(layout, r, c);
     return `${name} ${xc.address}${label ? `（${label}）` : ''}`;
   };
-  const readsInputs = isSheetId(layout.id);
+  const readsInputs = isInputSheet(layout.id);
   layout.cells.forEach((row, r) => {
     const anchored = row.some((cell) => cell?.t === 'text' && (cell.role === 'code' || cell.role === 'lineNo'));
     row.forEach((cell: LayoutCell, c) => {
@@ -264,7 +264,7 @@ export async function importXlsx(bytes: ArrayBuffer | Uint8Array, deps: ImportDe
     const name = xlsxSheetName(layout);
     const ws = wb.getWorksheet(name);
     if (!ws) {
-      if (isSheetId(layout.id)) throw new ImportError(IMPORT_MESSAGES.missingSheet(name));
+      if (isInputSheet(layout.id)) throw new ImportError(IMPORT_MESSAGES.missingSheet(name));
       notes.push(IMPORT_MESSAGES.sheetRebuilt(name));
       continue;
     }
@@ -278,5 +278,6 @@ export async function importXlsx(bytes: ArrayBuffer | Uint8Array, deps: ImportDe
   if (report.ignored.length) notes.push(IMPORT_MESSAGES.ignored(listCells(report.ignored)));
 
   const final = restoreOrThrow(deps, { ...base.doc, inputs }, (why) => why);
-  return { document: final.doc, notes: [...base.notes, ...notes, ...final.notes] };
+  // Both restores see the same structure: a note on it (e.g. the year outside the template's) once.
+  return { document: final.doc, notes: [...new Set([...base.notes, ...notes, ...final.notes])] };
 }

@@ -105,6 +105,17 @@ export function formatPlain(d: Decimal.Value, places = 2): string {
   return v.isZero() ? '0' : v.toString().replace(/(\.\d*?)0+$/, '$1').replace(/\.$/, '');
 }
 
+/** A number in a template's narrative style: trimmed as the Hunan reference, or always 2 dp, grouped or not (19,044.27). */
+export function formatStyled(d: Decimal.Value, style: { decimals: 'trim' | 'fixed'; grouping: boolean }, places = 2): string {
+  if (style.decimals === 'trim' || places === 0) {
+    const s = formatPlain(d, places);
+    return style.grouping ? s.replace(/^(-?\d+)/, (m) => m.replace(/\B(?=(\d{3})+(?!\d))/g, ',')) : s;
+  }
+  const v = new D(d).toDecimalPlaces(places, D.ROUND_HALF_UP);
+  if (style.grouping) return formatAmount(v);
+  return v.isZero() ? '0.00' : v.toFixed(places);
+}
+
 /** pct(a, b) = round_half_up(a / b × 100, 2); null when b is 0. */
 export function pct(a: Decimal.Value, b: Decimal.Value): Decimal | null {
   const den = new D(b);

@@ -11,8 +11,8 @@ export interface WorkbookMeta {
   department: string;
   /** 决算年度 */
   year: number;
-  /** 金额单位, fixed by the template */
-  unit: '万元';
+  /** 金额单位, fixed by the template (TemplateDef.unit) */
+  unit: string;
 }
 
 /** Sparse inputs: sheet → row id → column key → 2-dp decimal string (counts: integer string). */

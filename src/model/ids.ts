@@ -1,13 +1,23 @@
 // Stable identifiers shared by every layer. Imports nothing.
 
-/** Engine sheet ids. Formulas name sheets by these; display titles live in the template. */
-export const TABLE_IDS = ['t01', 't02', 't03', 't04', 't05', 't06', 't07', 't08', 't09'] as const;
-export type TableId = (typeof TABLE_IDS)[number];
+/**
+ * A table's sheet id: short ASCII, chosen by its template (formulas name sheets by it; display
+ * titles live in the template). The set is open: a template lists its own tables.
+ */
+export type TableId = string;
 
-/** The 补充资料 sheet holds the narrative's inputs that no table has. */
+/** The 补充资料 sheet holds the narrative's inputs that no table has (every template has one). */
 export const SUPPLEMENT_ID = 'sup' as const;
-export type SheetId = TableId | typeof SUPPLEMENT_ID;
-export const SHEET_IDS: readonly SheetId[] = [...TABLE_IDS, SUPPLEMENT_ID];
+/** A sheet that can hold inputs: one of the template's tables, or 补充资料. */
+export type SheetId = TableId;
+
+/** Sheets every layout adds after the template's tables; derived only, never inputs. */
+export const DERIVED_SHEET_IDS = ['fig', 'audit'] as const;
+
+/** True for a sheet that may carry inputs (a table or 补充资料), false for 关键数据 and 审核. */
+export function isInputSheet(id: string): boolean {
+  return !(DERIVED_SHEET_IDS as readonly string[]).includes(id);
+}
 
 /** Funds that own function-classification codes: 一般公共预算, 政府性基金, 国有资本经营. */
 export const FUNDS = ['gpb', 'gf', 'soe'] as const;
@@ -27,10 +37,6 @@ export interface CellRef {
 
 export function cellKey(ref: CellRef): string {
   return `${ref.sheet}:${ref.row}:${ref.col}`;
-}
-
-export function isSheetId(x: unknown): x is SheetId {
-  return typeof x === 'string' && (SHEET_IDS as readonly string[]).includes(x);
 }
 
 /** 类 = 3 digits, 款 = 5, 项 = 7 (功能分类); 经济分类 类 = 3, 款 = 5. */

@@ -7,3 +7,5 @@ export { MIGRATIONS, migrate, type Migration } from './migrations';
 export * from './catalog';
 export * from './part';
 export * from './code-catalog';
+export * from './layout';
+export { templateInfo, templateInfos } from './template-info';

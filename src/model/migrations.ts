@@ -1,9 +1,5 @@
 // Named, ordered, pure migrations of stored/exported documents. Never edit a shipped one.
 // Each takes the document shape of schemaVersion `from` and returns the shape of `from + 1`.
-import { dec, toFixed2 } from './amount';
-
-type Rows = Record<string, Record<string, string>>;
-
 /** The name v3 invented for a parent the catalogue lacked (frozen: v3 documents hold it). */
 const PLACEHOLDER_V3 = '\uFF08\u81EA\u5B9A\u4E49\u79D1\u76EE\uFF09';
 
@@ -40,33 +36,14 @@ export const MIGRATIONS: readonly Migration[] = [
     },
   },
   {
-    // 03表 基本/项目支出 became formulas (05 + 08 + 09 + 非财政拨款); a typed 03 figure is kept as
-    // its 非财政拨款 remainder in 补充资料, so every total stays what the user had.
-    name: 'v2-to-v3: 03表基本/项目支出 derived; typed remainder kept as 非财政拨款',
+    // Schema 3 is schema 2 with the template's own migrations run by restore() (keyed by
+    // templateVersion): the 03表 derivation this step once did for every document is now
+    // hn-2021's templateVersion 1→2 migration (sheets/hn-2021/migrations.ts), so it only ever
+    // touches that template's sheets.
+    name: 'v2-to-v3: template migrations by templateVersion (03表 derivation moved to hn-2021)',
     from: 2,
     up(doc) {
-      const inputs = { ...((doc.inputs as Record<string, Rows | undefined>) ?? {}) };
-      const t03 = inputs.t03 ?? {};
-      const sup: Rows = { ...(inputs.sup ?? {}) };
-      const t03Out: Rows = {};
-      const num = (sheet: string, row: string, col: string) => dec(inputs[sheet]?.[row]?.[col] ?? '0');
-      for (const [code, cols] of Object.entries(t03)) {
-        const rest = { ...cols };
-        for (const [col, f5, f8, f9] of [
-          ['basic', 'basic', 'exp_basic', 'basic'],
-          ['proj', 'proj', 'exp_proj', 'proj'],
-        ] as const) {
-          if (rest[col] === undefined) continue;
-          const remainder = dec(rest[col]).minus(num('t05', code, f5)).minus(num('t08', code, f8)).minus(num('t09', code, f9));
-          delete rest[col];
-          if (!remainder.isZero()) sup[`nonfiscal.${col}.${code}`] = { value: toFixed2(remainder) };
-        }
-        if (Object.keys(rest).length) t03Out[code] = rest;
-      }
-      if (Object.keys(t03Out).length) inputs.t03 = t03Out;
-      else delete inputs.t03;
-      if (Object.keys(sup).length) inputs.sup = sup;
-      return { ...doc, schemaVersion: 3, inputs };
+      return { ...doc, schemaVersion: 3, templateVersion: doc.templateVersion ?? 1 };
     },
   },
   {

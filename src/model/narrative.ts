@@ -4,7 +4,7 @@
 import type { Fund } from './ids';
 
 /**
- * A cell by stable ids, `sheet:row:col`: 't06:public:amount', 'sup:prior.grand:value',
+ * A cell by stable ids, `sheet:row:col` (the template's own sheet, row and column ids),
  * 'fig:grandTotal:value'. Inside a repetition, {code} and {class} are replaced.
  */
 export type CellPath = string;
@@ -80,9 +80,11 @@ export interface UserTextSlot {
   label?: string;
 }
 
-/** Names of the non-zero 06表 items of these economic classes, joined with 、. */
+/** Names of the non-zero economic items of these classes in the template's `table`, joined with 、. */
 export interface ItemsSlot {
   kind: 'items';
+  /** Sheet id of the economic table whose 款 lines are listed (基本支出明细表). */
+  table: string;
   classes: string[];
   /** Used when at least one item is non-zero; {list} is the joined names. */
   text: TemplateText;
@@ -133,7 +135,18 @@ export interface NarrativeSectionDef {
   sections?: NarrativeSectionDef[];
 }
 
+/**
+ * How the narrative prints amounts and shares: 'trim' drops trailing zeros (60, 10.9, 1576.05),
+ * 'fixed' always prints two decimals; `grouping` adds thousands separators (19,044.27).
+ */
+export interface NumberStyle {
+  decimals: 'trim' | 'fixed';
+  grouping: boolean;
+}
+
 export interface NarrativeDef {
+  /** Number style of this family's published text (default: trimmed, no grouping). */
+  numbers?: NumberStyle;
   /** Top-level parts of the published document (第一部分 …). */
   sections: NarrativeSectionDef[];
   /** Depth of the headings 审核 messages name (default 1: 一、…; 2 when a report title sits between). */

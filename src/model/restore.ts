@@ -2,9 +2,9 @@
 // or a RestoreError with a Chinese message out. Fills defaults and runs migrations first.
 import { InputError, parseAmount, parseCount } from './amount';
 import { APP_ID, DOC_TYPE, SCHEMA_VERSION, emptyCodes, type InputValues, type WorkbookDocument } from './document';
-import { FUNDS, SHEET_IDS, type SheetId } from './ids';
+import { FUNDS, type SheetId } from './ids';
 import { migrate } from './migrations';
-import type { ValueFormat } from './template';
+import type { TemplateMigration, ValueFormat } from './template';
 
 export class RestoreError extends Error {
   override name = 'RestoreError';
@@ -14,6 +14,13 @@ export class RestoreError extends Error {
 export interface TemplateInfo {
   id: string;
   version: number;
+  name: string;
+  years: { from: number; to?: number };
+  unit: string;
+  /** Sheets that may hold inputs: the template's tables and 补充资料. */
+  sheets: readonly SheetId[];
+  /** The template's own migrations, by templateVersion. */
+  migrations: readonly TemplateMigration[];
   /** Format of an input cell, or undefined when (sheet, row, col) is not an input of this template. */
   inputFormat(sheet: SheetId, row: string, col: string): ValueFormat | undefined;
   /** Human name of a cell for messages, e.g. 公开06表「30201 办公费」. */
@@ -63,14 +70,32 @@ export function restore(raw: unknown, templates: ReadonlyMap<string, TemplateInf
   if (typeof templateId !== 'string') throw new RestoreError('工作簿没有指明模板');
   const tpl = templates.get(templateId);
   if (!tpl) throw new RestoreError(`未知的模板「${templateId}」，本程序无法打开`);
+  // The template upgrades its own documents (its sheets, rows and columns), keyed by templateVersion.
+  const tv = m.templateVersion ?? 1;
+  if (typeof tv !== 'number' || !Number.isInteger(tv) || tv < 1) throw new RestoreError('工作簿的模板版本号无效');
+  if (tv > tpl.version) {
+    throw new RestoreError(`该工作簿使用较新的模板「${tpl.name}」（模板版本 ${tv}，本程序支持到 ${tpl.version}），请更新程序后再打开`);
+  }
+  let td = m;
+  for (const tm of tpl.migrations) {
+    if (tm.from >= tv && tm.from < tpl.version) {
+      td = tm.up(td);
+      applied.push(tm.name);
+    }
+  }
 
-  const metaIn = isObj(m.meta) ? m.meta : {};
+  const metaIn = isObj(td.meta) ? td.meta : {};
   const department = typeof metaIn.department === 'string' ? metaIn.department.trim().slice(0, 100) : '';
   const year = Number(metaIn.year);
   if (!Number.isInteger(year) || year < 2000 || year > 2100) throw new RestoreError('决算年度无效（应为 2000–2100 之间的整数）');
+  const { from, to } = tpl.years;
+  if (year < from || (to !== undefined && year > to)) {
+    const range = to === undefined ? `${from}年起` : from === to ? `${from}年` : `${from}–${to}年`;
+    notes.push(`决算年度 ${year} 不在模板「${tpl.name}」的适用年度（${range}）内，表样和情况说明可能与该年度的公开要求不符；可新建工作簿时选择适用的模板，再从上年结转`);
+  }
 
   const codes = emptyCodes();
-  const codesIn = isObj(m.codes) ? m.codes : {};
+  const codesIn = isObj(td.codes) ? td.codes : {};
   for (const fund of FUNDS) {
     const list = codesIn[fund] ?? [];
     if (!Array.isArray(list)) throw new RestoreError('科目编码列表格式错误');
@@ -83,8 +108,8 @@ export function restore(raw: unknown, templates: ReadonlyMap<string, TemplateInf
   }
 
   const customCodes: Record<string, string> = {};
-  if (isObj(m.customCodes)) {
-    for (const [code, name] of Object.entries(m.customCodes)) {
+  if (isObj(td.customCodes)) {
+    for (const [code, name] of Object.entries(td.customCodes)) {
       if (!/^\d{3}(\d{2}){0,2}$/.test(code) || typeof name !== 'string' || !name.trim()) {
         throw new RestoreError(`科目「${code}」的名称无效`);
       }
@@ -93,8 +118,8 @@ export function restore(raw: unknown, templates: ReadonlyMap<string, TemplateInf
   }
 
   const economicNames: Record<string, string> = {};
-  if (isObj(m.economicNames)) {
-    for (const [code, name] of Object.entries(m.economicNames)) {
+  if (isObj(td.economicNames)) {
+    for (const [code, name] of Object.entries(td.economicNames)) {
       // Drop the bad part, keep the rest: a bad name is noted, the workbook still opens.
       if (!/^\d{3}(\d{2})?$/.test(code) || typeof name !== 'string' || !name.trim()) {
         notes.push(`忽略了无效的经济分类科目名称「${code}」`);
@@ -104,17 +129,17 @@ export function restore(raw: unknown, templates: ReadonlyMap<string, TemplateInf
     }
   }
 
-  const economicCodes = Array.isArray(m.economicCodes) ? m.economicCodes : [];
+  const economicCodes = Array.isArray(td.economicCodes) ? td.economicCodes : [];
   if (economicCodes.length > MAX_ECONOMIC_CODES) throw new RestoreError(`经济分类科目过多（${economicCodes.length} 个，最多 ${MAX_ECONOMIC_CODES} 个），本程序无法打开`);
   for (const c of economicCodes) {
     if (typeof c !== 'string' || !/^\d{5}$/.test(c)) throw new RestoreError(`经济分类科目编码「${String(c)}」无效（应为5位数字）`);
   }
 
   const inputs: InputValues = {};
-  const inputsIn = isObj(m.inputs) ? m.inputs : {};
+  const inputsIn = isObj(td.inputs) ? td.inputs : {};
   for (const [sheet, rows] of Object.entries(inputsIn)) {
-    if (!(SHEET_IDS as readonly string[]).includes(sheet)) {
-      notes.push(`忽略了未知的表「${sheet}」`);
+    if (!tpl.sheets.includes(sheet)) {
+      notes.push(`忽略了模板「${tpl.name}」没有的表「${sheet}」`);
       continue;
     }
     const sid = sheet as SheetId;
@@ -143,8 +168,8 @@ export function restore(raw: unknown, templates: ReadonlyMap<string, TemplateInf
   }
 
   const texts: Record<string, string> = {};
-  if (isObj(m.texts)) {
-    for (const [k, v] of Object.entries(m.texts)) {
+  if (isObj(td.texts)) {
+    for (const [k, v] of Object.entries(td.texts)) {
       if (typeof v === 'string') texts[k] = v.slice(0, 5000);
     }
   }
@@ -156,7 +181,7 @@ export function restore(raw: unknown, templates: ReadonlyMap<string, TemplateInf
       app: APP_ID,
       templateId,
       templateVersion: tpl.version,
-      meta: { department, year, unit: '万元' },
+      meta: { department, year, unit: tpl.unit },
       codes,
       customCodes,
       economicCodes: [...new Set(economicCodes as string[])].sort(),

@@ -81,12 +81,17 @@ export interface TwoSidedTableDef extends TableBase {
   rightTail: SideRow[];
   /** Minimum number of class slots (the official form has 8 before 本年支出合计). */
   minHead: number;
+  /** 类 printed with their names even when the department has no code in them (the national print lists every 类 of the year). */
+  printClasses?: string[];
 }
 
 export interface EconomicFooter {
   id: string;
   label: string;
   formula: string;
+  /** Where the print puts it in the footer row: label from labelCol (spanning to the value), value at valueCol. */
+  labelCol: number;
+  valueCol: number;
 }
 
 /** Table 06: economic codes in column pairs (code, name, amount) ×3. */
@@ -96,6 +101,8 @@ export interface EconomicTableDef extends TableBase {
   groups: string[][];
   /** Item codes printed by default (the official list). Users may add others from the catalogue. */
   codes: string[];
+  /** Classes printed only when the department uses a code of theirs (national 06: 307, 399). */
+  optionalClasses?: string[];
   footer: EconomicFooter[];
 }
 
@@ -181,12 +188,47 @@ export interface AuditRuleDef {
   source?: string;
 }
 
+/**
+ * One prior-year input of 补充资料, filled by 从上年结转 from last year's workbook. The source
+ * names a table by content id, so a workbook of another template family maps too.
+ */
+export interface CarryOverDef {
+  /** 补充资料 field id of this template. */
+  to: string;
+  /** Content id of the source table, its row id and column key (as the source template has them). */
+  from: { table: string; row: string; col: string };
+}
+
+/**
+ * A template's own migration of its documents' inputs, keyed by templateVersion (from → from+1).
+ * Runs after the schema migrations; pure; never edited once shipped.
+ */
+export interface TemplateMigration {
+  name: string;
+  from: number;
+  up: (doc: Record<string, unknown>) => Record<string, unknown>;
+}
+
 export interface TemplateDef {
   id: string;
   version: number;
+  /** 模板名称 as 新建 lists it. */
   name: string;
+  /** Template family (tables, outline and narrative shared across its versions and years). */
+  family: string;
+  /** First year the template is meant for; the year it was drawn from. */
   year: number;
+  /** Years this template fits (inclusive); a document outside them opens with a 提示. */
+  years: { from: number; to?: number };
+  /** 金额单位 printed in every table head (单位：…). */
+  unit: string;
   tables: TableDef[];
+  /** 补充资料 prior-year inputs that 从上年结转 fills. */
+  carryOver: CarryOverDef[];
+  /** Text fields that usually stay from one year to the next (部门概况). */
+  carriedTexts: string[];
+  /** Upgrades of this template's documents, by templateVersion. */
+  migrations?: readonly TemplateMigration[];
   supplement: SupplementSection[];
   texts: TextField[];
   figures: FigureDef[];

@@ -15,7 +15,7 @@ export { requestPersistence, PERSISTENCE_MESSAGES, type PersistenceResult, type 
 
 /** The browser's store: IndexedDB database STORAGE_KEYS.dbName. */
 export class IndexedDbStore extends KvWorkbookStore {
-  constructor(options: StoreOptions & { dbName?: string } = {}) {
+  constructor(options: StoreOptions & { dbName?: string }) {
     super(new IdbKv(options.dbName), options);
   }
 }
@@ -23,7 +23,7 @@ export class IndexedDbStore extends KvWorkbookStore {
 /** In-memory store for tests; `backend.fault` simulates storage failures. */
 export class MemoryStore extends KvWorkbookStore {
   declare readonly backend: MemoryKv;
-  constructor(options: StoreOptions = {}) {
+  constructor(options: StoreOptions) {
     super(new MemoryKv(), options);
   }
 }

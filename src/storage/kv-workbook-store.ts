@@ -1,6 +1,5 @@
 // WorkbookStore over any KvBackend: record layout, revision checks, restore() on every load,
 // in-place upgrade of older documents. Knows nothing of IndexedDB itself.
-import { restoreDocument } from '../engine';
 import type { WorkbookDocument } from '../model/document';
 import type { RestoreResult } from '../model/restore';
 import { ConflictError, CorruptRecordError, NotFoundError, STORAGE_MESSAGES, StoreFormatNewerError } from './errors';
@@ -21,8 +20,8 @@ import type {
 export interface StoreOptions {
   /** Clock, injectable for tests. */
   now?: () => number;
-  /** The tolerant load path; the built-in templates' restore() by default. */
-  restore?: (raw: unknown) => RestoreResult;
+  /** The tolerant load path (restore() against the app's templates), injected: storage knows no template. */
+  restore: (raw: unknown) => RestoreResult;
 }
 
 const isObj = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
@@ -80,10 +79,10 @@ export class KvWorkbookStore implements WorkbookStore {
 
   constructor(
     readonly backend: KvBackend,
-    options: StoreOptions = {},
+    options: StoreOptions,
   ) {
     this.now = options.now ?? Date.now;
-    this.restore = options.restore ?? restoreDocument;
+    this.restore = options.restore;
   }
 
   /** Refuses a store laid out by a newer program; once seen to be ours, not read again. */

@@ -316,7 +316,7 @@ export function mountApp(root: HTMLElement, session: WorkbookSession, opts: Moun
 
   function addFunctionCode(funds: readonly Fund[]): void {
     modal(({ openAddCodeDialog }) =>
-      openAddCodeDialog(session, funds.includes('gpb') ? 'gpb' : funds[0]!, funds, (_fund, code) => {
+      openAddCodeDialog(session, funds[0]!, funds, (_fund, code) => {
         status(`已添加科目 ${code} ${session.engine.codes.name(code)}`);
         selectNewRow(code);
       }),
@@ -364,7 +364,7 @@ export function mountApp(root: HTMLElement, session: WorkbookSession, opts: Moun
       return;
     }
     modal(({ confirmDialog }) =>
-      confirmDialog(UI_TEXT.confirmRemove(code, session.engine.codes.economicName(code), '（公开06表）'), [], () => {
+      confirmDialog(UI_TEXT.confirmRemove(code, session.engine.codes.economicName(code), `（${session.engine.sheet(current).publicNo}）`), [], () => {
         try {
           session.removeEconomicCode(code);
           status(`已删除经济分类科目 ${code}（可撤销）`);

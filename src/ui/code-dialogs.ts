@@ -2,7 +2,7 @@
 // add a 06表 经济分类 款, and the confirmation before a removal. Native <dialog>; text via textContent.
 import type { WorkbookSession } from '../app/session';
 import { searchCodes, type CodeEntry } from '../app/code-search';
-import { CATALOGUES } from '../engine';
+import { CATALOGUES } from '../app/templates';
 import { InputError } from '../model/amount';
 import { FUND_LABELS, FUNDS, type Fund } from '../model/ids';
 import { el } from './dom';

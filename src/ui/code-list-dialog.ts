@@ -4,7 +4,7 @@
 import { codeListReportLines, mergeCodeList, namesForGaps, readCodeList, type UserCatalogue } from '../app/code-list-import';
 import type { WorkbookSession } from '../app/session';
 import { CATALOG_YEARS } from '../model/code-catalog';
-import { MemoryCatalogueStore, type CatalogueStore } from '../storage';
+import { MemoryCatalogueStore, type CatalogueStore } from '../app/code-list-import';
 import { button, openDialog } from './dialog-kit';
 import { el } from './dom';
 

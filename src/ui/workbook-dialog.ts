@@ -2,6 +2,7 @@
 // (confirmed, recoverable), 新建 from the template (blank, or carried over from last year's
 // workbook), and the 回收站 to restore from. Refreshes when another tab changes the list.
 import type { LibraryView, StorageController } from '../app/storage-controller';
+import { defaultTemplateFor, TEMPLATE_LIST } from '../app/templates';
 import { RECOVERY_DAYS } from '../app/workbook-library';
 import { askText, button, confirmAction, downloadText, formatTime, KIT_TEXT, openDialog } from './dialog-kit';
 import { el } from './dom';
@@ -15,6 +16,9 @@ export const LIBRARY_UI_TEXT = {
   priorHint: '从上年结转：部门、科目和部门概况沿用上年，上年的收支总计、财政拨款收支总计、一般公共预算财政拨款支出和“三公”经费决算数填入本年的“上年数”。',
   department: '部门',
   year: '年度',
+  template: '模板',
+  templateOption: (name: string, from: number, to?: number) => `${name}（${to === undefined ? `${from}年度起` : `${from}–${to}年度`}）`,
+  unmapped: (items: string[]) => `已新建。以下内容在所选模板中没有对应项，未结转：${items.join('、')}`,
   name: '名称',
   nameOptional: '名称（可不填）',
   createOk: '新建并打开',
@@ -72,16 +76,29 @@ export function openWorkbookDialog(controller: StorageController): void {
   const dept = el('input', { type: 'text', class: 'new-department', maxlength: '100', 'aria-label': T.department });
   const year = el('input', { type: 'number', class: 'new-year', min: '2000', max: '2100', step: '1', 'aria-label': T.year });
   const name = el('input', { type: 'text', class: 'new-name', maxlength: '100', placeholder: T.nameOptional, 'aria-label': T.name });
+  const template = el(
+    'select',
+    { class: 'new-template', 'aria-label': T.template },
+    ...TEMPLATE_LIST.map((t) => el('option', { value: t.id }, T.templateOption(t.name, t.years.from, t.years.to))),
+  );
+  // The template of the year is proposed (national from 2022); the user may pick another.
+  const proposeTemplate = () => {
+    const y = Number(year.value);
+    if (Number.isInteger(y)) template.value = defaultTemplateFor(y).id;
+  };
+  year.addEventListener('input', proposeTemplate);
   const hint = el('p', { class: 'dialog-hint new-hint' }, T.priorHint);
   const current = controller.session.doc.meta;
   dept.value = current.department;
   year.value = String(current.year + 1);
+  proposeTemplate();
   source.addEventListener('change', () => {
     const prior = view.workbooks.find((w) => w.id === source.value);
     hint.hidden = !prior;
     if (prior) {
       dept.value = prior.department;
       year.value = String(prior.year + 1);
+      proposeTemplate();
     }
   });
   const create = button(
@@ -91,8 +108,11 @@ export function openWorkbookDialog(controller: StorageController): void {
       const y = Number(year.value);
       if (!Number.isInteger(y) || y < 2000 || y > 2100) return d.say(T.badYear);
       const n = name.value.trim() || undefined;
-      if (source.value) await controller.createFromPrior(source.value, { year: y, ...(n ? { name: n } : {}) });
-      else await controller.createEmpty({ department: dept.value, year: y, ...(n ? { name: n } : {}) });
+      const templateId = template.value;
+      if (source.value) {
+        const unmapped = await controller.createFromPrior(source.value, { year: y, templateId, ...(n ? { name: n } : {}) });
+        if (unmapped.length) return T.unmapped(unmapped);
+      } else await controller.createEmpty({ department: dept.value, year: y, templateId, ...(n ? { name: n } : {}) });
     }),
   );
   const form = el(
@@ -102,6 +122,7 @@ export function openWorkbookDialog(controller: StorageController): void {
     el('label', { class: 'field' }, el('span', {}, T.source), source),
     el('label', { class: 'field' }, el('span', {}, T.department), dept),
     el('label', { class: 'field' }, el('span', {}, T.year), year),
+    el('label', { class: 'field' }, el('span', {}, T.template), template),
     el('label', { class: 'field' }, el('span', {}, T.name), name),
     create,
     hint,

@@ -2,11 +2,11 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Autosave, flushOnPageHide, type PageLifecycleTarget, type SaveStatus } from '../../src/app/autosave';
 import { WorkbookSession } from '../../src/app/session';
-import { exampleDocument, openWorkbook } from '../../src/engine';
+import { exampleDocument, openWorkbook, restoreDocument } from '../../src/app/templates';
 import { MemoryStore } from '../../src/storage';
 
 async function setup(options: { delayMs?: number; maxDelayMs?: number } = {}) {
-  const store = new MemoryStore();
+  const store = new MemoryStore({ restore: restoreDocument });
   const [info] = await store.create([{ info: { id: 'w1', name: '蓝山2021', kind: 'base' }, doc: exampleDocument() }]);
   const session = new WorkbookSession(openWorkbook(exampleDocument()));
   const autosave = new Autosave(store, session, 'w1', { revision: info!.revision, doc: session.doc }, options);

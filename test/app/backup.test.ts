@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { BackupError, buildBackup, checkBackupSize, exportAll, exportDamaged, exportWorkbook, importBackup, parseBackup } from '../../src/app/backup';
 import { createScenario } from '../../src/app/scenarios';
-import { exampleDocument, openWorkbook } from '../../src/engine';
+import { exampleDocument, openWorkbook, restoreDocument } from '../../src/app/templates';
 import { newDocument } from '../../src/model';
 import { MemoryStore, STORAGE_KEYS } from '../../src/storage';
 import v1Fixture from '../fixtures/workbook-v1.json';
@@ -11,7 +11,7 @@ import { exampleBeforeReport } from '../support/example-before-report';
 const AT = new Date(2026, 10, 26, 9, 5); // local time: file names use the user's clock
 
 async function filled() {
-  const store = new MemoryStore();
+  const store = new MemoryStore({ restore: restoreDocument });
   await store.create([{ info: { id: 'lanshan', name: '蓝山2021', kind: 'base' }, doc: exampleDocument() }]);
   return store;
 }
@@ -67,7 +67,7 @@ describe('import', () => {
     const src = await filled();
     const s = await createScenario(src, 'lanshan', '情景一');
     const { text } = await exportAll(src, AT);
-    const dst = new MemoryStore();
+    const dst = new MemoryStore({ restore: restoreDocument });
     const { imported, notes } = await importBackup(dst, text);
     expect(notes).toEqual([]);
     expect(imported.map((i) => [i.name, i.kind])).toEqual([
@@ -91,7 +91,7 @@ describe('import', () => {
   });
 
   it('accepts a single workbook document, upgrading an old one', async () => {
-    const store = new MemoryStore();
+    const store = new MemoryStore({ restore: restoreDocument });
     const { imported } = await importBackup(store, JSON.stringify(v1Fixture));
     expect(imported[0]).toMatchObject({ name: '蓝山县行政审批服务局 2021年度决算', kind: 'base' });
     // The v1 fixture predates the 绩效自评报告: its inputs and texts are the only difference.
@@ -102,7 +102,7 @@ describe('import', () => {
     const src = await filled();
     const s = await createScenario(src, 'lanshan', '情景一');
     const { text } = await exportWorkbook(src, s.id, AT);
-    const { imported } = await importBackup(new MemoryStore(), text);
+    const { imported } = await importBackup(new MemoryStore({ restore: restoreDocument }), text);
     expect(imported[0]).toMatchObject({ name: '情景一', kind: 'base' });
     expect('baseId' in imported[0]!).toBe(false);
   });
@@ -138,7 +138,7 @@ describe('import', () => {
         { id: 'b', name: '乙', kind: 'base', document: broken },
       ],
     });
-    const store = new MemoryStore();
+    const store = new MemoryStore({ restore: restoreDocument });
     const err = await importBackup(store, text).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(BackupError);
     expect((err as Error).message).toBe('第 2 个工作簿「乙」无法导入：决算年度无效（应为 2000–2100 之间的整数）。没有导入任何内容。');
@@ -150,7 +150,7 @@ describe('import', () => {
     const doc = exampleDocument() as unknown as { inputs: Record<string, Record<string, Record<string, unknown>>> };
     doc.inputs.t06!['30201']!.amount = bad;
     const text = JSON.stringify({ type: 'juesuan-backup', schemaVersion: 1, app: 'juesuan-gongkai', exportedAt: AT.toISOString(), workbooks: [{ id: 'a', name: '甲', kind: 'base', document: doc }] });
-    const store = new MemoryStore();
+    const store = new MemoryStore({ restore: restoreDocument });
     const { imported, notes } = await importBackup(store, text);
     expect(notes).toHaveLength(1);
     expect(notes[0]).toMatch(/^「甲」：已忽略公开06表「30201」的值：/);
@@ -165,7 +165,7 @@ describe('import', () => {
   });
 
   it('is all-or-nothing in storage too: a failing write stores nothing', async () => {
-    const store = new MemoryStore();
+    const store = new MemoryStore({ restore: restoreDocument });
     const two = buildBackup(
       [
         { info: { id: 'a', name: '甲', kind: 'base', updatedAt: 0 }, doc: exampleDocument() },
@@ -186,7 +186,7 @@ describe('a backup with too many codes', () => {
     const doc = exampleDocument();
     doc.codes.gpb = Array.from({ length: 30_000 }, (_, i) => String(2010000 + i));
     const text = JSON.stringify({ type: 'juesuan-backup', schemaVersion: 1, app: 'juesuan-gongkai', exportedAt: AT.toISOString(), workbooks: [{ id: 'a', name: '甲', kind: 'base', document: doc }] });
-    const store = new MemoryStore();
+    const store = new MemoryStore({ restore: restoreDocument });
     await expect(importBackup(store, text)).rejects.toThrow(
       '第 1 个工作簿「甲」无法导入：功能分类科目过多（30000 个，每类资金最多 3000 个），本程序无法打开。没有导入任何内容。',
     );

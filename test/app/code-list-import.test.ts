@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { exportAll, importBackup } from '../../src/app/backup';
 import { codeListReportLines, mergeCodeList, namesForGaps, readCodeList, type UserCatalogue } from '../../src/app/code-list-import';
 import { WorkbookSession } from '../../src/app/session';
-import { CATALOGUES, exampleDocument, openWorkbook } from '../../src/engine';
+import { restoreDocument, CATALOGUES, exampleDocument, openWorkbook } from '../../src/app/templates';
 import { readXlsxSheets } from '../../src/io/xlsx-sheets';
 import { MemoryCatalogueStore, MemoryStore } from '../../src/storage';
 
@@ -102,12 +102,12 @@ describe('merging into the catalogue of a year', () => {
     expect(s.engine.audit().filter((f) => f.ruleId === 'code-name')).toEqual([]);
     s.engine.destroy();
 
-    const store = new MemoryStore();
+    const store = new MemoryStore({ restore: restoreDocument });
     await store.create([{ info: { id: 'w1', name: '示例', kind: 'base' }, doc: exampleDocument() }]);
     const out = await exportAll(store, new Date(), catalogues);
     expect(JSON.parse(out.text).catalogues).toHaveLength(2);
     const elsewhere = new MemoryCatalogueStore();
-    const result = await importBackup(new MemoryStore(), out.text, elsewhere);
+    const result = await importBackup(new MemoryStore({ restore: restoreDocument }), out.text, elsewhere);
     expect(result.notes).toContain('科目表 2 份已并入本机（2021年经济分类、2021年功能分类）');
     expect((await elsewhere.list()).catalogues.find((c) => c.kind === 'function')?.names['2040607']).toBe('公共法律服务');
   });

@@ -3,14 +3,14 @@ import { describe, expect, it } from 'vitest';
 import { Autosave } from '../../src/app/autosave';
 import { IntervalSnapshots, listHistory, restoreSnapshot, snapshotBeforeImport } from '../../src/app/history';
 import { WorkbookSession } from '../../src/app/session';
-import { exampleDocument, openWorkbook } from '../../src/engine';
+import { exampleDocument, openWorkbook, restoreDocument } from '../../src/app/templates';
 import { MemoryStore } from '../../src/storage';
 
 const MIN = 60_000;
 
 async function setup() {
   const clock = { t: 1_000_000 };
-  const store = new MemoryStore({ now: () => clock.t });
+  const store = new MemoryStore({ restore: restoreDocument, now: () => clock.t });
   const [info] = await store.create([{ info: { id: 'w1', name: '蓝山2021', kind: 'base' }, doc: exampleDocument() }]);
   const session = new WorkbookSession(openWorkbook(exampleDocument()));
   const autosave = new Autosave(store, session, 'w1', { revision: info!.revision, doc: session.doc }, { now: () => clock.t });

@@ -2,7 +2,7 @@
 // thread (with a size bound) when no worker can be created or it fails to start. Fake workers here;
 // the real one runs in test/e2e/import-faults.test.ts.
 import { describe, expect, it } from 'vitest';
-import { exampleDocument, openWorkbook } from '../../src/engine';
+import { exampleDocument, openWorkbook } from '../../src/app/templates';
 import { checkImport, type ImportRequest } from '../../src/app/import-check';
 import { IMPORT_RUN_TEXT, runImport, type ImportWorker } from '../../src/app/import-runner';
 import { exportEngine } from '../io/support';

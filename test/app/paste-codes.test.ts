@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { applyCodePaste, pasteReportLines, planCodePaste } from '../../src/app/paste-codes';
 import { parseCodeBlock } from '../../src/app/code-block';
 import { WorkbookSession } from '../../src/app/session';
-import { openWorkbook } from '../../src/engine';
+import { openWorkbook } from '../../src/app/templates';
 import { newDocument } from '../../src/model';
 import { department77, UNCATALOGUED, yuan } from '../fixtures/department-77';
 

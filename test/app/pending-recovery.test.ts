@@ -4,7 +4,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { OpenedWorkbook, RECOVERY_TEXT, recoverPending, type OpenedEvent } from '../../src/app/open-workbook';
 import { TabCoordinator } from '../../src/app/tab-coordination';
-import { exampleDocument } from '../../src/engine';
+import { exampleDocument, restoreDocument } from '../../src/app/templates';
 import type { WorkbookDocument } from '../../src/model/document';
 import { MemoryStore, PENDING_KEY_PREFIX, PendingJournal, type SyncKv } from '../../src/storage';
 import { FakeChannelHub, FakeLocks } from './tab-fakes';
@@ -31,7 +31,7 @@ function withOffice(amount: string): WorkbookDocument {
 }
 
 async function setup() {
-  const store = new MemoryStore();
+  const store = new MemoryStore({ restore: restoreDocument });
   await store.create([{ info: { id: 'w1', name: '蓝山2021', kind: 'base' }, doc: exampleDocument() }]);
   const kv = new MapKv();
   return { store, kv, journal: new PendingJournal(kv) };

@@ -1,7 +1,7 @@
 // The publication model: parts in the template's order, tables as printed, 情况说明 as rendered.
 import { describe, expect, it } from 'vitest';
 import { buildPublication, defaultPublication, publicationText } from '../../src/app/publication';
-import { exampleDocument, openWorkbook } from '../../src/engine';
+import { exampleDocument, openWorkbook } from '../../src/app/templates';
 import { narrativePlainText, paragraphText, renderNarrative } from '../../src/engine/narrative';
 import type { PublicationTable } from '../../src/model/publication';
 

@@ -4,7 +4,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { OpenedWorkbook } from '../../src/app/open-workbook';
 import { WorkbookSession } from '../../src/app/session';
 import { TabCoordinator, TAB_TEXT } from '../../src/app/tab-coordination';
-import { exampleDocument, openWorkbook } from '../../src/engine';
+import { exampleDocument, openWorkbook, restoreDocument } from '../../src/app/templates';
 import { InputError } from '../../src/model/amount';
 import { MemoryStore } from '../../src/storage';
 import { FakeChannelHub, FakeLocks } from './tab-fakes';
@@ -50,7 +50,7 @@ describe('WorkbookSession.setReadOnly', () => {
 
 describe('a reader tab', () => {
   it('refuses edits until the writer closes, and cannot undo the writer’s edits afterwards', async () => {
-    const store = new MemoryStore();
+    const store = new MemoryStore({ restore: restoreDocument });
     await store.create([{ info: { id: 'w1', name: '蓝山2021', kind: 'base' }, doc: exampleDocument() }]);
     const locks = new FakeLocks();
     const hub = new FakeChannelHub();

@@ -1,11 +1,11 @@
 // 情景: make one, edit it, compare with the base (inputs + key figures), discard or adopt.
 import { describe, expect, it } from 'vitest';
 import { adoptScenario, compareWorkbooks, createScenario, discardScenario, scenariosOf, ScenarioError } from '../../src/app/scenarios';
-import { exampleDocument, openWorkbook } from '../../src/engine';
+import { exampleDocument, openWorkbook, restoreDocument } from '../../src/app/templates';
 import { MemoryStore } from '../../src/storage';
 
 async function setup() {
-  const store = new MemoryStore();
+  const store = new MemoryStore({ restore: restoreDocument });
   const [base] = await store.create([{ info: { id: 'base', name: '蓝山2021', kind: 'base' }, doc: exampleDocument() }]);
   return { store, base: base! };
 }

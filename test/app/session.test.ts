@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { WorkbookSession, type SessionEvent } from '../../src/app/session';
-import { exampleDocument, openWorkbook } from '../../src/engine';
+import { exampleDocument, openWorkbook } from '../../src/app/templates';
 
 describe('WorkbookSession undo/redo', () => {
   it('undoes and redoes a value edit and a code removal', () => {

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { BackupError } from '../../src/app/backup';
 import { CONTROLLER_TEXT, ControllerError, StorageController } from '../../src/app/storage-controller';
 import { TabCoordinator } from '../../src/app/tab-coordination';
-import { exampleDocument } from '../../src/engine';
+import { exampleDocument, restoreDocument } from '../../src/app/templates';
 import { MemoryStore, type WorkbookStore } from '../../src/storage';
 import { STORE_KINDS } from '../storage/store-fixtures';
 import { FakeChannelHub, FakeLocks } from './tab-fakes';
@@ -156,7 +156,7 @@ describe.each(STORE_KINDS)('StorageController on %s', (_kind, make) => {
 
 describe('StorageController failures', () => {
   it('runs the example in memory when the store cannot be read, and exports from memory', async () => {
-    const store = new MemoryStore();
+    const store = new MemoryStore({ restore: restoreDocument });
     store.backend.fault = () => new DOMException('no', 'InvalidStateError');
     const { c } = await profile(store).tab();
     expect(c.stored).toBe(false);
@@ -174,7 +174,7 @@ describe('StorageController failures', () => {
   });
 
   it('refuses to leave a workbook whose edits cannot be stored', async () => {
-    const store = new MemoryStore();
+    const store = new MemoryStore({ restore: restoreDocument });
     const p = profile(store);
     const { c, shown } = await p.tab();
     const copy = await c.duplicate(c.info!.id);
@@ -188,7 +188,7 @@ describe('StorageController failures', () => {
   });
 
   it('tells the user once that persistent storage was refused', async () => {
-    const p = profile(new MemoryStore());
+    const p = profile(new MemoryStore({ restore: restoreDocument }));
     const { c } = await p.tab();
     // Node has no navigator.storage: the answer is 'unsupported', which is told like a refusal.
     expect(await c.persistence()).toMatchObject({ state: 'unsupported', tell: true });
@@ -198,7 +198,7 @@ describe('StorageController failures', () => {
 
 describe('StorageController with a store laid out by a newer program', () => {
   it('works in memory, says why, and writes nothing to the store', async () => {
-    const store = new MemoryStore();
+    const store = new MemoryStore({ restore: restoreDocument });
     store.backend.data.set('store-format', 99);
     const { c } = await profile(store).tab();
     expect(c.stored).toBe(false);

@@ -2,12 +2,12 @@
 import { describe, expect, it, vi } from 'vitest';
 import { OpenedWorkbook, type OpenedEvent } from '../../src/app/open-workbook';
 import { TabCoordinator, TAB_TEXT, browserTabApis } from '../../src/app/tab-coordination';
-import { exampleDocument } from '../../src/engine';
+import { exampleDocument, restoreDocument } from '../../src/app/templates';
 import { MemoryStore, TAB_KEYS } from '../../src/storage';
 import { FakeChannelHub, FakeLocks } from './tab-fakes';
 
 async function world(withLocks: boolean) {
-  const store = new MemoryStore();
+  const store = new MemoryStore({ restore: restoreDocument });
   await store.create([{ info: { id: 'w1', name: '蓝山2021', kind: 'base' }, doc: exampleDocument() }]);
   const locks = withLocks ? new FakeLocks() : null;
   const hub = new FakeChannelHub();

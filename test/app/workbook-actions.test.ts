@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { Autosave } from '../../src/app/autosave';
 import { WorkbookSession } from '../../src/app/session';
 import { WorkbookActions, WorkbookActionError } from '../../src/app/workbook-actions';
-import { exampleDocument, openWorkbook } from '../../src/engine';
+import { exampleDocument, openWorkbook, restoreDocument } from '../../src/app/templates';
 import type { WorkbookDocument } from '../../src/model/document';
 import { MemoryStore, StorageQuotaError } from '../../src/storage';
 
@@ -15,7 +15,7 @@ function withOffice(amount: string): WorkbookDocument {
 }
 
 async function setup(readOnly: string | null = null) {
-  const store = new MemoryStore();
+  const store = new MemoryStore({ restore: restoreDocument });
   await store.create([{ info: { id: 'w1', name: '蓝山2021', kind: 'base' }, doc: exampleDocument() }]);
   const session = new WorkbookSession(openWorkbook(exampleDocument()));
   const autosave = new Autosave(store, session, 'w1', { revision: 1, doc: session.doc });

@@ -2,14 +2,14 @@
 import { describe, expect, it } from 'vitest';
 import { LibraryError, RECOVERY_DAYS, WorkbookLibrary, carryOver } from '../../src/app/workbook-library';
 import { createScenario } from '../../src/app/scenarios';
-import { exampleDocument, openWorkbook } from '../../src/engine';
+import { exampleDocument, openWorkbook, restoreDocument } from '../../src/app/templates';
 import { MemoryStore } from '../../src/storage';
 
 const DAY = 86_400_000;
 
 function setup() {
   const clock = { t: Date.UTC(2026, 0, 10) };
-  const store = new MemoryStore({ now: () => clock.t });
+  const store = new MemoryStore({ restore: restoreDocument, now: () => clock.t });
   const library = new WorkbookLibrary(store, () => clock.t);
   return { clock, store, library };
 }
@@ -20,7 +20,8 @@ describe('WorkbookLibrary', () => {
     const info = await library.createEmpty({ department: ' 某某县财政局 ', year: 2022 });
     expect(info).toMatchObject({ name: '某某县财政局 2022年度决算', department: '某某县财政局', year: 2022, kind: 'base', revision: 1 });
     const { doc } = await store.load(info.id);
-    expect(doc.templateId).toBe('hn-2021');
+    // 2022 and later: the national template by default.
+    expect(doc.templateId).toBe('national-2022');
     expect(doc.inputs).toEqual({});
     expect(openWorkbook(doc).figure('grandTotal')?.toFixed(2)).toBe('0.00');
   });
@@ -55,6 +56,29 @@ describe('WorkbookLibrary', () => {
     expect(openWorkbook(doc).amount('sup', 'prior.grand', 'value')?.toFixed(2)).toBe('1576.05');
     // The source workbook is untouched.
     expect((await store.load(prior.id)).doc).toEqual(exampleDocument());
+  });
+
+  it('new from last year across families: a Hunan 2021 workbook carries into national-2022 by content id', async () => {
+    const { library, store } = setup();
+    const prior = await library.createFrom(exampleDocument(), '蓝山2021');
+    const next = await library.createFromPrior(prior.id, { templateId: 'national-2022' });
+    expect(next.unmapped).toEqual([]);
+    const loaded = await store.load(next.id);
+    expect(loaded.notes).toEqual([]);
+    expect(loaded.doc.templateId).toBe('national-2022');
+    expect(loaded.doc.inputs.sup).toEqual({
+      'prior.grand': { value: '1576.05' },
+      'prior.fiscalGrand': { value: '1576.05' },
+      'prior.gpbExp': { value: '1576.05' },
+      'prior.sg.abroad': { value: '0.00' },
+      'prior.sg.car': { value: '0.00' },
+      'prior.sg.recep': { value: '6.54' },
+    });
+    // The same 2022 workbook in the 2021 template opens with a word on the year.
+    const old = await library.createFromPrior(prior.id);
+    expect((await store.load(old.id)).notes).toEqual([
+      '决算年度 2022 不在模板「湖南省2021年度部门决算公开模板」的适用年度（2019–2021年）内，表样和情况说明可能与该年度的公开要求不符；可新建工作簿时选择适用的模板，再从上年结转',
+    ]);
   });
 
   it('carryOver takes 公务用车 as 购置费 + 运行费', () => {

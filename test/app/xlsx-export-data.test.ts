@@ -2,7 +2,7 @@
 // 情况说明 as the reference prints it, and the import callbacks rebuild the engine's exact layout
 // without a formula engine (also for added codes), so an export reads back unchanged.
 import { describe, expect, it } from 'vitest';
-import { documentLayout, exampleDocument, openWorkbook } from '../../src/engine';
+import { documentLayout, exampleDocument, openWorkbook } from '../../src/app/templates';
 import { XLSX_IMPORT_DEPS, xlsxExportInput } from '../../src/app/xlsx-export-data';
 import { exportXlsx } from '../../src/io/xlsx-export';
 import { importXlsx } from '../../src/io/xlsx-import';

@@ -4,7 +4,7 @@
 // full while it holds ls-full. Reference: 30201 办公费 21.34, 公用经费 596.17.
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { exampleDocument, openWorkbook } from '../../src/engine';
+import { exampleDocument, openWorkbook } from '../../src/app/templates';
 import { exportEngine } from '../io/support';
 import { appendHiddenEntry } from '../io/zip-tools';
 import { useStorageFixture } from './pages/library-page';

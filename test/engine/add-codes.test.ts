@@ -1,7 +1,8 @@
 // addCodes (one rebuild for many codes), naming codes of any level, and no made-up names anywhere.
 import { HyperFormula } from 'hyperformula';
 import { describe, expect, it, vi } from 'vitest';
-import { CODE_NAME_RULE, exampleDocument, openWorkbook } from '../../src/engine';
+import { CODE_NAME_RULE } from '../../src/engine';
+import { exampleDocument, openWorkbook } from '../../src/app/templates';
 import { renderNarrative } from '../../src/engine/narrative';
 import { narrativePlainText as plainText } from '../../src/engine/narrative/plain-text';
 import { WorkbookSession } from '../../src/app/session';

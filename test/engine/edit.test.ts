@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { exampleDocument, openWorkbook } from '../../src/engine';
+import { exampleDocument, openWorkbook } from '../../src/app/templates';
 import { InputError } from '../../src/model/amount';
 import { shown } from './helpers';
 

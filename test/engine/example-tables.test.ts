@@ -1,7 +1,8 @@
 // Every figure printed in tables 01–09 of the reference document
 // (shared/seed: 蓝山县行政审批服务局 2021), computed from the example's inputs.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { exampleDocument, openWorkbook, type WorkbookEngine } from '../../src/engine';
+import { type WorkbookEngine } from '../../src/engine';
+import { exampleDocument, openWorkbook } from '../../src/app/templates';
 import { rowTexts, shown } from './helpers';
 
 let e: WorkbookEngine;

@@ -5,7 +5,7 @@ import { HyperFormula } from 'hyperformula';
 import { describe, expect, it } from 'vitest';
 import { largeWorkbook } from '../../bench/large-workbook';
 import { HF_FUNCTION_PLUGINS } from '../../scripts/slim-hyperformula.mjs';
-import { exampleDocument, openWorkbook } from '../../src/engine';
+import { exampleDocument, openWorkbook } from '../../src/app/templates';
 import { DecimalRoundPlugin } from '../../src/engine/round-plugin';
 
 function functionsUsed(): Set<string> {

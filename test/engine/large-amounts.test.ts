@@ -2,7 +2,7 @@
 // ~16 significant digits, HyperFormula rounds to 14). The fix is the stated range: an amount must be
 // below 10⁹ 万元, and within it every total is exact to the cent.
 import { describe, expect, it } from 'vitest';
-import { exampleDocument, openWorkbook } from '../../src/engine';
+import { exampleDocument, openWorkbook } from '../../src/app/templates';
 import { AMOUNT_RANGE_TEXT, dec, InputError } from '../../src/model/amount';
 
 const PUBLIC_CODES = ['30201', '30202', '30205', '30206', '30209', '30211', '30213', '30214', '30215', '30216', '30217', '30228', '30239', '30299', '31002', '31007'];

@@ -1,7 +1,7 @@
 // The 500-code workbook passes the same correctness checks as the example.
 import { describe, expect, it } from 'vitest';
 import { largeWorkbook } from '../../bench/large-workbook';
-import { openWorkbook, restoreDocument } from '../../src/engine';
+import { openWorkbook, restoreDocument } from '../../src/app/templates';
 import { missingInputs, narrativePlainText, renderNarrative } from '../../src/engine/narrative';
 
 const yuan = (cents: number) => (cents / 100).toFixed(2);

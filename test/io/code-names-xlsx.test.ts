@@ -2,7 +2,7 @@
 // imported back keeps the names; no cell of the file says 自定义科目; the narrative sheet has 【缺】.
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { exampleDocument, openWorkbook } from '../../src/engine';
+import { exampleDocument, openWorkbook } from '../../src/app/templates';
 import { renderNarrative } from '../../src/engine/narrative';
 import { narrativeSections } from '../../src/app/xlsx-export-data';
 import { importXlsx } from '../../src/io/xlsx-import';

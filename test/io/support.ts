@@ -2,7 +2,8 @@
 import { mkdir } from 'node:fs/promises';
 import { expect } from 'vitest';
 import { join } from 'node:path';
-import { exampleDocument, openWorkbook, restoreDocument, type WorkbookEngine } from '../../src/engine';
+import { type WorkbookEngine } from '../../src/engine';
+import { exampleDocument, openWorkbook, restoreDocument } from '../../src/app/templates';
 import type { WorkbookDocument } from '../../src/model/document';
 import { exportXlsx, type NarrativeSection } from '../../src/io/xlsx-export';
 import type { ImportDeps } from '../../src/io/xlsx-import';

@@ -2,7 +2,8 @@
 // results, number formats, layout, print setup, the hidden marker, and text that stays text.
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { exampleDocument, openWorkbook, type SheetLayout } from '../../src/engine';
+import { type SheetLayout } from '../../src/engine';
+import { exampleDocument, openWorkbook } from '../../src/app/templates';
 import { MARKER_SHEET } from '../../src/io/xlsx-common';
 import { exportXlsx, numberFormat, xlsxFileName } from '../../src/io/xlsx-export';
 import { exportEngine } from './support';

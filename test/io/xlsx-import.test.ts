@@ -4,7 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { exampleDocument, openWorkbook } from '../../src/engine';
+import { exampleDocument, openWorkbook } from '../../src/app/templates';
 import { MARKER_SHEET } from '../../src/io/xlsx-common';
 import { IMPORT_MESSAGES, ImportError, importXlsx } from '../../src/io/xlsx-import';
 import { exportEngine, expectThreeEdits, IMPORT_DEPS, THREE_EDITS } from './support';

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { xlsxExportInput } from '../../src/app/xlsx-export-data';
-import { exampleDocument, openWorkbook } from '../../src/engine';
+import { exampleDocument, openWorkbook } from '../../src/app/templates';
 import { paragraphText, renderNarrative, type RenderedSection } from '../../src/engine/narrative';
 import { breakLines, exportXlsx } from '../../src/io/xlsx-export';
 import { importXlsx } from '../../src/io/xlsx-import';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { exampleDocument, restoreDocument } from '../../src/engine';
+import { exampleDocument, restoreDocument } from '../../src/app/templates';
 import { RestoreError } from '../../src/model/restore';
 import { SCHEMA_VERSION } from '../../src/model/document';
 

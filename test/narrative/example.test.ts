@@ -2,7 +2,8 @@
 // sentence by sentence. Expected text is the reference's; where the reference contradicts its own
 // tables or figures, CORRECTIONS changes the expected line and says why.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { exampleDocument, openWorkbook, type WorkbookEngine } from '../../src/engine';
+import { type WorkbookEngine } from '../../src/engine';
+import { exampleDocument, openWorkbook } from '../../src/app/templates';
 import { missingInputs, renderNarrative, type RenderedNarrative, type RenderedSection, type Segment } from '../../src/engine/narrative';
 import { narrativePlainText, paragraphText } from '../../src/engine/narrative';
 import { dec, pct } from '../../src/model/amount';

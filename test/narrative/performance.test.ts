@@ -2,7 +2,8 @@
 // (shared/seed 000_70df7f16e64b8dde.txt, after 第四部分 名词解释): each derived figure, the indicator
 // sheet's subtotals and total, edits that change them live, gaps marked 【缺】 and listed by the 审核.
 import { describe, expect, it } from 'vitest';
-import { exampleDocument, openWorkbook, type WorkbookEngine } from '../../src/engine';
+import { type WorkbookEngine } from '../../src/engine';
+import { exampleDocument, openWorkbook } from '../../src/app/templates';
 import { indicatorTable, narrativePlainText, partFindings, renderPart, UnknownPartError } from '../../src/engine/narrative';
 
 const open = () => openWorkbook(exampleDocument());

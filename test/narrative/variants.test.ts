@@ -1,7 +1,8 @@
 // The narrative follows every edit: sentence variants by sign and zero, placeholders for missing
 // inputs (listed as 审核 提示), repetition over codes. Expected values computed by hand.
 import { describe, expect, it } from 'vitest';
-import { CATALOGUES, exampleDocument, openWorkbook, WorkbookEngine } from '../../src/engine';
+import { WorkbookEngine } from '../../src/engine';
+import { CATALOGUES, exampleDocument, openWorkbook } from '../../src/app/templates';
 import { missingInputs, paragraphText, renderNarrative, type RenderedSection } from '../../src/engine/narrative';
 import { TemplateError } from '../../src/engine/formula';
 import type { NarrativeDef } from '../../src/model/narrative';

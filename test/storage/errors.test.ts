@@ -12,6 +12,7 @@ import {
   requestPersistence,
   toStorageError,
 } from '../../src/storage';
+import { restoreDocument } from '../../src/app/templates';
 
 const doc = () => newDocument('hn-2021', 1, { department: '甲局', year: 2021, unit: '万元' });
 
@@ -46,7 +47,7 @@ describe('toStorageError', () => {
 
 describe('MemoryStore faults', () => {
   it('turns a quota failure on write into StorageQuotaError and stores nothing', async () => {
-    const store = new MemoryStore();
+    const store = new MemoryStore({ restore: restoreDocument });
     await store.create([{ info: { id: 'w1', name: '甲', kind: 'base' }, doc: doc() }]);
     store.backend.fault = (op) => (op === 'write' ? new DOMException('full', 'QuotaExceededError') : undefined);
     await expect(store.save('w1', { ...doc(), texts: { a: 'b' } }, 1)).rejects.toBeInstanceOf(StorageQuotaError);
@@ -62,7 +63,7 @@ describe('IndexedDbStore without IndexedDB', () => {
   });
 
   it('fails every call with StorageUnavailableError, and works once IndexedDB is back', async () => {
-    const store = new IndexedDbStore({ dbName: `gone-${Date.now()}` });
+    const store = new IndexedDbStore({ restore: restoreDocument, dbName: `gone-${Date.now()}` });
     // @ts-expect-error simulating a browser without IndexedDB
     delete globalThis.indexedDB;
     await expect(store.list()).rejects.toBeInstanceOf(StorageUnavailableError);
@@ -73,7 +74,7 @@ describe('IndexedDbStore without IndexedDB', () => {
   });
 
   it('maps a failing open to StorageUnavailableError', async () => {
-    const store = new IndexedDbStore({ dbName: `broken-${Date.now()}` });
+    const store = new IndexedDbStore({ restore: restoreDocument, dbName: `broken-${Date.now()}` });
     const fake = {
       open() {
         const req = { error: new DOMException('blocked by policy', 'SecurityError'), onerror: null as null | (() => void), result: null };

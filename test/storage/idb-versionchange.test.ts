@@ -2,7 +2,7 @@
 // it closes its connection on 'versionchange' and reopens at the new version on the next call.
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { exampleDocument } from '../../src/engine';
+import { exampleDocument, restoreDocument } from '../../src/app/templates';
 import { IndexedDbStore } from '../../src/storage';
 
 function openAt(name: string, version: number): Promise<{ blocked: boolean; stores: string[] }> {
@@ -23,7 +23,7 @@ function openAt(name: string, version: number): Promise<{ blocked: boolean; stor
 describe('IndexedDbStore and a database upgrade elsewhere', () => {
   it('lets the upgrade through and keeps working afterwards', async () => {
     const dbName = `vc-${Date.now()}`;
-    const store = new IndexedDbStore({ dbName });
+    const store = new IndexedDbStore({ restore: restoreDocument, dbName });
     await store.create([{ info: { id: 'w1', name: '蓝山2021', kind: 'base' }, doc: exampleDocument() }]);
     const upgraded = await openAt(dbName, 2);
     expect(upgraded).toEqual({ blocked: false, stores: ['kv', 'later'] });

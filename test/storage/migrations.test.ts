@@ -3,9 +3,11 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { exampleDocument, openWorkbook, restoreDocument } from '../../src/engine';
+import { exampleDocument, openWorkbook, restoreDocument } from '../../src/app/templates';
 import { MIGRATIONS, SCHEMA_VERSION, migrate } from '../../src/model';
 import { exampleBeforeReport } from '../support/example-before-report';
+import { TEMPLATE_LIST } from '../../sheets';
+import { HN_2021_MIGRATIONS } from '../../sheets/hn-2021/migrations';
 
 const FIXTURES = join(__dirname, '..', 'fixtures');
 const fixtureFiles = readdirSync(FIXTURES).filter((f) => /^workbook-v\d+\.json$/.test(f));
@@ -21,8 +23,9 @@ function deepFreeze<T>(x: T): T {
 
 /** Names of migrations whose up() ran inside a before/after test of this file. */
 const exercised = new Set<string>();
+const TEMPLATE_MIGRATIONS = TEMPLATE_LIST.flatMap((t) => t.migrations ?? []);
 const exercise = (name: string) => {
-  const m = MIGRATIONS.find((x) => x.name.startsWith(name));
+  const m = [...MIGRATIONS, ...TEMPLATE_MIGRATIONS].find((x) => x.name.startsWith(name));
   if (!m) throw new Error(`no migration ${name}`);
   return { ...m, up: (doc: Record<string, unknown>) => (exercised.add(m.name), m.up(doc)) };
 };
@@ -65,7 +68,7 @@ describe('v1-to-v2: supplementary into inputs.sup, codes split by fund', () => {
 
   it('restores the v1 fixture to exactly the built-in 2021 example, with the reference figures', () => {
     const result = restoreDocument(readFixture('workbook-v1.json'));
-    expect(result.migrated).toEqual([m.name, MIGRATIONS[1]!.name, MIGRATIONS[2]!.name]);
+    expect(result.migrated).toEqual([m.name, MIGRATIONS[1]!.name, MIGRATIONS[2]!.name, HN_2021_MIGRATIONS[0]!.name]);
     expect(result.notes).toEqual([]);
     expect(result.doc).toEqual(exampleBeforeReport(exampleDocument()));
     const e = openWorkbook(result.doc);
@@ -78,19 +81,32 @@ describe('v1-to-v2: supplementary into inputs.sup, codes split by fund', () => {
   });
 });
 
-describe('v2-to-v3: 03表基本/项目支出 derived; typed remainder kept as 非财政拨款', () => {
+describe('v2-to-v3: template migrations by templateVersion', () => {
   const m = exercise('v2-to-v3');
+
+  it('bumps the schema and keeps the document as it was for its template to migrate', () => {
+    const before = deepFreeze(readFixture('workbook-v2.json'));
+    const after = m.up(before);
+    expect(after).toEqual({ ...before, schemaVersion: 3, templateVersion: 1 });
+    expect(m.up(deepFreeze({ schemaVersion: 2, templateId: 'hn-2021' }))).toEqual({ schemaVersion: 3, templateId: 'hn-2021', templateVersion: 1 });
+  });
+});
+
+describe('hn-2021 v1-to-v2: 03表基本/项目支出 derived; typed remainder kept as 非财政拨款', () => {
+  const m = exercise('hn-2021 v1-to-v2');
+  const schema = MIGRATIONS[1]!;
 
   it('drops 03 figures that 05 already holds, and keeps the example equal to the built-in one', () => {
     const before = deepFreeze(readFixture('workbook-v2.json'));
     expect((before.inputs as Record<string, unknown>).t03).toEqual({ '2010306': { basic: '1576.05' } });
-    const after = m.up(before);
+    const after = m.up(schema.up(before));
     expect(after.schemaVersion).toBe(3);
+    expect(after.templateVersion).toBe(2);
     const inputs = after.inputs as Record<string, Record<string, Record<string, string>> | undefined>;
     expect(inputs.t03).toBeUndefined();
     expect(Object.keys(inputs.sup!).filter((k) => k.startsWith('nonfiscal.'))).toEqual([]);
     const result = restoreDocument(before);
-    expect(result.migrated).toEqual([m.name, MIGRATIONS[2]!.name]);
+    expect(result.migrated).toEqual([schema.name, MIGRATIONS[2]!.name, m.name]);
     expect(result.notes).toEqual([]);
     expect(result.doc).toEqual(exampleBeforeReport(exampleDocument()));
   });
@@ -109,7 +125,7 @@ describe('v2-to-v3: 03表基本/项目支出 derived; typed remainder kept as �
         t08: { '2120801': { inc: '50.00', exp_proj: '40.00' } },
       },
     });
-    const after = m.up(before);
+    const after = m.up(schema.up(before));
     const inputs = after.inputs as Record<string, Record<string, Record<string, string>>>;
     expect(inputs.t03).toEqual({ '2010306': { op: '5.00' } });
     expect(inputs.sup).toEqual({ 'nonfiscal.basic.2010306': { value: '20.00' } });
@@ -151,6 +167,24 @@ describe('v3-to-v4: placeholder 自定义科目 names dropped, economic code nam
   });
 });
 
+describe('template migrations', () => {
+  it('are ordered per template, one step per templateVersion, ending at the template version', () => {
+    for (const t of TEMPLATE_LIST) {
+      expect((t.migrations ?? []).map((m) => m.from), t.id).toEqual(Array.from({ length: t.version - 1 }, (_, i) => i + 1));
+    }
+  });
+
+  it('a document of a newer template version is refused with a Chinese message', () => {
+    expect(() => restoreDocument({ ...exampleDocument(), templateVersion: 99 })).toThrow('使用较新的模板「湖南省2021年度部门决算公开模板」（模板版本 99');
+  });
+
+  it('a schema-3 hn-2021 document of templateVersion 1 (every one saved before) opens unchanged', () => {
+    const r = restoreDocument({ ...exampleDocument(), templateVersion: 1 });
+    expect(r.migrated).toEqual([HN_2021_MIGRATIONS[0]!.name]);
+    expect(r.doc).toEqual(exampleDocument());
+  });
+});
+
 describe('migration list', () => {
   it('is ordered, one step per version, ending at SCHEMA_VERSION', () => {
     expect(MIGRATIONS.map((m) => m.from)).toEqual(Array.from({ length: SCHEMA_VERSION - 1 }, (_, i) => i + 1));
@@ -170,7 +204,7 @@ describe('migration list', () => {
 
   // Declared last: runs after every before/after test above.
   it('every migration was run by a before/after test', () => {
-    const never = MIGRATIONS.map((m) => m.name).filter((n) => !exercised.has(n));
+    const never = [...MIGRATIONS, ...TEMPLATE_MIGRATIONS].map((m) => m.name).filter((n) => !exercised.has(n));
     expect(never, 'migrations without a before/after test').toEqual([]);
   });
 });

@@ -2,6 +2,7 @@
 import 'fake-indexeddb/auto';
 import { createStore, get, set } from 'idb-keyval';
 import { IndexedDbStore, MemoryStore, STORAGE_KEYS, type KvWorkbookStore } from '../../src/storage';
+import { restoreDocument } from '../../src/app/templates';
 
 export interface StoreFixture {
   store: KvWorkbookStore;
@@ -18,7 +19,7 @@ export const STORE_KINDS: [string, () => StoreFixture][] = [
     'MemoryStore',
     () => {
       const clock = { t: 1_000 };
-      const store = new MemoryStore({ now: () => clock.t });
+      const store = new MemoryStore({ restore: restoreDocument, now: () => clock.t });
       return {
         store,
         clock,
@@ -32,7 +33,7 @@ export const STORE_KINDS: [string, () => StoreFixture][] = [
     () => {
       const clock = { t: 1_000 };
       const dbName = `test-db-${++dbCounter}-${Date.now()}`;
-      const store = new IndexedDbStore({ dbName, now: () => clock.t });
+      const store = new IndexedDbStore({ restore: restoreDocument, dbName, now: () => clock.t });
       const raw = createStore(dbName, STORAGE_KEYS.storeName);
       return { store, clock, putRaw: (k, v) => set(k, v, raw), getRaw: (k) => get(k, raw) };
     },

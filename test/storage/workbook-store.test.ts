@@ -1,6 +1,6 @@
 // The WorkbookStore contract, run on MemoryStore and on IndexedDbStore under fake-indexeddb.
 import { beforeEach, describe, expect, it } from 'vitest';
-import { exampleDocument, openWorkbook } from '../../src/engine';
+import { exampleDocument, openWorkbook } from '../../src/app/templates';
 import { MIGRATIONS, SCHEMA_VERSION, newDocument, type WorkbookDocument } from '../../src/model';
 import {
   ConflictError,
@@ -12,6 +12,7 @@ import {
 } from '../../src/storage';
 import v1Fixture from '../fixtures/workbook-v1.json';
 import { STORE_KINDS, type StoreFixture } from './store-fixtures';
+import { HN_2021_MIGRATIONS } from '../../sheets/hn-2021/migrations';
 
 const example = (): WorkbookDocument => exampleDocument();
 const emptyDoc = (department: string, year: number) => newDocument('hn-2021', 1, { department, year, unit: '万元' });
@@ -163,7 +164,7 @@ describe.each(STORE_KINDS)('%s', (_name, make) => {
     await fx.putRaw(`${STORAGE_KEYS.workbookDoc}old`, v1Fixture);
 
     const first = await store.load('old');
-    expect(first.migrated).toEqual(MIGRATIONS.map((m) => m.name));
+    expect(first.migrated).toEqual([...MIGRATIONS.map((m) => m.name), ...HN_2021_MIGRATIONS.map((m) => m.name)]);
     expect(first.doc.codes).toEqual({ gpb: ['2010306'], gf: [], soe: [] });
     expect(first.doc.inputs.sup?.['prior.grand']).toEqual({ value: '1712.46' });
     expect(first.info.revision).toBe(3);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { LayoutCell, SheetLayout } from '../../src/engine';
-import { exampleDocument, openWorkbook } from '../../src/engine';
+import { exampleDocument, openWorkbook } from '../../src/app/templates';
 import { cellClasses, clipboardText, columnPixelWidths, displayText, textUnits, toGridValue } from '../../src/ui/cell-view';
 
 const amount: LayoutCell = { t: 'input', row: '30201', col: 'amount', format: 'amount' };

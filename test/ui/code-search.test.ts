@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { searchCodes } from '../../src/app/code-search';
-import { CATALOGUES } from '../../src/engine';
+import { CATALOGUES } from '../../src/app/templates';
 
 const items = CATALOGUES.functionCodes.filter((c) => c.level === 3);
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { applyValidEdits } from '../../src/app/partial-edit';
 import { WorkbookSession } from '../../src/app/session';
-import { exampleDocument, openWorkbook } from '../../src/engine';
+import { exampleDocument, openWorkbook } from '../../src/app/templates';
 
 describe('applyValidEdits (a pasted block)', () => {
   it('applies the good cells as one undo step and returns the bad ones with their reason', () => {

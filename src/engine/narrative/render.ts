@@ -1,7 +1,7 @@
 // Renders the template's 情况说明 from the live workbook: every number is read from the engine and
 // rounded half-up (decimal.js) here, so the text is right by construction. DOM-free.
 import type { Decimal } from '../../model/amount';
-import { dec, formatPlain, pct as percent } from '../../model/amount';
+import { dec, formatStyled, pct as percent } from '../../model/amount';
 import type {
   BlockDef,
   CellPath,
@@ -164,13 +164,20 @@ class Renderer {
     throw new TemplateError(`情况说明模板中的 {${name}} 没有定义`);
   }
 
+  /** Amounts and shares in the template's number style (default: the Hunan reference's trimmed style). */
+  private num(d: Decimal.Value, places = 2): string {
+    return formatStyled(d, this.engine.template.narrative?.numbers ?? { decimals: 'trim', grouping: false }, places);
+  }
+
   private slot(slot: SlotDef, scope: Scope): Segment[] {
     switch (slot.kind) {
       case 'amount':
       case 'count': {
         const o = this.operand(slot.of, scope.vars);
         if (o.value === null) return [this.gap(o.missing, slot.kind, o.source)];
-        const text = slot.kind === 'amount' && slot.fixed ? o.value.toFixed(2) : formatPlain(o.value, slot.kind === 'count' ? 0 : 2);
+        const numbers = this.engine.template.narrative?.numbers ?? { decimals: 'trim' as const, grouping: false };
+        // A slot marked fixed keeps its trailing zeros (74.70) whatever the template's style.
+        const text = slot.kind === 'amount' && slot.fixed ? formatStyled(o.value, { ...numbers, decimals: 'fixed' }, 2) : this.num(o.value, slot.kind === 'count' ? 0 : 2);
         return [{ kind: 'figure', text, source: o.source }];
       }
       case 'pct':
@@ -201,9 +208,9 @@ class Renderer {
     };
     if (part.value === null || whole.value === null) return [this.gap([...part.missing, ...whole.missing], 'pct', source)];
     const p = percent(part.value, whole.value);
-    if (p !== null) return [{ kind: 'figure', text: formatPlain(p), source }];
+    if (p !== null) return [{ kind: 'figure', text: this.num(p), source }];
     // 0 of 0 is printed 0% as the reference does for empty income types; a share of nothing is not a number.
-    if (part.value.isZero()) return [{ kind: 'figure', text: '0', source }];
+    if (part.value.isZero()) return [{ kind: 'figure', text: this.num(0), source }];
     return [{ kind: 'placeholder', text: `【无法计算：${whole.name}为0】`, missing: [], source }];
   }
 
@@ -221,7 +228,7 @@ class Renderer {
       abs: [
         {
           kind: 'figure',
-          text: formatPlain(abs),
+          text: this.num(abs),
           source: { kind: 'formula', label: `${cur.name}与${base.name}之差`, formula: `${cur.name} − ${base.name}`, cells },
         },
       ],
@@ -231,7 +238,7 @@ class Renderer {
       locals.pct = [
         {
           kind: 'figure',
-          text: formatPlain(p),
+          text: this.num(p),
           source: {
             kind: 'formula',
             label: `${cur.name}比${base.name}增减的比例（%）`,
@@ -257,9 +264,10 @@ class Renderer {
     return { kind: 'placeholder', text: `【待填写：${label}】`, missing: [ref] };
   }
 
-  /** Non-zero 06表 items of these classes, in code order, each name linked to its cell. */
+  /** Non-zero items of these classes in the slot's economic table, in code order, each name linked to its cell. */
   private items(slot: ItemsSlot, scope: Scope): Segment[] {
-    const s = this.engine.sheet('t06');
+    const table = slot.table;
+    const s = this.engine.sheet(table);
     const codes = [...s.index.keys()]
       .map((k) => k.split('|'))
       .filter(([row, col]) => col === 'amount' && /^\d{5}$/.test(row!) && slot.classes.includes(row!.slice(0, 3)))
@@ -267,11 +275,11 @@ class Renderer {
       .sort();
     const list: Segment[] = [];
     for (const code of codes) {
-      const v = this.engine.amount('t06', code, 'amount');
+      const v = this.engine.amount(table, code, 'amount');
       if (v === null || v.isZero()) continue;
       if (list.length) list.push({ kind: 'text', text: '、' });
-      const { full } = this.names.name('t06', code, 'amount');
-      list.push({ kind: 'figure', text: this.engine.codes.economicNarrativeName(code), source: { kind: 'cell', sheet: 't06', row: code, col: 'amount', label: full } });
+      const { full } = this.names.name(table, code, 'amount');
+      list.push({ kind: 'figure', text: this.engine.codes.economicNarrativeName(code), source: { kind: 'cell', sheet: table, row: code, col: 'amount', label: full } });
     }
     if (!list.length) return this.expand(slot.none, scope);
     return this.expand(slot.text, { ...scope, locals: { list } });
@@ -400,7 +408,7 @@ class Renderer {
       const f = section.fields.find((x) => x.id === row);
       if (f?.formula) inputs.push(...referencedCells(f.formula, 'sup').map((c) => c.row));
       const p = section.perItem;
-      if (p?.totalId === row) inputs.push(...this.engine.codes.items(['gpb']).map((code) => substitute(p.id, { code })));
+      if (p?.totalId === row) inputs.push(...this.engine.codes.items(p.funds ?? ['gpb']).map((code) => substitute(p.id, { code })));
     }
     const out = inputs
       .filter((r) => this.engine.has('sup', r, 'value') && this.engine.value('sup', r, 'value') === null)

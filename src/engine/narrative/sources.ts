@@ -1,7 +1,7 @@
 // Names of the cells the narrative reads, for tooltips, formulas and 审核 messages: derived from
 // the layout (row label + column header) and the template (补充资料 fields, key figures).
 import type { WorkbookEngine } from '../workbook-engine';
-import type { SheetLayout } from '../layout';
+import type { SheetLayout } from '../../model/layout';
 import { substitute } from '../formula';
 import type { AnySheetId } from '../../model/template';
 import { INDICATOR_SHEET } from '../../model/part';
@@ -118,7 +118,7 @@ export class CellNamer {
     if (!m) {
       const p = this.engine.template.supplement[section]!.perItem!;
       m = new Map();
-      for (const code of this.engine.codes.items(['gpb'])) {
+      for (const code of this.engine.codes.items(p.funds ?? ['gpb'])) {
         const id = substitute(p.id, { code });
         if (!m.has(id)) m.set(id, substitute(p.label, { code, name: this.engine.codes.narrativeName(code) }));
       }

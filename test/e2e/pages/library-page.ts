@@ -225,8 +225,8 @@ export class StoragePage {
     await this.navigates(() => this.row(name).locator('.btn-open').click());
   }
 
-  /** 新建: `from` names last year's workbook to carry over; otherwise a blank template. */
-  async createWorkbook(opts: { from?: string; department?: string; year: number; name?: string }): Promise<void> {
+  /** 新建: `from` names last year's workbook to carry over; otherwise a blank template. `template` picks one by (part of) its name. */
+  async createWorkbook(opts: { from?: string; department?: string; year: number; name?: string; template?: string }): Promise<void> {
     if (opts.from) {
       const value = await this.page.$eval(
         'dialog.workbook-dialog .new-source',
@@ -238,7 +238,20 @@ export class StoragePage {
     if (opts.department !== undefined) await this.page.fill('dialog.workbook-dialog .new-department', opts.department);
     await this.page.fill('dialog.workbook-dialog .new-year', String(opts.year));
     if (opts.name) await this.page.fill('dialog.workbook-dialog .new-name', opts.name);
+    if (opts.template) {
+      const value = await this.page.$eval(
+        'dialog.workbook-dialog .new-template',
+        (sel, t) => [...(sel as HTMLSelectElement).options].find((o) => o.textContent?.includes(t))?.value ?? '',
+        opts.template,
+      );
+      await this.page.selectOption('dialog.workbook-dialog .new-template', value);
+    }
     await this.navigates(() => this.page.click('dialog.workbook-dialog .btn-create'));
+  }
+
+  /** The template 新建 proposes now (its option text). */
+  async proposedTemplate(): Promise<string> {
+    return this.page.$eval('dialog.workbook-dialog .new-template', (sel) => (sel as HTMLSelectElement).selectedOptions[0]?.textContent ?? '');
   }
 
   async renameWorkbook(name: string, to: string): Promise<void> {

@@ -12,6 +12,9 @@ export interface AuditRow {
   cells: string[];
 }
 
+/** Tabs that are not a grid of the workbook. */
+const NON_GRID_TABS = new Set(['narrative', 'fig', 'audit', 'compare']);
+
 export class WorkbookPage {
   private constructor(readonly app: AppPage) {}
 
@@ -36,7 +39,8 @@ export class WorkbookPage {
   /** Clicks a tab: 't01'…'t09', 'sup', 'audit' or a feature's tab id. */
   async tab(id: string): Promise<void> {
     await this.page.click(`button.tab[data-tab="${id}"]`);
-    if (id.startsWith('t') || id === 'sup') await this.page.waitForSelector(`.grid-host [data-sheet="${id}"] .ht_master td[data-cell]`);
+    // Table tabs (any template's sheet ids) paint a grid; 情况说明 and the like do not.
+    if (!NON_GRID_TABS.has(id)) await this.page.waitForSelector(`.grid-host [data-sheet="${id}"] .ht_master td[data-cell]`);
   }
 
   async currentTab(): Promise<string> {
@@ -167,9 +171,9 @@ export class WorkbookPage {
     return error;
   }
 
-  /** Adds an economic 款 to 公开06表 from its catalogue. */
-  async addEconomicCode(code: string, query = code): Promise<void> {
-    await this.tab('t06');
+  /** Adds an economic 款 to the 基本支出 table (`sheet`, 't06' in the Hunan template) from its catalogue. */
+  async addEconomicCode(code: string, query = code, sheet = 't06'): Promise<void> {
+    await this.tab(sheet);
     await this.page.click('.sheet-actions .btn-add-code');
     await this.page.fill('dialog .code-search', query);
     await this.page.click(`dialog .code-result[data-code="${code}"]`);

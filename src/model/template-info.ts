@@ -1,8 +1,9 @@
-// What restore() needs to know of a template: which cells are inputs, and how to name them.
-import type { SheetId } from '../model/ids';
-import type { TemplateInfo } from '../model/restore';
-import type { TemplateDef, ValueFormat } from '../model/template';
-import { expandParts } from '../model/part';
+// What restore() needs to know of a template: its sheets, which cells are inputs, how to name
+// them, and its own migrations. Pure; imports nothing outside model/.
+import { SUPPLEMENT_ID, type SheetId } from './ids';
+import type { TemplateInfo } from './restore';
+import type { TemplateDef, ValueFormat } from './template';
+import { expandParts } from './part';
 
 export function templateInfo(template: TemplateDef): TemplateInfo {
   const tpl = expandParts(template);
@@ -44,6 +45,11 @@ export function templateInfo(template: TemplateDef): TemplateInfo {
   return {
     id: tpl.id,
     version: tpl.version,
+    name: tpl.name,
+    years: tpl.years,
+    unit: tpl.unit,
+    sheets: [...tpl.tables.map((t) => t.id), SUPPLEMENT_ID],
+    migrations: tpl.migrations ?? [],
     inputFormat,
     describe: (sheet, row, col) => `${titles.get(sheet) ?? sheet}「${row}」${col === 'value' || col === 'amount' ? '' : `（${col}）`}`,
   };

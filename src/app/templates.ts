@@ -1,0 +1,53 @@
+// The built-in templates wired to the one restore() path and the engine: what every use-case,
+// the storage default and the XLSX adapters share. The engine and model never name a template.
+import { EXAMPLE_LANSHAN_2021, EXAMPLE_NATIONAL_2022, ECONOMIC_CODES, FUNCTION_CODES, FUNCTION_CATALOG, ECONOMIC_CATALOG, TEMPLATE_LIST, TEMPLATES, defaultTemplateFor } from '../../sheets';
+import { buildSheetLayouts, WorkbookEngine, type Catalogues } from '../engine';
+import type { WorkbookDocument } from '../model/document';
+import type { SheetLayout } from '../model/layout';
+import { restore, type RestoreResult } from '../model/restore';
+import type { TemplateDef } from '../model/template';
+import { templateInfos } from '../model/template-info';
+
+export { TEMPLATE_LIST, defaultTemplateFor };
+
+export const CATALOGUES = { functionCodes: FUNCTION_CODES, economicCodes: ECONOMIC_CODES, functionCatalog: FUNCTION_CATALOG, economicCatalog: ECONOMIC_CATALOG } satisfies Catalogues;
+export const TEMPLATE_INFOS = templateInfos(TEMPLATES);
+
+/** A template by id; throws UnknownTemplateError (Chinese message) for any other id. */
+export class UnknownTemplateError extends Error {
+  override name = 'UnknownTemplateError';
+  constructor(readonly templateId: string) {
+    super(`未知的模板「${templateId}」`);
+  }
+}
+
+export function templateById(id: string): TemplateDef {
+  const t = TEMPLATES.get(id);
+  if (!t) throw new UnknownTemplateError(id);
+  return t;
+}
+
+/** restore() against the built-in templates. */
+export function restoreDocument(raw: unknown): RestoreResult {
+  return restore(raw, TEMPLATE_INFOS);
+}
+
+/** Opens a valid document with its template. */
+export function openWorkbook(doc: WorkbookDocument): WorkbookEngine {
+  return WorkbookEngine.open(doc, { template: templateById(doc.templateId), catalogues: CATALOGUES });
+}
+
+/** Every sheet layout of a valid document, as openWorkbook(doc).layout has it, without building the formula workbook. */
+export function documentLayout(doc: WorkbookDocument): readonly SheetLayout[] {
+  return buildSheetLayouts(templateById(doc.templateId), doc, CATALOGUES);
+}
+
+/** The built-in example (蓝山县行政审批服务局 2021), restored like any other input. */
+export function exampleDocument(): WorkbookDocument {
+  return restoreDocument(EXAMPLE_LANSHAN_2021).doc;
+}
+
+/** The built-in national-2022 example (示范市城市管理局 2023), restored like any other input. */
+export function nationalExampleDocument(): WorkbookDocument {
+  return restoreDocument(EXAMPLE_NATIONAL_2022).doc;
+}
