@@ -3,7 +3,7 @@
 // the narrative renderer, so Word and PDF read exactly as the screen. No DOM; writers live in src/io.
 import { displayText, toGridValue } from '../engine/display-text';
 import type { SheetLayout, WorkbookEngine } from '../engine';
-import { paragraphText, renderNarrative, type RenderedNarrative, type RenderedSection } from '../engine/narrative';
+import { paragraphText, renderNarrative, renderPart, templateParts, type RenderedNarrative, type RenderedSection } from '../engine/narrative';
 import type {
   CellAlign,
   Publication,
@@ -21,7 +21,8 @@ import type { TemplateDef } from '../model/template';
 export function defaultPublication(tpl: TemplateDef): PublicationDef {
   const sections = (tpl.narrative?.sections ?? []).map((s): PublicationPartDef => ({ kind: 'narrative', section: s.id }));
   const tables: PublicationPartDef = { kind: 'tables', title: '第二部分 {year}年部门决算表' };
-  return { title: '{dept}{year}年度部门决算', parts: sections.length ? [sections[0]!, tables, ...sections.slice(1)] : [tables] };
+  const parts = (tpl.parts ?? []).map((p): PublicationPartDef => ({ kind: 'part', part: p.id }));
+  return { title: '{dept}{year}年度部门决算', parts: [...(sections.length ? [sections[0]!, tables, ...sections.slice(1)] : [tables]), ...parts] };
 }
 
 function fill(text: string, vars: { dept: string; year: number }): string {
@@ -120,6 +121,14 @@ const PART_BUILDERS: { [K in PublicationPartDef['kind']]: (def: Extract<Publicat
     const ids = def.tables ?? ctx.engine.template.tables.map((t) => t.id);
     const blocks = ids.map((id): PublicationBlock => ({ kind: 'table', table: publicationTable(ctx.engine.sheet(id as never), ctx.engine.sheetValues(id as never)) }));
     return { id: 'tables', title: fill(def.title, ctx.vars), blocks };
+  },
+  part(def, ctx) {
+    if (!templateParts(ctx.engine).some((p) => p.id === def.part)) return null;
+    // The part's first top section is its heading (第五部分 附件); any further ones follow as headings.
+    const [first, ...rest] = renderPart(ctx.engine, def.part).sections;
+    if (!first) return null;
+    const blocks = [...sectionBlocks(first), ...rest.flatMap((s): PublicationBlock[] => [{ kind: 'heading', level: 1, text: s.title }, ...sectionBlocks(s)])];
+    return { id: def.part, title: first.title, blocks };
   },
 };
 

@@ -14,7 +14,9 @@ export type PublicationPartDef =
   /** A top-level section of the template's 情况说明 (第一部分 概况, 第三部分 情况说明, 第四部分 名词解释 …). */
   | { kind: 'narrative'; section: string }
   /** The tables (default: every table of the template, in template order), under one heading. */
-  | { kind: 'tables'; title: PublicationText; tables?: string[] };
+  | { kind: 'tables'; title: PublicationText; tables?: string[] }
+  /** A further part the template declares (TemplateDef.parts: 第五部分 附件 绩效自评报告 …), by its id. */
+  | { kind: 'part'; part: string };
 
 export interface PublicationDef {
   /** Cover title, e.g. {dept}{year}年度部门决算. */

@@ -12,13 +12,14 @@ describe('buildPublication', () => {
   const engine = openWorkbook(exampleDocument());
   const pub = buildPublication(engine);
 
-  it('has the cover and the four parts of the reference, in order', () => {
+  it('has the cover and the five parts of the reference, in order', () => {
     expect(pub.cover).toEqual({ department: '蓝山县行政审批服务局', year: 2021, title: '蓝山县行政审批服务局2021年度部门决算' });
     expect(pub.parts.map((p) => p.title)).toEqual([
       '第一部分 蓝山县行政审批服务局部门概况',
       '第二部分 2021年部门决算表',
       '第三部分 2021年度部门决算情况说明',
       '第四部分 名词解释',
+      '第五部分 附件',
     ]);
     expect(pub.toc.filter((t) => t.level === 1).map((t) => t.text)).toContain('公开06表 一般公共预算财政拨款基本支出决算表');
     expect(pub.toc.filter((t) => t.level === 1).map((t) => t.text)).toContain('十一、其他重要事项情况说明');
@@ -62,6 +63,14 @@ describe('buildPublication', () => {
 
   it('a template without a publication gets its narrative parts with the tables second', () => {
     const def = defaultPublication({ ...engine.template, publication: undefined });
-    expect(def.parts.map((p) => (p.kind === 'narrative' ? p.section : p.kind))).toEqual(['overview', 'tables', 'explain', 'terms']);
+    expect(def.parts.map((p) => (p.kind === 'narrative' ? p.section : p.kind === 'part' ? p.part : p.kind))).toEqual(['overview', 'tables', 'explain', 'terms', 'performance']);
+  });
+
+  it('第五部分 附件 is the 绩效自评报告 as rendered, its figures computed (62/83 = 74.70%)', () => {
+    const part = pub.parts.at(-1)!;
+    expect(part.id).toBe('performance');
+    const texts = part.blocks.map((b) => (b.kind === 'table' ? '' : b.text));
+    expect(texts).toContain('2021年度部门整体支出绩效评价报告');
+    expect(texts).toContain('预算配置得10分。其中：在职人员控制率：在职62人/编制83人*100%=74.70%，得5分；“三公”经费预算数无变动，变动率等于0，得5分。');
   });
 });
