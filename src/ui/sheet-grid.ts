@@ -203,6 +203,9 @@ export class SheetGrid {
     } finally {
       this.hot.resumeRender();
     }
+    // Measured once the rows are rendered: with rendering suspended the overlay's TRs do not
+    // exist yet and Handsontable's getCell throws.
+    this.syncFrozenHeights(frozenRows(this.layout));
   }
 
   private loadSettings(): void {
@@ -229,7 +232,6 @@ export class SheetGrid {
     });
     this.hot.rootElement.dataset.sheet = this.sheetId;
     this.forgetRowHeights();
-    this.syncFrozenHeights(frozen);
   }
 
   /**
