@@ -13,7 +13,9 @@ export interface AuditRow {
 }
 
 /** Tabs that are not a grid of the workbook. */
+// Template parts (part-<id>: 绩效自评 …) are text views too.
 const NON_GRID_TABS = new Set(['narrative', 'fig', 'audit', 'compare']);
+const isGridTab = (id: string): boolean => !NON_GRID_TABS.has(id) && !id.startsWith('part-');
 
 export class WorkbookPage {
   private constructor(readonly app: AppPage) {}
@@ -40,7 +42,7 @@ export class WorkbookPage {
   async tab(id: string): Promise<void> {
     await this.page.click(`button.tab[data-tab="${id}"]`);
     // Table tabs (any template's sheet ids) paint a grid; 情况说明 and the like do not.
-    if (!NON_GRID_TABS.has(id)) await this.page.waitForSelector(`.grid-host [data-sheet="${id}"] .ht_master td[data-cell]`);
+    if (isGridTab(id)) await this.page.waitForSelector(`.grid-host [data-sheet="${id}"] .ht_master td[data-cell]`);
   }
 
   async currentTab(): Promise<string> {
