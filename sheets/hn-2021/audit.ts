@@ -1,6 +1,7 @@
 // 审核 rules (rules.md §2–§5). Identities that hold by construction are kept too: they show
 // 差额 0 in the app and catch a formula overwritten in Excel on the exported 审核 sheet.
 import type { AuditRuleDef } from '../../src/model/template';
+import { BUDGET_SUM } from '../common/audit';
 
 const TOL = '0.01';
 
@@ -15,6 +16,7 @@ export const AUDIT: AuditRuleDef[] = [
     tolerance: TOL,
     source: 'X56-1',
   },
+  BUDGET_SUM,
   {
     id: 'OPEX-1',
     severity: 'error',

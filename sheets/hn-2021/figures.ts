@@ -19,7 +19,7 @@ export const FIGURES: FigureDef[] = [
   { id: 'sangongBudget', label: '“三公”经费预算', formula: '{t07:bud:total}', format: 'amount' },
   { id: 'sangongActual', label: '“三公”经费决算', formula: '{t07:act:total}', format: 'amount' },
   { id: 'sangongRate', label: '“三公”经费完成预算比例（%）', formula: share('{t07:act:total}', '{t07:bud:total}'), format: 'percent' },
-  { id: 'budgetTotal', label: '年初预算合计', formula: '{sup:budget.total:value}', format: 'amount' },
-  { id: 'budgetRate', label: '完成年初预算比例（%）', formula: share('{t05:sum:total}', '{sup:budget.total:value}'), format: 'percent' },
+  { id: 'budgetTotal', label: '年初预算合计', formula: '{sup:budget.stated:value}', format: 'amount' },
+  { id: 'budgetRate', label: '完成年初预算比例（%）', formula: share('{t05:sum:total}', '{sup:budget.stated:value}'), format: 'percent' },
   { id: 'procurementTotal', label: '政府采购支出总额', formula: '{sup:proc.total:value}', format: 'amount' },
 ];

@@ -38,4 +38,20 @@ export const HN_2021_MIGRATIONS: readonly TemplateMigration[] = [
       return { ...doc, templateVersion: 2, inputs };
     },
   },
+  {
+    // 年初预算 total became an input (the figure the department states, #10): documents saved
+    // before state the sum of their 项 budgets, so every figure stays what it was.
+    name: 'hn-2021 v2-to-v3: 年初预算数 typed; older documents state the sum of their 项 budgets',
+    from: 2,
+    up(doc) {
+      const inputs = { ...((doc.inputs as Record<string, Rows | undefined>) ?? {}) };
+      const sup: Rows = { ...(inputs.sup ?? {}) };
+      const items = Object.entries(sup).filter(([id, v]) => /^budget\.\d{7}$/.test(id) && (v.value ?? '') !== '');
+      if (sup['budget.stated'] === undefined && items.length) {
+        sup['budget.stated'] = { value: toFixed2(items.reduce((s, [, v]) => s.plus(dec(v.value!)), dec(0))) };
+        inputs.sup = sup;
+      }
+      return { ...doc, templateVersion: 3, inputs };
+    },
+  },
 ];

@@ -308,7 +308,7 @@ export const PERFORMANCE: TemplatePartDef = {
                 name: '预算完成率',
                 unit: '%',
                 weight: '5',
-                value: { kind: 'formula', formula: 'ROUND({t05:sum:total}/{sup:budget.total:value}*100,2)', words: '一般公共预算财政拨款支出决算 ÷ 年初预算 × 100%' },
+                value: { kind: 'formula', formula: 'ROUND({t05:sum:total}/{sup:budget.stated:value}*100,2)', words: '一般公共预算财政拨款支出决算 ÷ 年初预算 × 100%' },
                 // The template's threshold; the reference prints 100% (its tables give 99.35%) and scores it full.
                 target: { op: '>=', value: '95' },
               },

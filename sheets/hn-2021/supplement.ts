@@ -17,13 +17,14 @@ export const SUPPLEMENT: SupplementSection[] = [
   {
     id: 'budget',
     title: '年初预算（五、一般公共预算财政拨款支出）',
-    fields: [],
+    // The total is the figure the department states; the 项 budgets are summed beside it (审核 提示 when they differ).
+    fields: [amount('budget.stated', '一般公共预算财政拨款支出年初预算数')],
     perItem: {
       id: 'budget.{code}',
       label: '{name}（{code}）年初预算',
       format: 'amount',
       totalId: 'budget.total',
-      totalLabel: '一般公共预算财政拨款支出年初预算合计',
+      totalLabel: '各项年初预算之和',
     },
   },
   {

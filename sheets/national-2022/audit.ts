@@ -2,6 +2,7 @@
 // 04's three fund columns each tie to their own table (05, 07, 08).
 import type { Fund } from '../../src/model/ids';
 import type { AuditRuleDef } from '../../src/model/template';
+import { BUDGET_SUM } from '../common/audit';
 
 const TOL = '0.01';
 const eq = (id: string, title: string, l: [string, string], r: [string, string], extra: Partial<AuditRuleDef> = {}): AuditRuleDef => ({
@@ -40,15 +41,7 @@ export const AUDIT: AuditRuleDef[] = [
   eq('X47-1', '04表政府性基金预算财政拨款支出应等于07表本年支出', ['{fiscalIncomeExpenditure:exp.total:gf}', '公开04表本年支出合计（政府性基金预算财政拨款）'], ['{govFund:sum:exp}', '公开07表合计行本年支出'], { source: 'X48-1' }),
   eq('X48-1', '04表国有资本经营预算财政拨款支出应等于08表本年支出', ['{fiscalIncomeExpenditure:exp.total:soe}', '公开04表本年支出合计（国有资本经营预算财政拨款）'], ['{stateCapital:sum:total}', '公开08表合计行本年支出'], { source: 'X49-1' }),
   eq('X56-1', '05表基本支出合计应等于06表人员经费与公用经费之和', ['{gpbExpenditure:sum:basic}', '公开05表合计行基本支出'], ['{basicExpenditure:personnel:amount}+{basicExpenditure:public:amount}', '公开06表人员经费合计与公用经费合计之和'], { tolerance: TOL, source: 'X56-1' }),
-  {
-    id: 'BUDGET-sum',
-    severity: 'warning',
-    title: '年初预算数应等于各项年初预算之和',
-    left: { expr: '{sup:budget.stated:value}', label: '补充资料一般公共预算财政拨款支出年初预算数' },
-    op: '=',
-    right: { expr: '{sup:budget.total:value}', label: '各项年初预算之和' },
-    source: 'N5',
-  },
+  BUDGET_SUM,
   {
     id: 'OPEX-1',
     severity: 'error',

@@ -136,12 +136,12 @@ describe('导入XLSX', () => {
     const changed = await editFile(exported, (book) => {
       const f6 = sheet(book, '公开06表').getCell('F6');
       const l8 = sheet(book, '公开07表').getCell('L8');
-      const b36 = sheet(book, '补充资料').getCell('B36');
+      const b37 = sheet(book, '补充资料').getCell('B37');
       // The cells hold what the app exported (30201 as edited, 公务接待费 and 政府采购服务 as published).
-      expect([f6.value, l8.value, b36.value]).toEqual([31.34, 6.54, 83.26]);
+      expect([f6.value, l8.value, b37.value]).toEqual([31.34, 6.54, 83.26]);
       f6.value = 21.34;
       l8.value = 5.54;
-      b36.value = 93.26;
+      b37.value = 93.26;
     });
     await xl.choose({ name: 'changed.xlsx', buffer: changed });
     const dialog = await xl.importDialog();

@@ -41,7 +41,7 @@ export const IMPORT_DEPS: ImportDeps = {
 export const THREE_EDITS = [
   { sheet: 't06', row: '30201', col: 'amount', addr: ['公开06表', 'F6'], value: 31.34 },
   { sheet: 't07', row: 'act', col: 'recep', addr: ['公开07表', 'L8'], value: '5.54' },
-  { sheet: 'sup', row: 'proc.services', col: 'value', addr: ['补充资料', 'B36'], value: 93.26 },
+  { sheet: 'sup', row: 'proc.services', col: 'value', addr: ['补充资料', 'B37'], value: 93.26 },
 ] as const;
 
 /** Every value of every sheet (raw engine values). */

@@ -103,9 +103,9 @@ describe('exportXlsx on the example (蓝山县行政审批服务局 2021)', () =
     expect(wb.getWorksheet('公开06表')!.getCell('F6').numFmt).toBe('#,##0.00;-#,##0.00;');
     expect(wb.getWorksheet('公开02表')!.getCell('C8').numFmt).toBe('#,##0.00');
     const sup = wb.getWorksheet('补充资料')!;
-    expect(sup.getCell('A22').value).toBe('接待来访团组数（个）');
-    expect(sup.getCell('B22').value).toBe(136);
-    expect(sup.getCell('B22').numFmt).toBe('0');
+    expect(sup.getCell('A23').value).toBe('接待来访团组数（个）');
+    expect(sup.getCell('B23').value).toBe(136);
+    expect(sup.getCell('B23').numFmt).toBe('0');
     expect(wb.getWorksheet('关键数据')!.getCell('B10').numFmt).toBe('0.00');
   });
 

@@ -230,8 +230,8 @@ describe('importXlsx refuses bad files with a Chinese message and leaves the ope
     ],
     [
       'a fraction in a count cell',
-      () => edit(exported, (wb) => (sheet(wb, '补充资料').getCell('B22').value = 1.5)),
-      '补充资料 B22（接待来访团组数（个））：「1.5」不是有效的数量，请输入非负整数',
+      () => edit(exported, (wb) => (sheet(wb, '补充资料').getCell('B23').value = 1.5)),
+      '补充资料 B23（接待来访团组数（个））：「1.5」不是有效的数量，请输入非负整数',
     ],
     [
       'a date in an amount cell of a multi-column table',

@@ -120,23 +120,38 @@ describe('一 year on year, by the sign of the change', () => {
 describe('五 budget and 项 repetition', () => {
   it('budget 0: no completion rate; the reason says 大于', () => {
     const e = openWorkbook(exampleDocument());
-    e.setInput('sup', 'budget.2010306', 'value', '0');
+    e.setInputs([
+      { sheet: 'sup', row: 'budget.2010306', col: 'value', raw: '0' },
+      { sheet: 'sup', row: 'budget.stated', col: 'value', raw: '0' },
+    ]);
     const [head, name, item] = section(e, 'n5.3');
     expect(head).toBe('2021年度财政拨款支出年初预算数为0万元，支出决算数为1576.05万元，其中：');
     expect(name).toBe('1、一般公共服务（类）政府办公厅（室）及相关机构事务（款）政务公开审批（项）。');
     expect(item).toBe(`年初预算为0万元，支出决算为1576.05万元，决算数大于年初预算数的主要原因是${REASON}。`);
   });
 
-  it('budget missing: placeholders in the total and the item, one 审核 提示', () => {
+  it('a 项 budget missing: its placeholders; the stated total stands; the sum differs: a 提示', () => {
     const e = openWorkbook(exampleDocument());
     e.setInput('sup', 'budget.2010306', 'value', null);
     const [head, , item] = section(e, 'n5.3');
     const gap = '【缺：政务公开审批（2010306）年初预算】';
-    expect(head).toBe(`2021年度财政拨款支出年初预算数为${gap}万元，支出决算数为1576.05万元，完成年初预算的${gap}%，其中：`);
+    expect(head).toBe('2021年度财政拨款支出年初预算数为1586.44万元，支出决算数为1576.05万元，完成年初预算的99.35%，其中：');
     expect(item).toBe(`年初预算为${gap}万元，支出决算为1576.05万元，完成年初预算的${gap}%。`);
     expect(missingInputs(e).map((f) => [f.rowId, f.message])).toEqual([
       ['N-input:sup:budget.2010306:value', '缺少政务公开审批（2010306）年初预算，情况说明“五、一般公共预算财政拨款支出决算情况说明”无法写出该数字'],
     ]);
+    const sum = e.audit().filter((f) => f.ruleId === 'BUDGET-sum');
+    expect(sum.map((f) => [f.severity, f.left?.toFixed(2), f.right?.toFixed(2)])).toEqual([['warning', '1586.44', '0.00']]);
+  });
+
+  it('the stated 年初预算数 missing: placeholders in the total and the rate; the 项 still prints', () => {
+    const e = openWorkbook(exampleDocument());
+    e.setInput('sup', 'budget.stated', 'value', null);
+    const [head, , item] = section(e, 'n5.3');
+    const gap = '【缺：一般公共预算财政拨款支出年初预算数】';
+    expect(head).toBe(`2021年度财政拨款支出年初预算数为${gap}万元，支出决算数为1576.05万元，完成年初预算的${gap}%，其中：`);
+    expect(item).toContain('年初预算为1586.44万元，支出决算为1576.05万元，完成年初预算的99.35%');
+    expect(missingInputs(e).map((f) => f.rowId)).toEqual(['N-input:sup:budget.stated:value']);
   });
 
   it('a second 项 code: classes with shares, items numbered, its budget asked for, then used', () => {
@@ -155,6 +170,10 @@ describe('五 budget and 项 repetition', () => {
     expect(missingInputs(e).map((f) => f.rowId)).toEqual(['N-input:sup:budget.2080505:value']);
 
     e.setInput('sup', 'budget.2080505', 'value', '10');
+    // The 项 budgets now sum to 1596.44, the stated total is still 1586.44: a 提示 until restated.
+    expect(e.audit().filter((f) => f.ruleId === 'BUDGET-sum').map((f) => [f.severity, f.left?.toFixed(2), f.right?.toFixed(2)])).toEqual([['warning', '1586.44', '1596.44']]);
+    e.setInput('sup', 'budget.stated', 'value', '1596.44');
+    expect(e.audit().filter((f) => f.ruleId === 'BUDGET-sum')).toEqual([]);
     p = section(e, 'n5.3');
     // 1586.05 ÷ 1596.44 = 99.3492…%; 10 of 10 = 100%, equal: no reason needed.
     expect(p[0]).toBe('2021年度财政拨款支出年初预算数为1596.44万元，支出决算数为1586.05万元，完成年初预算的99.35%，其中：');

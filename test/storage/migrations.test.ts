@@ -68,7 +68,7 @@ describe('v1-to-v2: supplementary into inputs.sup, codes split by fund', () => {
 
   it('restores the v1 fixture to exactly the built-in 2021 example, with the reference figures', () => {
     const result = restoreDocument(readFixture('workbook-v1.json'));
-    expect(result.migrated).toEqual([m.name, MIGRATIONS[1]!.name, MIGRATIONS[2]!.name, HN_2021_MIGRATIONS[0]!.name]);
+    expect(result.migrated).toEqual([m.name, MIGRATIONS[1]!.name, MIGRATIONS[2]!.name, ...HN_2021_MIGRATIONS.map((x) => x.name)]);
     expect(result.notes).toEqual([]);
     expect(result.doc).toEqual(exampleBeforeReport(exampleDocument()));
     const e = openWorkbook(result.doc);
@@ -106,7 +106,7 @@ describe('hn-2021 v1-to-v2: 03表基本/项目支出 derived; typed remainder ke
     expect(inputs.t03).toBeUndefined();
     expect(Object.keys(inputs.sup!).filter((k) => k.startsWith('nonfiscal.'))).toEqual([]);
     const result = restoreDocument(before);
-    expect(result.migrated).toEqual([schema.name, MIGRATIONS[2]!.name, m.name]);
+    expect(result.migrated).toEqual([schema.name, MIGRATIONS[2]!.name, m.name, HN_2021_MIGRATIONS[1]!.name]);
     expect(result.notes).toEqual([]);
     expect(result.doc).toEqual(exampleBeforeReport(exampleDocument()));
   });
@@ -138,6 +138,44 @@ describe('hn-2021 v1-to-v2: 03表基本/项目支出 derived; typed remainder ke
   });
 });
 
+describe('hn-2021 v2-to-v3: 年初预算数 typed; older documents state the sum of their 项 budgets', () => {
+  const m = exercise('hn-2021 v2-to-v3');
+
+  it('states the sum of the 项 budgets, in cents, when the document has none', () => {
+    const before = deepFreeze({
+      schemaVersion: 4,
+      templateId: 'hn-2021',
+      templateVersion: 2,
+      inputs: { sup: { 'budget.2010306': { value: '1586.44' }, 'budget.2080505': { value: '10.1' }, 'budget.2130101': { value: '' }, 'prior.grand': { value: '1712.46' } } },
+    });
+    const after = m.up(before);
+    expect(after.templateVersion).toBe(3);
+    const sup = (after.inputs as Record<string, Record<string, Record<string, string>>>).sup!;
+    expect(sup['budget.stated']).toEqual({ value: '1596.54' });
+    expect(sup['prior.grand']).toEqual({ value: '1712.46' });
+  });
+
+  it('keeps a stated figure, and states nothing when no 项 has a budget', () => {
+    const stated = deepFreeze({ templateVersion: 2, inputs: { sup: { 'budget.stated': { value: '99.00' }, 'budget.2010306': { value: '1.00' } } } });
+    expect((m.up(stated).inputs as Record<string, Record<string, unknown>>).sup!['budget.stated']).toEqual({ value: '99.00' });
+    const none = deepFreeze({ templateVersion: 2, inputs: { t05: { '2010306': { basic: '1.00' } } } });
+    expect(m.up(none)).toEqual({ templateVersion: 3, inputs: { t05: { '2010306': { basic: '1.00' } } } });
+  });
+
+  it('a templateVersion-2 example opens with the same figures and no 审核 finding', () => {
+    const doc = exampleDocument();
+    const sup = { ...doc.inputs.sup };
+    delete sup['budget.stated'];
+    const r = restoreDocument({ ...doc, templateVersion: 2, inputs: { ...doc.inputs, sup } });
+    expect(r.migrated).toEqual([m.name]);
+    expect(r.doc).toEqual(doc);
+    const e = openWorkbook(r.doc);
+    expect(e.figure('budgetRate')?.toFixed(2)).toBe('99.35');
+    expect(e.audit()).toEqual([]);
+    e.destroy();
+  });
+});
+
 describe('v3-to-v4: placeholder 自定义科目 names dropped, economic code names', () => {
   const m = exercise('v3-to-v4');
 
@@ -154,7 +192,7 @@ describe('v3-to-v4: placeholder 自定义科目 names dropped, economic code nam
   it('the restored fixture names 20701 from the catalogue or reports it, and never prints 自定义科目', () => {
     const result = restoreDocument(readFixture('workbook-v3.json'));
     // Saved before hn-2021 had template versions: its template step runs too (a no-op on v3 inputs).
-    expect(result.migrated).toEqual([m.name, HN_2021_MIGRATIONS[0]!.name]);
+    expect(result.migrated).toEqual([m.name, ...HN_2021_MIGRATIONS.map((x) => x.name)]);
     const e = openWorkbook(result.doc);
     const t05 = JSON.stringify(e.sheet('t05').cells);
     expect(t05).not.toContain('自定义科目');
@@ -181,7 +219,7 @@ describe('template migrations', () => {
 
   it('a schema-3 hn-2021 document of templateVersion 1 (every one saved before) opens unchanged', () => {
     const r = restoreDocument({ ...exampleDocument(), templateVersion: 1 });
-    expect(r.migrated).toEqual([HN_2021_MIGRATIONS[0]!.name]);
+    expect(r.migrated).toEqual(HN_2021_MIGRATIONS.map((x) => x.name));
     expect(r.doc).toEqual(exampleDocument());
   });
 });
