@@ -152,14 +152,15 @@ export async function openApp(browser, url) {
  * With `floor` ({ page } of the bare grid, bench/floors/grid.ts), each app edit is followed by one
  * on the bare grid (same keys, same cell; there the edited cell itself is watched).
  */
-export async function editToPaint(page, runs = 40, warmup = 5, floor) {
-  const app = { page, cell: '.grid-host .ht_master td[data-cell="public|amount"]', goTo: () => window.__workbook.goToCell('t06', '30201', 'amount') };
+/** `t06`: the sheet id of the open template's 基本支出决算明细表 (30201 is edited, 公用经费 watched). */
+export async function editToPaint(page, runs = 40, warmup = 5, floor, t06 = 't06') {
+  const app = { page, cell: '.grid-host .ht_master td[data-cell="public|amount"]', goTo: (sheet) => window.__workbook.goToCell(sheet, '30201', 'amount') };
   const bare = floor && { page: floor.page, cell: '.grid-host .ht_master td[data-cell="edit"]', goTo: () => window.__goTo() };
   const sides = bare ? [app, bare] : [app];
   for (const s of sides) await s.page.evaluate(installEditProbe, s.cell);
   for (let i = 0; i < runs + warmup; i++) {
     for (const s of sides) {
-      await s.page.evaluate(s.goTo);
+      await s.page.evaluate(s.goTo, t06);
       await s.page.keyboard.type((20 + (i % 90) / 10).toFixed(2));
       // Keys arrive at any point of a 16.7 ms frame; a fixed loop could lock onto one phase of it.
       await s.page.waitForTimeout(Math.random() * 17);

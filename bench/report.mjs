@@ -18,6 +18,7 @@ export function ratioRows(r) {
   add('cold open / static page of the same size', r.coldOpen?.floor, r.coldOpen?.open.median, RATIO_GOALS.coldOpen);
   add('edit → painted / bare grid, example', r.example?.floor, r.example?.edit.median, RATIO_GOALS.edit);
   add('edit → painted / bare grid, 500 codes', r.large?.floor, r.large?.edit.median, RATIO_GOALS.edit);
+  add('edit → painted / bare grid, national example', r.national?.floor, r.national?.edit.median, RATIO_GOALS.edit);
   add('export warm / bare ExcelJS, example', r.example?.export?.floor, r.example?.export?.warm.median, RATIO_GOALS.xlsx);
   add('import warm / bare ExcelJS, example', r.example?.import?.floor, r.example?.import?.warm.median, RATIO_GOALS.xlsx);
   add('export warm / bare ExcelJS, 500 codes', r.large?.export?.floor, r.large?.export?.warm.median, RATIO_GOALS.xlsx);
