@@ -25,6 +25,30 @@ export function defaultPublication(tpl: TemplateDef): PublicationDef {
   return { title: '{dept}{year}年度部门决算', parts: [...(sections.length ? [sections[0]!, tables, ...sections.slice(1)] : [tables]), ...parts] };
 }
 
+/** What the 情况说明 tab shows, in the publication's order: its sections, and 第二部分 as a list of the tables. */
+export type NarrativeOutlineItem =
+  | { kind: 'section'; id: string }
+  | { kind: 'tables'; title: string; tables: { id: string; publicNo: string; title: string }[] };
+
+export function narrativeOutline(tpl: TemplateDef, vars: { dept: string; year: number }): NarrativeOutlineItem[] {
+  const def = tpl.publication ?? defaultPublication(tpl);
+  const byId = new Map(tpl.tables.map((t) => [t.id as string, t]));
+  const out: NarrativeOutlineItem[] = [];
+  for (const p of def.parts) {
+    if (p.kind === 'narrative') out.push({ kind: 'section', id: p.section });
+    if (p.kind !== 'tables') continue;
+    const tables = (p.tables ?? tpl.tables.map((t) => t.id)).flatMap((id) => {
+      const t = byId.get(id);
+      return t ? [{ id: t.id as string, publicNo: t.publicNo, title: t.title }] : [];
+    });
+    out.push({ kind: 'tables', title: fill(p.title, vars), tables });
+  }
+  // A 情况说明 section the publication leaves out is still shown, after the others.
+  const listed = new Set(out.flatMap((o) => (o.kind === 'section' ? [o.id] : [])));
+  for (const s of tpl.narrative?.sections ?? []) if (!listed.has(s.id)) out.push({ kind: 'section', id: s.id });
+  return out;
+}
+
 function fill(text: string, vars: { dept: string; year: number }): string {
   return text.replaceAll('{dept}', vars.dept).replaceAll('{year}', String(vars.year));
 }

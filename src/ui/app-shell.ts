@@ -316,19 +316,37 @@ export function mountApp(root: HTMLElement, session: WorkbookSession, opts: Moun
 
   function addFunctionCode(funds: readonly Fund[]): void {
     modal(({ openAddCodeDialog }) =>
-      openAddCodeDialog(session, funds[0]!, funds, (_fund, code) => {
-        status(`已添加科目 ${code} ${session.engine.codes.name(code)}`);
-        selectNewRow(code);
-      }),
+      openAddCodeDialog(
+        session,
+        funds[0]!,
+        funds,
+        (_fund, code) => {
+          status(`已添加科目 ${code} ${session.engine.codes.name(code)}`);
+          selectNewRow(code);
+        },
+        (code) => {
+          // Selecting names the cell on the status line: the 已在表中 message comes after it.
+          selectNewRow(code);
+          status(UI_TEXT.foundInTable(code, session.engine.codes.name(code)));
+        },
+      ),
     );
   }
 
   function addEconomicCode(classes: readonly string[]): void {
     modal(({ openAddEconomicDialog }) =>
-      openAddEconomicDialog(session, classes, (code) => {
-        status(`已添加经济分类科目 ${code} ${session.engine.codes.economicName(code)}`);
-        selectNewRow(code);
-      }),
+      openAddEconomicDialog(
+        session,
+        classes,
+        (code) => {
+          status(`已添加经济分类科目 ${code} ${session.engine.codes.economicName(code)}`);
+          selectNewRow(code);
+        },
+        (code) => {
+          selectNewRow(code);
+          status(UI_TEXT.foundInTable(code, session.engine.codes.economicName(code)));
+        },
+      ),
     );
   }
 

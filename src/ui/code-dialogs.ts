@@ -25,28 +25,37 @@ function button(text: string, cls: string, onClick: () => void): HTMLButtonEleme
   return b;
 }
 
-/** A searchable list of codes; choosing one calls `choose`, which may throw InputError. */
+/**
+ * A searchable list of codes; choosing one calls `choose`, which may throw InputError. Codes in
+ * `present` (already rows of the table) are left out of the unfiltered list but found by a search,
+ * marked 已在表中: choosing one calls `show` (the row is selected) instead of adding it twice.
+ */
 function searchList(
   entries: readonly CodeEntry[],
-  exclude: () => ReadonlySet<string>,
+  present: () => ReadonlySet<string>,
   path: (code: string) => string,
   choose: (code: string) => void,
+  show: (code: string) => void,
   error: HTMLElement,
+  placeholder: string = UI_TEXT.searchPlaceholder,
 ): { input: HTMLInputElement; list: HTMLElement; refresh(): void } {
-  const input = el('input', { type: 'search', class: 'code-search', placeholder: UI_TEXT.searchPlaceholder, 'aria-label': UI_TEXT.searchPlaceholder });
+  const input = el('input', { type: 'search', class: 'code-search', placeholder, 'aria-label': placeholder });
   const list = el('ul', { class: 'code-results', role: 'listbox' });
   const refresh = () => {
-    const found = searchCodes(entries, input.value, { exclude: exclude(), limit: RESULT_LIMIT, context: (e) => path(e.code) });
+    const inTable = present();
+    const opts = { limit: RESULT_LIMIT, context: (e: CodeEntry) => path(e.code) };
+    const found = searchCodes(entries, input.value, input.value.trim() === '' ? { ...opts, exclude: inTable } : opts);
     list.replaceChildren(
       ...found.map((e) => {
+        const here = inTable.has(e.code);
         const item = el(
           'button',
-          { type: 'button', class: 'code-result', 'data-code': e.code },
+          { type: 'button', class: here ? 'code-result code-present' : 'code-result', 'data-code': e.code },
           el('span', { class: 'code-result-code' }, e.code),
           el('span', { class: 'code-result-name' }, e.name),
-          el('span', { class: 'code-result-path' }, path(e.code)),
+          el('span', { class: 'code-result-path' }, here ? UI_TEXT.alreadyInTable : path(e.code)),
         );
-        item.addEventListener('click', () => attempt(() => choose(e.code), error));
+        item.addEventListener('click', () => attempt(() => (here ? show(e.code) : choose(e.code)), error));
         return el('li', {}, item);
       }),
     );
@@ -54,6 +63,12 @@ function searchList(
   };
   input.addEventListener('input', refresh);
   input.addEventListener('keydown', (ev) => {
+    // Escape closes the dialog even while the search field holds text (Chromium would only clear it).
+    if (ev.key === 'Escape') {
+      ev.preventDefault();
+      input.closest('dialog')?.close();
+      return;
+    }
     if (ev.key !== 'Enter') return;
     ev.preventDefault();
     const first = list.querySelector<HTMLButtonElement>('.code-result');
@@ -73,8 +88,14 @@ function attempt(fn: () => void, error: HTMLElement): void {
   }
 }
 
-/** Add a 项 code for a fund. `onAdded` runs after the session accepted it. */
-export function openAddCodeDialog(session: WorkbookSession, defaultFund: Fund, funds: readonly Fund[], onAdded: (fund: Fund, code: string) => void): HTMLDialogElement {
+/** Add a 项 code for a fund. `onAdded` runs after the session accepted it; `onFound` for a code already in the table. */
+export function openAddCodeDialog(
+  session: WorkbookSession,
+  defaultFund: Fund,
+  funds: readonly Fund[],
+  onAdded: (fund: Fund, code: string) => void,
+  onFound: (code: string) => void,
+): HTMLDialogElement {
   const { dialog, body, footer } = modal(UI_TEXT.codeDialogTitle, 'code-dialog');
   const error = el('p', { class: 'dialog-error', role: 'alert' });
   const fundSelect = el('select', { class: 'code-fund', 'aria-label': UI_TEXT.fund });
@@ -97,6 +118,7 @@ export function openAddCodeDialog(session: WorkbookSession, defaultFund: Fund, f
     () => new Set(session.doc.codes[fund()]),
     (code) => [code.slice(0, 3), code.slice(0, 5)].map((c) => names.get(c) ?? session.engine.codes.name(c)).join(' / '),
     (code) => add(code),
+    (code) => (dialog.close(), onFound(code)),
     error,
   );
   fundSelect.addEventListener('change', search.refresh);
@@ -118,8 +140,8 @@ export function openAddCodeDialog(session: WorkbookSession, defaultFund: Fund, f
   return dialog;
 }
 
-/** Add an economic 款 code to table 06 (only classes the template prints). */
-export function openAddEconomicDialog(session: WorkbookSession, classes: readonly string[], onAdded: (code: string) => void): HTMLDialogElement {
+/** Add an economic 款 code to table 06 (only classes the template prints); `onFound` for one already in it. */
+export function openAddEconomicDialog(session: WorkbookSession, classes: readonly string[], onAdded: (code: string) => void, onFound: (code: string) => void): HTMLDialogElement {
   const { dialog, body, footer } = modal(UI_TEXT.economicDialogTitle, 'code-dialog');
   const error = el('p', { class: 'dialog-error', role: 'alert' });
   const def = session.engine.template.tables.find((t) => t.kind === 'economic');
@@ -135,7 +157,9 @@ export function openAddEconomicDialog(session: WorkbookSession, classes: readonl
       dialog.close();
       onAdded(code);
     },
+    (code) => (dialog.close(), onFound(code)),
     error,
+    UI_TEXT.economicSearchPlaceholder,
   );
   body.append(search.input, search.list, error);
   footer.append(button(UI_TEXT.cancel, 'btn', () => dialog.close()));

@@ -17,6 +17,8 @@ export const NARRATIVE_TEXT = {
   legendMissing: '缺少的数据',
   hint: '数字随表格自动更新，不能在此修改：悬停查看来源，点击跳转到单元格。',
   figureJump: '点击跳转到该单元格',
+  tablesLead: '详见附表：',
+  tableJump: '点击打开该表',
   missingInput: (label: string) => `缺少数据：${label}，点击前往填写`,
   editable: (label: string) => `可修改：${label}（按 Enter 或点击别处保存，Esc 取消）`,
 } as const;

@@ -1,6 +1,7 @@
 // The 情况说明 tab: the narrative as a document. Figures are marked, name their source on hover and
 // jump to their cell on click; the user's own words are edited in place (session.setText);
 // 复制全文 and an A4 print view. Plain DOM, built with textContent only (no HTML strings).
+import { narrativeOutline } from '../app/publication';
 import type { WorkbookSession } from '../app/session';
 import type { WorkbookEngine } from '../engine';
 import { narrativePlainText, renderNarrative, type FigureSource, type RenderedNarrative, type RenderedSection, type Segment } from '../engine/narrative';
@@ -65,7 +66,35 @@ export function mountNarrative(container: HTMLElement, session: WorkbookSession,
   function render(): void {
     if (editing) return;
     const rendered: RenderedNarrative = renderDoc(session.engine);
-    doc.replaceChildren(...rendered.sections.flatMap((s) => section(s)));
+    if (opts.render) {
+      doc.replaceChildren(...rendered.sections.flatMap((s) => section(s)));
+      return;
+    }
+    // The 情况说明 reads in the publication's order, with 第二部分 (the tables) in its place.
+    const byId = new Map(rendered.sections.map((s) => [s.id, s]));
+    const { department, year } = session.doc.meta;
+    doc.replaceChildren(
+      ...narrativeOutline(session.engine.template, { dept: department, year }).flatMap((o) => {
+        if (o.kind === 'tables') return tablesPart(o.title, o.tables);
+        const s = byId.get(o.id);
+        return s ? section(s) : [];
+      }),
+    );
+  }
+
+  function tablesPart(title: string, tables: { id: string; publicNo: string; title: string }[]): HTMLElement[] {
+    const items = tables.map((t) => {
+      const link = el('button', { type: 'button', class: 'nv-table-link', 'data-table': t.id, title: NARRATIVE_TEXT.tableJump }, `${t.publicNo} ${t.title}`);
+      const first = firstValueCell(t.id);
+      if (first) link.addEventListener('click', () => nav.goToCell(t.id as AnySheetId, first.row, first.col));
+      return el('li', {}, link);
+    });
+    return [el('h2', { class: 'nv-h nv-h0', 'data-section': 'tables' }, title), el('p', { class: 'nv-p' }, NARRATIVE_TEXT.tablesLead), el('ol', { class: 'nv-tables' }, ...items)];
+  }
+
+  function firstValueCell(sheet: string): { row: string; col: string } | undefined {
+    for (const row of session.engine.sheet(sheet as AnySheetId).cells) for (const c of row) if (c && c.t !== 'text') return { row: c.row, col: c.col };
+    return undefined;
   }
 
   function section(s: RenderedSection): HTMLElement[] {

@@ -1,7 +1,7 @@
 // The publication model: parts in the template's order, tables as printed, 情况说明 as rendered.
 import { describe, expect, it } from 'vitest';
-import { buildPublication, defaultPublication, publicationText } from '../../src/app/publication';
-import { exampleDocument, openWorkbook } from '../../src/app/templates';
+import { buildPublication, defaultPublication, narrativeOutline, publicationText } from '../../src/app/publication';
+import { exampleDocument, openWorkbook, templateById } from '../../src/app/templates';
 import { narrativePlainText, paragraphText, renderNarrative } from '../../src/engine/narrative';
 import type { PublicationTable } from '../../src/model/publication';
 
@@ -72,5 +72,22 @@ describe('buildPublication', () => {
     const texts = part.blocks.map((b) => (b.kind === 'table' ? '' : b.text));
     expect(texts).toContain('2021年度部门整体支出绩效评价报告');
     expect(texts).toContain('预算配置得10分。其中：在职人员控制率：在职62人/编制83人*100%=74.70%，得5分；“三公”经费预算数无变动，变动率等于0，得5分。');
+  });
+});
+
+describe('narrativeOutline (the 情况说明 tab in the publication’s order)', () => {
+  it('hn-2021: 第一部分, then 第二部分 listing the nine tables, then 第三部分 and 第四部分', () => {
+    const tpl = templateById('hn-2021');
+    const out = narrativeOutline(tpl, { dept: '蓝山县行政审批服务局', year: 2021 });
+    expect(out.map((o) => (o.kind === 'section' ? o.id : o.title))).toEqual(['overview', '第二部分 2021年部门决算表', 'explain', 'terms']);
+    const tables = out.find((o) => o.kind === 'tables');
+    expect(tables?.kind === 'tables' && tables.tables.map((t) => `${t.publicNo} ${t.title}`)).toEqual(tpl.tables.map((t) => `${t.publicNo} ${t.title}`));
+    expect(tables?.kind === 'tables' && tables.tables[5]).toEqual({ id: 't06', publicNo: '公开06表', title: '一般公共预算财政拨款基本支出决算表' });
+  });
+
+  it('a template without a publication: the tables after its first section', () => {
+    const tpl = { ...templateById('hn-2021'), publication: undefined };
+    const out = narrativeOutline(tpl, { dept: '甲', year: 2022 });
+    expect(out.map((o) => (o.kind === 'section' ? o.id : o.title))).toEqual(['overview', '第二部分 2022年部门决算表', 'explain', 'terms']);
   });
 });

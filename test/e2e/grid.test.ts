@@ -262,6 +262,42 @@ describe('classification rows', () => {
     expect(await wb.cellText('t06', 'personnel', 'amount')).toBe('979.88');
   });
 
+  it('the economic dialog shows an economic example, finds a code already in 06 (已在表中) and selects its row; Escape closes it', async () => {
+    await open();
+    await wb.tab('t06');
+    await wb.page.click('.sheet-actions .btn-add-code');
+    expect(await wb.page.getAttribute('dialog .code-search', 'placeholder')).toBe('按编码或名称搜索，如 30201 或 办公费');
+    // The unfiltered list offers only codes to add: 30201 (printed by the template) is not in it.
+    expect(await wb.page.locator('dialog .code-result[data-code="30201"]').count()).toBe(0);
+    await wb.page.fill('dialog .code-search', '办公');
+    const present = wb.page.locator('dialog .code-result[data-code="30201"]');
+    expect(await present.getAttribute('class')).toContain('code-present');
+    expect(await present.textContent()).toBe('30201办公费已在表中');
+    await wb.screenshot('economic-dialog-present');
+    // Escape with text in the search field closes the dialog (not only clears the field).
+    await wb.page.keyboard.press('Escape');
+    await wb.page.waitForSelector('dialog[open]', { state: 'detached' });
+
+    await wb.page.click('.sheet-actions .btn-add-code');
+    await wb.page.fill('dialog .code-search', '30201');
+    await wb.page.keyboard.press('Enter');
+    await wb.page.waitForSelector('dialog[open]', { state: 'detached' });
+    expect(await wb.statusLine()).toContain('30201 办公费 已在表中，已选中该行');
+    expect(await wb.selectedCell()).toBe('30201|amount');
+    // Nothing was added twice.
+    expect((await wb.rowTexts()).filter((r) => r.includes('30201|办公费|'))).toHaveLength(1);
+  });
+
+  it('the 项 dialog marks a code the fund already has as 已在表中', async () => {
+    await open();
+    await wb.tab('t05');
+    await wb.page.click('.sheet-actions .btn-add-code');
+    await wb.page.fill('dialog .code-search', '2010306');
+    expect(await wb.page.textContent('dialog .code-result[data-code="2010306"] .code-result-path')).toBe('已在表中');
+    await wb.page.keyboard.press('Escape');
+    await wb.page.waitForSelector('dialog[open]', { state: 'detached' });
+  });
+
   it('asks for a name before adding a code the catalogue lacks', async () => {
     await open();
     await wb.tab('t05');

@@ -122,6 +122,17 @@ describe('情况说明 tab', () => {
     expect(await wb.selectedCell()).toBe('prior.grand|value');
   });
 
+  it('第二部分 sits between 第一部分 and 第三部分, listing the tables (详见附表); a click opens the table', async () => {
+    await open();
+    const headings = await nv.page.locator('.nv-doc .nv-h0').allTextContents();
+    expect(headings.slice(0, 3)).toEqual(['第一部分 蓝山县行政审批服务局部门概况', '第二部分 2021年部门决算表', '第三部分 2021年度部门决算情况说明']);
+    const links = await nv.page.locator('.nv-doc .nv-table-link').allTextContents();
+    expect(links).toHaveLength(9);
+    expect(links[0]).toBe('公开01表 部门收支决算总表');
+    await nv.page.click('.nv-doc .nv-table-link[data-table="t06"]');
+    expect(await wb.currentTab()).toBe('t06');
+  });
+
   it('a figure names its source on hover and a click opens that cell', async () => {
     await open();
     expect(await nv.figureTitle('n6/p', 't06', 'public', 'amount')).toBe('公开06表 公用经费合计\n点击跳转到该单元格');
