@@ -22,7 +22,16 @@ const txt = (id: string, label?: string): UserTextSlot => ({ kind: 'text', id, .
 const zero = (...ops: OperandDef[]): ConditionDef => ({ allZero: ops });
 const choose = (when: ConditionDef, then: string, otherwise: string): ChooseSlot => ({ kind: 'choose', cases: [{ when, text: then }], else: otherwise });
 const named = (of: string, label: string): OperandDef => ({ of, label });
-const items = (classes: string[]): ItemsSlot => ({ kind: 'items', table: 't06', classes, text: '，主要包括{list}等开支', none: '' });
+// “主要包括”: the user may choose the lines (document text `choice`); by default the `limit` largest.
+const items = (classes: string[], choice: string, limit?: number): ItemsSlot => ({
+  kind: 'items',
+  table: 't06',
+  classes,
+  text: '，主要包括{list}等开支',
+  none: '',
+  choice,
+  ...(limit ? { limit } : {}),
+});
 
 /** `{key}` amount and `{key}S` share of `whole`: 上级补助收入0万元，占0%. */
 function withShare(key: string, of: OperandDef, whole: OperandDef): Record<string, SlotDef> {
@@ -307,8 +316,9 @@ export const NARRATIVE: NarrativeDef = {
                 ...withShare('personnel', named('t06:personnel:amount', '人员经费合计'), BASIC),
                 ...withShare('public', named('t06:public:amount', '公用经费合计'), BASIC),
                 // 人员经费 = 301 + 303, 公用经费 = the other classes of 06 (rules.md §5).
-                personnelItems: items(['301', '303']),
-                publicItems: items(['302', '307', '310', '399']),
+                personnelItems: items(['301', '303'], 'items.personnel'),
+                // The reference lists ten 公用经费 lines.
+                publicItems: items(['302', '307', '310', '399'], 'items.public', 10),
               },
             },
           ],

@@ -9,7 +9,16 @@ const txt = (id: string, label?: string): UserTextSlot => ({ kind: 'text', id, .
 const zero = (...ops: OperandDef[]): ConditionDef => ({ allZero: ops });
 const choose = (when: ConditionDef, then: string, otherwise: string): ChooseSlot => ({ kind: 'choose', cases: [{ when, text: then }], else: otherwise });
 const named = (of: string, label: string): OperandDef => ({ of, label });
-const items = (classes: string[]): ItemsSlot => ({ kind: 'items', table: 'basicExpenditure', classes, text: '，主要包括{list}', none: '' });
+// “主要包括”: the user may choose the lines (document text `choice`); by default the `limit` largest.
+const items = (classes: string[], choice: string, limit?: number): ItemsSlot => ({
+  kind: 'items',
+  table: 'basicExpenditure',
+  classes,
+  text: '，主要包括{list}',
+  none: '',
+  choice,
+  ...(limit ? { limit } : {}),
+});
 const share = (key: string, of: OperandDef, whole: OperandDef): Record<string, SlotDef> => ({ [key]: amt(of), [`${key}S`]: pct(of, whole) });
 
 /** Change on the prior year: 增加/减少 with the %, 持平, or 新增 from zero. */
@@ -156,8 +165,8 @@ export const NARRATIVE: NarrativeDef = {
               basic: amt(BASIC),
               ...share('personnel', named('basicExpenditure:personnel:amount', '人员经费合计'), BASIC),
               ...share('public', named('basicExpenditure:public:amount', '公用经费合计'), BASIC),
-              personnelItems: items(['301', '303']),
-              publicItems: items(['302', '307', '310', '399']),
+              personnelItems: items(['301', '303'], 'items.personnel', 10),
+              publicItems: items(['302', '307', '310', '399'], 'items.public', 10),
             }),
           ],
         },

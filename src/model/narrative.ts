@@ -89,6 +89,10 @@ export interface ItemsSlot {
   /** Used when at least one item is non-zero; {list} is the joined names. */
   text: TemplateText;
   none: TemplateText;
+  /** At most this many: the largest amounts (ties by code), printed in code order. */
+  limit?: number;
+  /** Document text holding the user's own choice of codes (comma-separated); blank = the default list. */
+  choice?: string;
 }
 
 /** Repeats over the department's 功能分类 classes or 项 codes of some funds. */

@@ -7,6 +7,7 @@ import type { WorkbookEngine } from '../engine';
 import { narrativePlainText, renderNarrative, type FigureSource, type RenderedNarrative, type RenderedSection, type Segment } from '../engine/narrative';
 import type { AnySheetId } from '../model/template';
 import { el } from './dom';
+import { ITEMS_CHOICE_TEXT, openItemsChoice } from './items-choice-dialog';
 import { NARRATIVE_TEXT } from './narrative-tab';
 import './narrative.css';
 
@@ -92,6 +93,12 @@ export function mountNarrative(container: HTMLElement, session: WorkbookSession,
     return [el('h2', { class: 'nv-h nv-h0', 'data-section': 'tables' }, title), el('p', { class: 'nv-p' }, NARRATIVE_TEXT.tablesLead), el('ol', { class: 'nv-tables' }, ...items)];
   }
 
+  function chooseButton(textId: string): HTMLElement {
+    const b = el('button', { type: 'button', class: 'nv-choose', 'data-choice': textId, title: ITEMS_CHOICE_TEXT.buttonTitle }, ITEMS_CHOICE_TEXT.button);
+    b.addEventListener('click', () => openItemsChoice(session, textId));
+    return b;
+  }
+
   function firstValueCell(sheet: string): { row: string; col: string } | undefined {
     for (const row of session.engine.sheet(sheet as AnySheetId).cells) for (const c of row) if (c && c.t !== 'text') return { row: c.row, col: c.col };
     return undefined;
@@ -102,7 +109,12 @@ export function mountNarrative(container: HTMLElement, session: WorkbookSession,
     const heading = el(tag, { class: `nv-h nv-h${s.depth}`, 'data-section': s.id }, s.title);
     const paragraphs = s.paragraphs.map((p) => {
       const node = el('p', { class: 'nv-p', 'data-paragraph': `${s.id}/${p.id}` });
-      node.append(...p.segments.map(segment));
+      p.segments.forEach((g, i) => {
+        node.append(segment(g));
+        // After the last name of a “主要包括” list the user may choose: a 选择项目 button.
+        const choice = g.kind === 'figure' ? g.choice : undefined;
+        if (choice && !p.segments.slice(i + 1).some((x) => x.kind === 'figure' && x.choice === choice)) node.append(chooseButton(choice));
+      });
       return node;
     });
     return [heading, ...paragraphs, ...s.sections.flatMap(section)];
@@ -220,6 +232,7 @@ export function mountNarrative(container: HTMLElement, session: WorkbookSession,
     removePrintRoot();
     const copy = doc.cloneNode(true) as HTMLElement;
     copy.querySelectorAll('[contenteditable]').forEach((n) => n.removeAttribute('contenteditable'));
+    copy.querySelectorAll('.nv-choose').forEach((n) => n.remove());
     copy.querySelectorAll('[tabindex]').forEach((n) => n.removeAttribute('tabindex'));
     document.body.append(el('div', { class: `${PRINT_ROOT} nv-print-root` }, copy));
     window.addEventListener('afterprint', removePrintRoot, { once: true });

@@ -8,28 +8,13 @@ import { describe, expect, it } from 'vitest';
 import { REPO_ROOT } from './support/browser';
 import { useAppFixture } from './pages/app-fixture';
 import { pdfToPng } from '../support/libreoffice';
+import { NarrativeTab } from './pages/narrative-page';
 import type { WorkbookPage } from './pages/workbook-page';
 
 /** Page model of the 情况说明 tab: paragraphs by id (section/paragraph), figures by source cell. */
-class NarrativePage {
-  constructor(readonly wb: WorkbookPage) {}
-
+class NarrativePage extends NarrativeTab {
   get page() {
     return this.wb.page;
-  }
-
-  async open(): Promise<void> {
-    await this.wb.tab('narrative');
-    await this.page.waitForSelector('.nv-doc .nv-p');
-  }
-
-  /** Text of a paragraph, e.g. 'n6/p' (六) or 'n1/p' (一). */
-  async paragraph(id: string): Promise<string> {
-    return (await this.page.textContent(`.nv-doc p[data-paragraph="${id}"]`)) ?? '';
-  }
-
-  async documentText(): Promise<string> {
-    return this.page.$eval('.nv-doc', (n) => (n as HTMLElement).innerText);
   }
 
   /** The tooltip of the figure linked to a cell, inside a paragraph. */
@@ -131,6 +116,24 @@ describe('情况说明 tab', () => {
     expect(links[0]).toBe('公开01表 部门收支决算总表');
     await nv.page.click('.nv-doc .nv-table-link[data-table="t06"]');
     expect(await wb.currentTab()).toBe('t06');
+  });
+
+  it('选择项目: the user chooses the lines 公用经费 “主要包括” names; 恢复默认 lists the ten largest; kept on reload', async () => {
+    await open();
+    const publicList = async () => /公用经费596\.17万元，占基本支出的37\.83%，主要包括(.*?)等开支/.exec(await nv.paragraph('n6/p'))?.[1];
+    // The example keeps the reference's own ten (水电费 = 水费 + 电费).
+    expect(await publicList()).toBe('办公费、印刷费、水费、电费、物业管理费、差旅费、维修（护）费、会议费、培训费、其他交通费用、办公设备购置');
+    await nv.chooseItems('items.public', ['30201', '30299']);
+    expect(await publicList()).toBe('办公费、其他商品和服务支出');
+    await wb.screenshot('narrative-items-chosen');
+    // 恢复默认: the ten largest, in code order (30299 144.17 … 30211 10.04).
+    await nv.chooseItems('items.public', null);
+    expect(await publicList()).toBe('办公费、电费、物业管理费、差旅费、工会经费、其他交通费用、其他商品和服务支出、办公设备购置、信息网络及软件购置更新、其他资本性支出');
+    await nv.chooseItems('items.public', ['30217']);
+    await wb.page.reload();
+    await wb.page.waitForSelector('.ht_master td[data-cell]');
+    await nv.open();
+    expect(await publicList()).toBe('公务接待费');
   });
 
   it('a figure names its source on hover and a click opens that cell', async () => {

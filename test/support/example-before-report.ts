@@ -13,6 +13,7 @@ export function exampleBeforeReport(doc: WorkbookDocument): WorkbookDocument {
   return {
     ...doc,
     inputs: { ...doc.inputs, sup },
-    texts: Object.fromEntries(Object.entries(doc.texts).filter(([id]) => !texts.has(id) && !isIndicatorId(id))),
+    // The 主要包括 choice (items.*) came later too.
+    texts: Object.fromEntries(Object.entries(doc.texts).filter(([id]) => !texts.has(id) && !isIndicatorId(id) && !id.startsWith('items.'))),
   };
 }

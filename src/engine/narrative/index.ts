@@ -1,6 +1,6 @@
 // 情况说明: the template's narrative rendered from the live workbook (DOM-free), its plain text,
 // and the inputs it lacks as 审核 findings.
-export { renderNarrative } from './render';
+export { itemsSlotOf, listedItems, renderNarrative, type ItemOption } from './render';
 export { narrativePlainText, paragraphText } from './plain-text';
 export { missingInputs, missingInputsOf, MISSING_INPUT_RULE, MISSING_TEXT_RULE } from './missing';
 export type {

@@ -264,22 +264,15 @@ class Renderer {
     return { kind: 'placeholder', text: `【待填写：${label}】`, missing: [ref] };
   }
 
-  /** Non-zero items of these classes in the slot's economic table, in code order, each name linked to its cell. */
+  /** The listed items of the slot's economic table (see listedItems), in code order, each name linked to its cell. */
   private items(slot: ItemsSlot, scope: Scope): Segment[] {
     const table = slot.table;
-    const s = this.engine.sheet(table);
-    const codes = [...s.index.keys()]
-      .map((k) => k.split('|'))
-      .filter(([row, col]) => col === 'amount' && /^\d{5}$/.test(row!) && slot.classes.includes(row!.slice(0, 3)))
-      .map(([row]) => row!)
-      .sort();
     const list: Segment[] = [];
-    for (const code of codes) {
-      const v = this.engine.amount(table, code, 'amount');
-      if (v === null || v.isZero()) continue;
+    for (const { code } of listedItems(this.engine, slot).filter((o) => o.listed)) {
       if (list.length) list.push({ kind: 'text', text: '、' });
       const { full } = this.names.name(table, code, 'amount');
-      list.push({ kind: 'figure', text: this.engine.codes.economicNarrativeName(code), source: { kind: 'cell', sheet: table, row: code, col: 'amount', label: full } });
+      const source: FigureSource = { kind: 'cell', sheet: table, row: code, col: 'amount', label: full };
+      list.push({ kind: 'figure', text: this.engine.codes.economicNarrativeName(code), source, ...(slot.choice ? { choice: slot.choice } : {}) });
     }
     if (!list.length) return this.expand(slot.none, scope);
     return this.expand(slot.text, { ...scope, locals: { list } });
@@ -448,4 +441,62 @@ function splitPath(path: string): [AnySheetId, string, string] {
 /** The 情况说明 of the engine's template (or another outline, e.g. a part's), computed from the current workbook. */
 export function renderNarrative(engine: WorkbookEngine, def: NarrativeDef | undefined = engine.template.narrative): RenderedNarrative {
   return new Renderer(engine, def).run();
+}
+
+/** A line that a “主要包括” list may name: its amount, and whether the list names it now. */
+export interface ItemOption {
+  code: string;
+  name: string;
+  amount: Decimal;
+  listed: boolean;
+}
+
+/**
+ * The non-zero 款 lines of the slot's classes in code order. Listed: the user's choice when the
+ * document holds one (codes no longer non-zero drop out), else the `limit` largest (ties by code), else all.
+ */
+export function listedItems(engine: WorkbookEngine, slot: ItemsSlot): ItemOption[] {
+  const table = slot.table;
+  const options = [...engine.sheet(table).index.keys()]
+    .map((k) => k.split('|'))
+    .filter(([row, col]) => col === 'amount' && /^\d{5}$/.test(row!) && slot.classes.includes(row!.slice(0, 3)))
+    .map(([row]) => row!)
+    .sort()
+    .flatMap((code) => {
+      const amount = engine.amount(table, code, 'amount');
+      return amount === null || amount.isZero() ? [] : [{ code, name: engine.codes.economicNarrativeName(code), amount, listed: false }];
+    });
+  const chosen = slot.choice ? engine.text(slot.choice).split(/[,，、\s]+/).filter(Boolean) : [];
+  let keep: Set<string>;
+  if (chosen.length) keep = new Set(chosen);
+  else if (slot.limit !== undefined) {
+    const largest = [...options].sort((a, b) => b.amount.comparedTo(a.amount) || a.code.localeCompare(b.code)).slice(0, slot.limit);
+    keep = new Set(largest.map((o) => o.code));
+  } else keep = new Set(options.map((o) => o.code));
+  return options.map((o) => ({ ...o, listed: keep.has(o.code) }));
+}
+
+/** The “主要包括” slot whose choice is stored under `textId`, in the template's 情况说明 (or undefined). */
+export function itemsSlotOf(engine: WorkbookEngine, textId: string): ItemsSlot | undefined {
+  const found: ItemsSlot[] = [];
+  const visitSlots = (slots: Record<string, SlotDef> | undefined) => {
+    for (const s of Object.values(slots ?? {})) {
+      if (s.kind === 'items' && s.choice === textId) found.push(s);
+      if (s.kind === 'each') visitSlots(s.slots);
+    }
+  };
+  const visitBody = (body: readonly BlockDef[]) => {
+    for (const b of body) {
+      if ('paragraphs' in b) visitBody([...b.paragraphs, ...(b.none ? [b.none] : [])]);
+      else visitSlots(b.slots);
+    }
+  };
+  const visit = (sections: readonly NarrativeSectionDef[]) => {
+    for (const s of sections) {
+      visitBody(s.body ?? []);
+      visit(s.sections ?? []);
+    }
+  };
+  visit(engine.template.narrative?.sections ?? []);
+  return found[0];
 }

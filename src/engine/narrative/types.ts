@@ -19,7 +19,7 @@ export type MissingRef = ({ kind: 'input'; label: string } & CellAddress) | { ki
 export type Segment =
   | { kind: 'text'; text: string }
   /** Computed: never editable. */
-  | { kind: 'figure'; text: string; source: FigureSource }
+  | { kind: 'figure'; text: string; source: FigureSource; choice?: string }
   /** The user's own words, editable (session.setText(textId, …)). */
   | { kind: 'userText'; text: string; textId: string; label: string }
   /** Marked gap, e.g. 【缺：上年收支总计】; `missing` says what to fill in (absent for a 0 denominator). */
