@@ -36,7 +36,7 @@ function split(total: number, n: number, r: () => number): number[] {
 export function largeWorkbook(seed = 2021): LargeWorkbook {
   const r = rng(seed);
   const between = (lo: number, hi: number) => lo + Math.floor(r() * (hi - lo + 1));
-  const doc = newDocument('hn-2021', 1, { department: '示例市大型综合部门', year: 2021, unit: '万元' });
+  const doc = newDocument('hn-2021', 3, { department: '示例市大型综合部门', year: 2021, unit: '万元' });
   const inputs: Record<string, Record<string, Record<string, string>>> = { t02: {}, t03: {}, t05: {}, t06: {}, t07: {}, t08: {}, sup: {} };
   const set = (sheet: string, row: string, col: string, cents: number) => {
     ((inputs[sheet] ??= {})[row] ??= {})[col] = yuan(cents);
@@ -61,9 +61,9 @@ export function largeWorkbook(seed = 2021): LargeWorkbook {
         const b3 = basic + between(0, 2000);
         const p3 = proj + between(0, 1000);
         const op3 = r() < 0.1 ? between(0, 500) : 0;
-        // 03 = 05 (财政拨款) + 非财政拨款 typed in 补充资料.
-        if (b3 > basic) set('sup', `nonfiscal.basic.${code}`, 'value', b3 - basic);
-        if (p3 > proj) set('sup', `nonfiscal.proj.${code}`, 'value', p3 - proj);
+        // 03 follows 05 (财政拨款) unless it has 非财政拨款: then its whole figure is typed over.
+        if (b3 > basic) set('t03', code, 'basic', b3);
+        if (p3 > proj) set('t03', code, 'proj', p3);
         if (op3) set('t03', code, 'op', op3);
         const sup = r() < 0.2 ? between(0, 3000) : 0;
         const biz = r() < 0.2 ? between(0, 3000) : 0;
