@@ -36,7 +36,7 @@ function split(total: number, n: number, r: () => number): number[] {
 export function largeWorkbook(seed = 2021): LargeWorkbook {
   const r = rng(seed);
   const between = (lo: number, hi: number) => lo + Math.floor(r() * (hi - lo + 1));
-  const doc = newDocument('hn-2021', 1, { department: '示例市大型综合部门', year: 2021, unit: '万元' });
+  const doc = newDocument('hn-2021', 4, { department: '示例市大型综合部门', year: 2021, unit: '万元' });
   const inputs: Record<string, Record<string, Record<string, string>>> = { t02: {}, t03: {}, t05: {}, t06: {}, t07: {}, t08: {}, sup: {} };
   const set = (sheet: string, row: string, col: string, cents: number) => {
     ((inputs[sheet] ??= {})[row] ??= {})[col] = yuan(cents);
@@ -46,6 +46,7 @@ export function largeWorkbook(seed = 2021): LargeWorkbook {
   let t05Basic = 0;
   let t03Total = 0;
   let t02Total = 0;
+  let budgetTotal = 0;
   for (const cls of CLASSES) {
     for (let k = 1; k <= 5; k++) {
       const kuan = `${cls}${String(k + 40).padStart(2, '0')}`;
@@ -61,9 +62,9 @@ export function largeWorkbook(seed = 2021): LargeWorkbook {
         const b3 = basic + between(0, 2000);
         const p3 = proj + between(0, 1000);
         const op3 = r() < 0.1 ? between(0, 500) : 0;
-        // 03 = 05 (财政拨款) + 非财政拨款 typed in 补充资料.
-        if (b3 > basic) set('sup', `nonfiscal.basic.${code}`, 'value', b3 - basic);
-        if (p3 > proj) set('sup', `nonfiscal.proj.${code}`, 'value', p3 - proj);
+        // 03 follows 05 (财政拨款) unless it has 非财政拨款: then its whole figure is typed over.
+        if (b3 > basic) set('t03', code, 'basic', b3);
+        if (p3 > proj) set('t03', code, 'proj', p3);
         if (op3) set('t03', code, 'op', op3);
         const sup = r() < 0.2 ? between(0, 3000) : 0;
         const biz = r() < 0.2 ? between(0, 3000) : 0;
@@ -72,6 +73,7 @@ export function largeWorkbook(seed = 2021): LargeWorkbook {
         if (biz) set('t02', code, 'biz', biz);
         const budget = Math.round((basic + proj) * (1 + r() * 0.1));
         set('sup', `budget.${code}`, 'value', budget);
+        budgetTotal += budget;
         doc.texts[`reason.item.${code}`] = i === 1 ? '项目按进度执行' : '据实结算';
         t05Total += basic + proj;
         t05Basic += basic;
@@ -127,6 +129,8 @@ export function largeWorkbook(seed = 2021): LargeWorkbook {
 
   const s = (id: string, cents: number) => set('sup', id, 'value', cents);
   const n = (id: string, count: number) => (((inputs.sup ??= {})[id] ??= {}).value = String(count));
+  // The stated 年初预算数: the sum of the 项 budgets (a department that differs gets a 提示).
+  s('budget.stated', budgetTotal);
   s('prior.grand', Math.round(t02Total * 0.95));
   s('prior.fiscalGrand', Math.round(t05Total * 0.97));
   s('prior.gpbExp', Math.round(t05Total * 0.96));

@@ -23,6 +23,12 @@ function header(titles: string[], groups: { title: string; from: number; to: num
   return cells;
 }
 
+/** 03表 基本/项目支出 of one 项 paid from 财政拨款 (05, 08, 09): what the 03 cell shows until typed over. */
+export const T03_FISCAL = {
+  basic: '{?t05:{code}:basic}+{?t08:{code}:exp_basic}+{?t09:{code}:basic}',
+  proj: '{?t05:{code}:proj}+{?t08:{code}:exp_proj}+{?t09:{code}:proj}',
+} as const;
+
 const widths = (n: number) => [14, 34, ...Array.from({ length: n }, () => 13)];
 
 export const T02: FunctionTableDef = {
@@ -60,10 +66,11 @@ export const T03: FunctionTableDef = {
   funds: ['gpb', 'gf', 'soe'],
   columns: [
     { key: 'total', formula: '{basic}+{proj}+{up}+{op}+{affil}' },
-    // 基本/项目支出 of all funds = 财政拨款 (05, 08, 09, typed there) + 非财政拨款 (补充资料),
-    // so a figure typed in 05 is never typed again here.
-    { key: 'basic', formula: '{?t05:{code}:basic}+{?t08:{code}:exp_basic}+{?t09:{code}:basic}+{sup:nonfiscal.basic.{code}:value}' },
-    { key: 'proj', formula: '{?t05:{code}:proj}+{?t08:{code}:exp_proj}+{?t09:{code}:proj}+{sup:nonfiscal.proj.{code}:value}' },
+    // 基本/项目支出 follow 财政拨款 (05, 08, 09, typed there), so a purely fiscal department types
+    // each figure once; a department with 非财政拨款 types the whole figure over them, and
+    // 补充资料 shows the difference as 非财政拨款 (审核 NF-1: never negative).
+    { key: 'basic', formula: T03_FISCAL.basic, typeOver: true },
+    { key: 'proj', formula: T03_FISCAL.proj, typeOver: true },
     { key: 'up' },
     { key: 'op' },
     { key: 'affil' },

@@ -15,8 +15,9 @@ import { T07 } from './t07';
 
 export const HN_2021: TemplateDef = {
   id: 'hn-2021',
-  // 2: the 03表 derivation became this template's migration; 3: 年初预算数 typed (migrations.ts).
-  version: 3,
+  // 2: the 03表 derivation became this template's migration; 3: 年初预算数 typed;
+  // 4: 03表 基本/项目支出 typed over the fiscal figures, 非财政拨款 derived (migrations.ts).
+  version: 4,
   name: '湖南省2021年度部门决算公开模板',
   family: 'hunan-2021',
   year: 2021,

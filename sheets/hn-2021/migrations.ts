@@ -2,6 +2,7 @@
 // schema migrations). Pure; never edit a shipped one.
 import { dec, toFixed2 } from '../../src/model/amount';
 import type { TemplateMigration } from '../../src/model/template';
+import { nonfiscalToTypedOver } from '../nonfiscal-migration';
 
 type Rows = Record<string, Record<string, string>>;
 
@@ -53,5 +54,21 @@ export const HN_2021_MIGRATIONS: readonly TemplateMigration[] = [
       }
       return { ...doc, templateVersion: 3, inputs };
     },
+  },
+  {
+    // 03表 基本/项目支出 can be typed over (they follow 05 + 08 + 09 while blank); 非财政拨款 is
+    // now their difference, shown in 补充资料, no longer typed there. Every figure stays.
+    name: 'hn-2021 v3-to-v4: 补充资料非财政拨款支出 becomes the typed 03表基本/项目支出',
+    from: 3,
+    up: (doc) =>
+      nonfiscalToTypedOver(
+        doc,
+        't03',
+        {
+          basic: [['t05', 'basic'], ['t08', 'exp_basic'], ['t09', 'basic']],
+          proj: [['t05', 'proj'], ['t08', 'exp_proj'], ['t09', 'proj']],
+        },
+        4,
+      ),
   },
 ];

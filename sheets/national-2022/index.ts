@@ -3,13 +3,15 @@
 import type { TemplateDef } from '../../src/model/template';
 import { AUDIT } from './audit';
 import { FIGURES } from './figures';
+import { NATIONAL_2022_MIGRATIONS } from './migrations';
 import { NARRATIVE } from './narrative';
 import { SUPPLEMENT, TEXTS } from './supplement';
 import { TABLES } from './tables';
 
 export const NATIONAL_2022: TemplateDef = {
   id: 'national-2022',
-  version: 1,
+  // 2: 03表 基本/项目支出 typed over the fiscal figures; 非财政拨款 derived (migrations.ts).
+  version: 2,
   name: '全国统一格式部门决算公开模板（2022年起）',
   family: 'national-2022',
   year: 2022,
@@ -26,6 +28,7 @@ export const NATIONAL_2022: TemplateDef = {
     { to: 'prior.sg.recep', from: { table: 'sangong', row: 'act', col: 'recep' } },
   ],
   carriedTexts: ['overview.duties', 'overview.structure'],
+  migrations: NATIONAL_2022_MIGRATIONS,
   supplement: SUPPLEMENT,
   texts: TEXTS,
   figures: FIGURES,

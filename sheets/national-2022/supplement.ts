@@ -1,5 +1,6 @@
 // 补充资料 of national-2022: only the figures its 情况说明 uses that tables 01–09 do not hold.
 import type { SupplementSection, TextField } from '../../src/model/template';
+import { EXPENDITURE_FISCAL } from './tables';
 
 const amount = (id: string, label: string, hint?: string) => ({ id, label, format: 'amount' as const, ...(hint ? { hint } : {}) });
 const count = (id: string, label: string) => ({ id, label, format: 'count' as const });
@@ -38,16 +39,29 @@ export const SUPPLEMENT: SupplementSection[] = [
     },
   },
   {
+    // Derived: 03表 as typed (or following) less 财政拨款; 0 while 03 follows the fiscal tables.
     id: 'nonfiscal-basic',
-    title: '非财政拨款基本支出（03表，按项；财政拨款部分取自05、07、08表）',
+    title: '非财政拨款基本支出（03表基本支出减05、07、08表财政拨款，按项自动计算）',
     fields: [],
-    perItem: { id: 'nonfiscal.basic.{code}', label: '{name}（{code}）', format: 'amount', funds: ['gpb', 'gf', 'soe'] },
+    perItem: {
+      id: 'nonfiscal.basic.{code}',
+      label: '{name}（{code}）',
+      format: 'amount',
+      funds: ['gpb', 'gf', 'soe'],
+      formula: `{expenditure:{code}:basic}-(${EXPENDITURE_FISCAL.basic})`,
+    },
   },
   {
     id: 'nonfiscal-proj',
-    title: '非财政拨款项目支出（03表，按项）',
+    title: '非财政拨款项目支出（03表项目支出减05、07、08表财政拨款，按项自动计算）',
     fields: [],
-    perItem: { id: 'nonfiscal.proj.{code}', label: '{name}（{code}）', format: 'amount', funds: ['gpb', 'gf', 'soe'] },
+    perItem: {
+      id: 'nonfiscal.proj.{code}',
+      label: '{name}（{code}）',
+      format: 'amount',
+      funds: ['gpb', 'gf', 'soe'],
+      formula: `{expenditure:{code}:proj}-(${EXPENDITURE_FISCAL.proj})`,
+    },
   },
   {
     id: 'opex',

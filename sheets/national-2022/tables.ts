@@ -131,6 +131,12 @@ export const INCOME: FunctionTableDef = {
   padRows: 0,
 };
 
+/** 03表 基本/项目支出 of one 项 paid from 财政拨款 (05, 07, 08): what the 03 cell shows until typed over. */
+export const EXPENDITURE_FISCAL = {
+  basic: '{?gpbExpenditure:{code}:basic}+{?govFund:{code}:exp_basic}+{?stateCapital:{code}:basic}',
+  proj: '{?gpbExpenditure:{code}:proj}+{?govFund:{code}:exp_proj}+{?stateCapital:{code}:proj}',
+} as const;
+
 export const EXPENDITURE: FunctionTableDef = {
   kind: 'function',
   id: 'expenditure',
@@ -142,9 +148,10 @@ export const EXPENDITURE: FunctionTableDef = {
   funds: ['gpb', 'gf', 'soe'],
   columns: [
     { key: 'total', formula: '{basic}+{proj}+{up}+{op}+{affil}' },
-    // 基本/项目支出 = 财政拨款 by fund (05, 07, 08) + 非财政拨款 (补充资料): each figure typed once.
-    { key: 'basic', formula: '{?gpbExpenditure:{code}:basic}+{?govFund:{code}:exp_basic}+{?stateCapital:{code}:basic}+{sup:nonfiscal.basic.{code}:value}' },
-    { key: 'proj', formula: '{?gpbExpenditure:{code}:proj}+{?govFund:{code}:exp_proj}+{?stateCapital:{code}:proj}+{sup:nonfiscal.proj.{code}:value}' },
+    // 基本/项目支出 follow 财政拨款 by fund (05, 07, 08) while blank, so a purely fiscal department
+    // types each figure once; typed over, 补充资料 shows the difference as 非财政拨款 (审核 NF-1).
+    { key: 'basic', formula: EXPENDITURE_FISCAL.basic, typeOver: true },
+    { key: 'proj', formula: EXPENDITURE_FISCAL.proj, typeOver: true },
     { key: 'up' },
     { key: 'op' },
     { key: 'affil' },

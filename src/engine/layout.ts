@@ -52,6 +52,12 @@ class Grid {
     this.cells[r]![c] = { t: 'input', row, col, format };
     this.index.set(`${row}|${col}`, { r, c });
   }
+  /** An input that shows `text` (a formula) until something is typed in it. */
+  following(r: number, c: number, row: string, col: string, text: string, format: ValueFormat = 'amount'): void {
+    this.cells[r]![c] = { t: 'input', row, col, format, follow: { source: text, formula: '' } };
+    this.index.set(`${row}|${col}`, { r, c });
+    this.pending.push({ r, c, text, row });
+  }
   formula(
     r: number,
     c: number,
@@ -120,7 +126,9 @@ function layoutFunction(def: FunctionTableDef, doc: WorkbookDocument, book: Code
         g.text(ir, 0, item.code, 'code');
         g.text(ir, 1, book.name(item.code), 'label', 1, 2);
         cols.forEach((col, i) => {
-          if (col.formula) g.formula(ir, 2 + i, item.code, col.key, substitute(col.formula, { code: item.code }));
+          const text = col.formula ? substitute(col.formula, { code: item.code }) : null;
+          if (text !== null && col.typeOver) g.following(ir, 2 + i, item.code, col.key, text);
+          else if (text !== null) g.formula(ir, 2 + i, item.code, col.key, text);
           else g.input(ir, 2 + i, item.code, col.key);
         });
       }
@@ -263,7 +271,8 @@ function layoutSupplement(tpl: TemplateDef, doc: WorkbookDocument, book: CodeBoo
       for (const code of book.items(p.funds ?? ['gpb'])) {
         const r = g.addRow('item');
         g.text(r, 0, substitute(p.label, { code, name: book.name(code) }), 'label');
-        g.input(r, 1, substitute(p.id, { code }), 'value', p.format);
+        if (p.formula) g.formula(r, 1, substitute(p.id, { code }), 'value', substitute(p.formula, { code }), p.format);
+        else g.input(r, 1, substitute(p.id, { code }), 'value', p.format);
         g.text(r, 2, unit(p.format), 'label');
       }
       const last = g.cells.length - 1;
@@ -294,7 +303,7 @@ function layoutFigures(tpl: TemplateDef): Grid {
 /** Whether a 补充资料 row is an input (a field without formula, or a per-项 row). */
 function supplementIsInput(tpl: TemplateDef): (row: string) => boolean {
   const inputs = new Set(tpl.supplement.flatMap((s) => s.fields.filter((f) => !f.formula).map((f) => f.id)));
-  const perItem = tpl.supplement.flatMap((s) => (s.perItem ? [new RegExp(`^${s.perItem.id.replaceAll('.', '\\.').replace('{code}', '\\d{7}')}$`)] : []));
+  const perItem = tpl.supplement.flatMap((s) => (s.perItem && !s.perItem.formula ? [new RegExp(`^${s.perItem.id.replaceAll('.', '\\.').replace('{code}', '\\d{7}')}$`)] : []));
   return (row) => inputs.has(row) || perItem.some((re) => re.test(row));
 }
 
@@ -347,14 +356,16 @@ function expandRules(tpl: TemplateDef, book: CodeBook): ExpandedRule[] {
         : book.classes(def.forEach.funds).map((cls) => ({ class: cls }));
     for (const v of vars) {
       const suffix = v.code ?? v.class;
+      const named = suffix ? { ...v, name: book.name(suffix) } : v;
       const left = substitute(def.left.expr, v);
       const right = substitute(def.right.expr, v);
       out.push({
         rowId: suffix ? `${def.id}:${suffix}` : def.id,
         def: { ...def, left: { ...def.left, expr: left }, right: { ...def.right, expr: right } },
         title: def.title,
-        leftLabel: substitute(def.left.label, v),
-        rightLabel: substitute(def.right.label, v),
+        // {name} only in labels: a user's name never enters a formula.
+        leftLabel: substitute(def.left.label, named),
+        rightLabel: substitute(def.right.label, named),
         cells: [...referencedCells(left, 'audit'), ...referencedCells(right, 'audit')],
       });
     }
@@ -450,8 +461,9 @@ export function buildLayout(template: TemplateDef, doc: WorkbookDocument, book: 
   for (const { id, g } of grids) {
     for (const p of g.pending) {
       const cell = g.cells[p.r]![p.c];
-      if (cell?.t !== 'formula') continue;
-      cell.formula = resolveFormula(p.text, { sheet: id, ...(p.row ? { row: p.row } : {}), index, ...(p.classRange ? { classRange: p.classRange } : {}) });
+      const target = cell?.t === 'formula' ? cell : cell?.t === 'input' ? cell.follow : undefined;
+      if (!target) continue;
+      target.formula = resolveFormula(p.text, { sheet: id, ...(p.row ? { row: p.row } : {}), index, ...(p.classRange ? { classRange: p.classRange } : {}) });
     }
   }
   const sheets = grids.map(({ id, g, meta }) => finish(g, id, meta));

@@ -111,7 +111,8 @@ export class WorkbookEngine {
           if (cell?.t === 'formula') return `=${cell.formula}`;
           if (cell?.t === 'input') {
             const v = inputs?.[cell.row]?.[cell.col];
-            return v === undefined ? null : Number(v);
+            if (v === undefined) return cell.follow ? `=${cell.follow.formula}` : null;
+            return Number(v);
           }
           return null;
         }),
@@ -195,6 +196,24 @@ export class WorkbookEngine {
     return this.addr(sheet, row, col)?.cell?.t === 'input';
   }
 
+  /**
+   * For a cell that follows a formula until typed over (a typeOver column): 'typed' when the
+   * user's figure is in it, 'following' when it shows the formula; undefined for other cells.
+   */
+  typeOverState(sheet: AnySheetId, row: string, col: string): 'typed' | 'following' | undefined {
+    const cell = this.addr(sheet, row, col)?.cell;
+    if (cell?.t !== 'input' || !cell.follow) return undefined;
+    return this.doc.inputs[sheet as SheetId]?.[row]?.[col] === undefined ? 'following' : 'typed';
+  }
+
+  /** The figure a typed-over cell would show if cleared (its formula's value); undefined for other cells. */
+  followValue(sheet: AnySheetId, row: string, col: string): CellValue | undefined {
+    const a = this.addr(sheet, row, col);
+    if (a?.cell?.t !== 'input' || !a.cell.follow) return undefined;
+    if (this.doc.inputs[sheet as SheetId]?.[row]?.[col] === undefined) return this.value(sheet, row, col);
+    return toCellValue(this.hf.calculateFormula(`=${a.cell.follow.formula}`, a.sheet));
+  }
+
   /** Rectangular values of one sheet (HF trims trailing blanks; views need full rows). */
   sheetValues(id: AnySheetId): CellValue[][] {
     const s = this.sheet(id);
@@ -231,7 +250,10 @@ export class WorkbookEngine {
     const parsed = edits.map((e) => ({ ...e, value: this.parse(e.sheet, e.row, e.col, e.raw) }));
     const put = (e: (typeof parsed)[number]) => {
       const a = this.addr(e.sheet, e.row, e.col)!;
-      return this.hf.setCellContents({ sheet: a.sheet, row: a.row, col: a.col }, e.value === null ? null : Number(e.value));
+      // A cleared typeOver cell follows its formula again.
+      const follow = a.cell?.t === 'input' ? a.cell.follow : undefined;
+      const content = e.value !== null ? Number(e.value) : follow ? `=${follow.formula}` : null;
+      return this.hf.setCellContents({ sheet: a.sheet, row: a.row, col: a.col }, content);
     };
     // One cell (a typed value) needs no batch: suspending and resuming evaluation costs as much again.
     const changes = parsed.length === 1 ? put(parsed[0]!) : this.hf.batch(() => parsed.forEach(put));
@@ -239,6 +261,14 @@ export class WorkbookEngine {
     for (const e of parsed) doc = withInput(doc, e.sheet as SheetId, e.row, e.col, e.value);
     this.doc = doc;
     const mapped = this.mapChanges(changes);
+    // A typeOver cell typed with (or cleared to) the figure it showed changes state, not value:
+    // views still need it to restyle.
+    for (const e of parsed) {
+      if (this.typeOverState(e.sheet, e.row, e.col) === undefined) continue;
+      if (!mapped.some((c) => c.sheet === e.sheet && c.row === e.row && c.col === e.col)) {
+        mapped.push({ sheet: e.sheet, row: e.row, col: e.col, value: this.value(e.sheet, e.row, e.col) });
+      }
+    }
     if (this.findings) {
       // Left and right of one rule often change together: evaluate each rule once.
       const rules = new Set<ExpandedRule>();

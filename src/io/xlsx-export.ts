@@ -119,7 +119,15 @@ function styleText(xc: Cell, cell: Extract<LayoutCell, { t: 'text' }>, isLastCol
 /** Renames sheet ids in a formula; null when it refers to a sheet the file does not contain. */
 type Rename = (formula: string) => string | null;
 
-function writeCell(xc: Cell, cell: LayoutCell, v: ExportValue | undefined, zero: ZeroStyle, rename: Rename, isLastCol: boolean): void {
+function writeCell(
+  xc: Cell,
+  cell: LayoutCell,
+  v: ExportValue | undefined,
+  zero: ZeroStyle,
+  rename: Rename,
+  isLastCol: boolean,
+  typed: boolean,
+): void {
   if (!cell) {
     xc.font = FONT;
     return;
@@ -135,10 +143,11 @@ function writeCell(xc: Cell, cell: LayoutCell, v: ExportValue | undefined, zero:
   xc.numFmt = numberFormat(cell.format, zero);
   // Numbers right; a formula that yields text (审核 结果 通过/错误) centred.
   xc.alignment = { horizontal: typeof v === 'string' ? 'center' : 'right', vertical: 'middle' };
-  if (cell.t === 'input') {
+  if (cell.t === 'input' && (!cell.follow || typed)) {
     xc.value = typeof v === 'number' ? roundedNumber(v, cell.format) : null;
   } else {
-    const formula = rename(cell.formula);
+    // A typeOver cell nobody typed in is its live formula (Excel/LibreOffice recalculate it).
+    const formula = rename(cell.t === 'input' ? cell.follow!.formula : cell.formula);
     // A 公开表 has no 补充资料: a formula reading it is written as its value.
     xc.value = formula === null ? cachedResult(v, cell.format) : { formula, result: cachedResult(v, cell.format) };
   }
@@ -169,7 +178,10 @@ function rowHeights(layout: SheetLayout): number[] {
   return heights;
 }
 
-function writeLayoutSheet(wb: Workbook, data: XlsxSheetData, rename: Rename): void {
+/** Whether the document holds a typed value for a cell (typeOver cells: value, else formula). */
+type Typed = (row: string, col: string) => boolean;
+
+function writeLayoutSheet(wb: Workbook, data: XlsxSheetData, rename: Rename, typed: Typed): void {
   const { layout, values } = data;
   const headerRows = layout.rowKinds.flatMap((k, r) => (k === 'header' ? [r + 1] : []));
   const ws = wb.addWorksheet(xlsxSheetName(layout), {
@@ -193,7 +205,7 @@ function writeLayoutSheet(wb: Workbook, data: XlsxSheetData, rename: Rename): vo
     const bordered = BORDERED.has(layout.rowKinds[r]!);
     row.forEach((cell, c) => {
       const xc = xr.getCell(c + 1);
-      writeCell(xc, cell, values[r]?.[c], layout.zero, rename, c === layout.width - 1);
+      writeCell(xc, cell, values[r]?.[c], layout.zero, rename, c === layout.width - 1, cell?.t === 'input' && typed(cell.row, cell.col));
       if (bordered) xc.border = GRID;
     });
   });
@@ -324,12 +336,14 @@ export async function exportXlsx(input: XlsxExportInput): Promise<Uint8Array> {
     });
     return missing ? null : out;
   };
+  const inputs = input.document.inputs as Partial<Record<string, Record<string, Record<string, string>>>>;
+  const typedIn = (sheet: string): Typed => (row, col) => inputs[sheet]?.[row]?.[col] !== undefined;
   if (input.kind === 'public') {
-    for (const s of input.sheets) writeLayoutSheet(wb, s, rename);
+    for (const s of input.sheets) writeLayoutSheet(wb, s, rename, typedIn(s.layout.id));
     if (input.narrative) writePublicNarrative(wb, input.narrative, input.document.meta);
   } else {
     for (const s of input.sheets) {
-      writeLayoutSheet(wb, s, rename);
+      writeLayoutSheet(wb, s, rename, typedIn(s.layout.id));
       if (s.layout.id === 'sup' && input.narrative) writeNarrative(wb, input.narrative, input.document.meta);
     }
     if (input.narrative && !names.has('sup')) writeNarrative(wb, input.narrative, input.document.meta);

@@ -219,6 +219,8 @@ function readSheet(
         return;
       }
       if (!readsInputs || isMergedChild(xc)) return;
+      // A typeOver cell still holding its template formula follows it: nothing was typed.
+      if (cell.follow && hasFormula(xc) && normalizeFormula(xc.formula, nameToId) === normalizeFormula(cell.follow.formula, nameToId)) return;
       const got = inputRaw(xc);
       if ('error' in got) throw new ImportError(IMPORT_MESSAGES.badValue(at(xc, r, c), got.error));
       let value: string | null;

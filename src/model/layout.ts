@@ -13,7 +13,8 @@ export type TextRole = 'title' | 'publicNo' | 'meta' | 'header' | 'label' | 'cod
 
 export type LayoutCell =
   | { t: 'text'; text: string; role: TextRole; indent?: number }
-  | { t: 'input'; row: string; col: string; format: ValueFormat }
+  /** `follow`: the formula the cell shows while nothing is typed (a typeOver column). */
+  | { t: 'input'; row: string; col: string; format: ValueFormat; follow?: { source: string; formula: string } }
   | { t: 'formula'; row: string; col: string; format: ValueFormat; source: string; formula: string }
   | null;
 

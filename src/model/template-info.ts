@@ -11,7 +11,7 @@ export function templateInfo(template: TemplateDef): TemplateInfo {
   titles.set('sup', '补充资料');
   const supFormats = new Map<string, ValueFormat>();
   for (const s of tpl.supplement) for (const f of s.fields) if (!f.formula) supFormats.set(f.id, f.format);
-  const perItem = tpl.supplement.flatMap((s) => (s.perItem ? [s.perItem] : []));
+  const perItem = tpl.supplement.flatMap((s) => (s.perItem && !s.perItem.formula ? [s.perItem] : []));
 
   const inputFormat = (sheet: SheetId, row: string, col: string): ValueFormat | undefined => {
     if (sheet === 'sup') {
@@ -26,7 +26,7 @@ export function templateInfo(template: TemplateDef): TemplateInfo {
     switch (def.kind) {
       case 'function': {
         const c = def.columns.find((x) => x.key === col);
-        return /^\d{7}$/.test(row) && c && !c.formula ? 'amount' : undefined;
+        return /^\d{7}$/.test(row) && c && (!c.formula || c.typeOver) ? 'amount' : undefined;
       }
       case 'economic':
         return col === 'amount' && /^\d{5}$/.test(row) ? 'amount' : undefined;

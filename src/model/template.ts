@@ -48,6 +48,11 @@ export interface FunctionColumn {
   key: string;
   /** Formula on 项 rows: {col} for the same row, {code} for the row's code; absent means input. */
   formula?: string;
+  /**
+   * With `formula`: the 项 cell follows the formula until the user types a figure, which then
+   * wins (an input kept like any other); clearing it follows the formula again.
+   */
+  typeOver?: boolean;
 }
 
 /** Tables 02/03/05/08/09: 合计, then 类/款/项 rows from the workbook's codes. */
@@ -138,13 +143,15 @@ export interface SupplementSection {
   id: string;
   title: string;
   fields: SupplementField[];
-  /** Generate one input row per 一般公共预算 项 code: {code} in id/label templates. */
+  /** Generate one row per 项 code (input, or `formula`): {code} in id/label templates. */
   perItem?: {
     id: string;
     label: string;
     format: ValueFormat;
     /** Funds whose 项 codes get a row (default 一般公共预算). */
     funds?: Fund[];
+    /** Derived rows: a formula with {code} instead of an input per 项. */
+    formula?: string;
     totalId?: string;
     totalLabel?: string;
   };

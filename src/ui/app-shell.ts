@@ -254,7 +254,12 @@ export function mountApp(root: HTMLElement, session: WorkbookSession, opts: Moun
       return;
     }
     const layout = session.engine.sheet(cell.sheet);
-    const kind = session.engine.isInput(cell.sheet, cell.row, cell.col) ? UI_TEXT.cellKinds.input : UI_TEXT.cellKinds.formula;
+    const typeOver = session.engine.typeOverState(cell.sheet, cell.row, cell.col);
+    const kind = typeOver
+      ? UI_TEXT.cellKinds[typeOver]
+      : session.engine.isInput(cell.sheet, cell.row, cell.col)
+        ? UI_TEXT.cellKinds.input
+        : UI_TEXT.cellKinds.formula;
     const parts = [`${sheetLabel(cell.sheet)} · ${cellLabel(layout, cell.row, cell.col)}（${kind}）`];
     for (const f of findings) {
       if (f.cells.some((c) => c.sheet === cell.sheet && c.row === cell.row && c.col === cell.col)) {

@@ -15,7 +15,7 @@ import 'handsontable/styles/ht-theme-main.min.css';
 import type { CellChange, LayoutCell, SheetLayout } from '../engine';
 import type { CellEdit, WorkbookSession } from '../app/session';
 import { applyValidEdits, type RejectedEdit } from '../app/partial-edit';
-import { InputError } from '../model/amount';
+import { InputError, formatAmount, roundHalfUp } from '../model/amount';
 import type { AnySheetId } from '../model/template';
 import { cellClasses, clipboardText, columnPixelWidths, displayText, toGridValue, type GridValue, type Mark } from './cell-view';
 import { cellLabel } from './cell-label';
@@ -424,8 +424,19 @@ export class SheetGrid {
     const mark = cell && cell.t !== 'text' ? this.marks.get(markKey(this.sheetId, cell.row, cell.col)) : undefined;
     td.classList.toggle('c-mark-error', mark?.mark === 'error');
     td.classList.toggle('c-mark-warning', mark?.mark === 'warning');
-    if (mark) td.title = mark.messages.join('\n');
+    // A cell following its formula until typed over: its style and tooltip say which it is now.
+    const state = cell?.t === 'input' && cell.follow ? this.session.engine.typeOverState(this.sheetId, cell.row, cell.col) : undefined;
+    td.classList.toggle('c-typed', state === 'typed');
+    td.classList.toggle('c-follow', state === 'following');
+    const lines = [...(state ? [this.typeOverTip(cell as { row: string; col: string }, state)] : []), ...(mark?.messages ?? [])];
+    if (lines.length) td.title = lines.join('\n');
     else td.removeAttribute('title');
+  }
+
+  private typeOverTip(cell: { row: string; col: string }, state: 'typed' | 'following'): string {
+    if (state === 'following') return UI_TEXT.typeOver.following;
+    const v = this.session.engine.followValue(this.sheetId, cell.row, cell.col);
+    return UI_TEXT.typeOver.typed(typeof v === 'number' ? formatAmount(roundHalfUp(v)) : '—');
   }
 
   /** Typing on a computed cell explains why nothing happens (Excel does the same for locked cells). */

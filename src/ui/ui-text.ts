@@ -46,6 +46,11 @@ export const UI_TEXT = {
   auditColumns: ['级别', '审核内容', '说明', '差额', '涉及单元格'],
   textsTitle: '情况说明文字',
   textsHint: '以下文字由单位填写，用于情况说明相应部分。',
-  cellKinds: { input: '填报', formula: '自动计算' } as const,
+  cellKinds: { input: '填报', formula: '自动计算', typed: '已填报，覆盖自动计算', following: '自动计算，可直接填报覆盖' } as const,
+  /** Tooltips of a cell that follows a formula until typed over (03表 基本/项目支出). */
+  typeOver: {
+    following: '自动计算（取自财政拨款各表）。可直接填报全部支出数，差额即非财政拨款；按 Delete 恢复自动计算',
+    typed: (follow: string) => `已填报，覆盖自动计算数 ${follow}（差额为非财政拨款，见补充资料）；按 Delete 恢复自动计算`,
+  },
   saveTextHint: '离开输入框时保存',
 } as const;

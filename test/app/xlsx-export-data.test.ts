@@ -13,7 +13,8 @@ function withCodes() {
   engine.addCode('gpb', '2080505');
   engine.addCode('gpb', '2010398', '自定义审批事务');
   engine.addEconomicCode('30311');
-  engine.setInput('sup', 'nonfiscal.basic.2080505', 'value', '12.5');
+  // 03 typed over (05 has nothing for it): the whole figure is 非财政拨款.
+  engine.setInput('t03', '2080505', 'basic', '12.5');
   return engine;
 }
 
@@ -70,6 +71,7 @@ describe('XLSX_IMPORT_DEPS', () => {
     const { document, notes } = await importXlsx(await exportXlsx(xlsxExportInput(engine)), XLSX_IMPORT_DEPS);
     expect(notes).toEqual([]);
     expect(document).toEqual(engine.document());
-    expect(document.inputs.sup?.['nonfiscal.basic.2080505']?.value).toBe('12.50');
+    expect(document.inputs.t03?.['2080505']?.basic).toBe('12.50');
+    expect(document.inputs.sup?.['nonfiscal.basic.2080505']).toBeUndefined();
   });
 });

@@ -46,9 +46,18 @@ describe('500-code workbook', () => {
     const old = e.amount('t05', code, 'basic')!;
     e.setInput('t05', code, 'basic', old.plus(100).toFixed(2));
     expect(e.amount('t05', 'sum', 'total')?.toFixed(2)).toBe(before.plus(100).toFixed(2));
-    // 03 follows 05 (its 财政拨款 part), so only 05 vs 06 disagrees now.
+    // This 项 has 非财政拨款: its 03 figure is typed and stays, so 05 now exceeds it (an error,
+    // never a silently negative 非财政拨款); cleared, 03 follows 05 and only 05 vs 06 disagrees.
+    expect(e.typeOverState('t03', code, 'basic')).toBe('typed');
+    const typed = e.amount('t03', code, 'basic')!;
+    expect(typed.lt(old.plus(100))).toBe(true);
+    expect(e.audit().map((f) => f.ruleId)).toEqual(['X56-1', 'NF-1-basic', 'X35-1']);
+    expect(e.amount('sup', `nonfiscal.basic.${code}`, 'value')?.toFixed(2)).toBe(typed.minus(old.plus(100)).toFixed(2));
+    e.setInput('t03', code, 'basic', null);
+    expect(e.typeOverState('t03', code, 'basic')).toBe('following');
     expect(e.audit().map((f) => f.ruleId)).toEqual(['X56-1']);
-    expect(e.amount('t03', code, 'basic')?.toFixed(2)).toBe(e.amount('t05', code, 'basic')!.plus(e.amount('sup', `nonfiscal.basic.${code}`, 'value') ?? 0).toFixed(2));
+    expect(e.amount('t03', code, 'basic')?.toFixed(2)).toBe(old.plus(100).toFixed(2));
+    expect(e.amount('sup', `nonfiscal.basic.${code}`, 'value')?.toFixed(2)).toBe('0.00');
   });
 
   it('renders the 情况说明 with every figure and no gap', () => {

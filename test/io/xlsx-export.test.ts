@@ -83,7 +83,11 @@ describe('exportXlsx on the example (蓝山县行政审批服务局 2021)', () =
         }),
       );
     }
-    const expected = engine.layout.sheets.reduce((n, s) => n + s.cells.flat().filter((c) => c?.t === 'formula').length, 0);
+    // Formula cells, and typeOver cells nobody typed in (03 基本/项目支出 following 05): their live formula.
+    const inFile = (id: (typeof engine.layout.sheets)[number]['id'], c: (typeof engine.layout.sheets)[number]['cells'][number][number]) =>
+      c?.t === 'formula' || (c?.t === 'input' && c.follow !== undefined && engine.typeOverState(id, c.row, c.col) === 'following');
+    const expected = engine.layout.sheets.reduce((n, s) => n + s.cells.flat().filter((c) => inFile(s.id, c)).length, 0);
+    expect(engine.layout.sheets.flatMap((s) => s.cells.flat()).filter((c) => c?.t === 'input' && c.follow).length).toBe(2);
     expect(formulas).toBe(expected);
   });
 

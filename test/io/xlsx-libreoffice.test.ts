@@ -7,6 +7,7 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { dec } from '../../src/model/amount';
 import { type WorkbookEngine } from '../../src/engine';
+import type { LayoutCell, SheetLayout } from '../../src/model/layout';
 import { exampleDocument, openWorkbook } from '../../src/app/templates';
 import { xlsxSheetName } from '../../src/io/xlsx-common';
 import { exportXlsx } from '../../src/io/xlsx-export';
@@ -28,13 +29,19 @@ function expected(engine: WorkbookEngine, sheet: Parameters<WorkbookEngine['valu
 
 const shown = (csv: string): string => (csv === '' || Number.isNaN(Number(csv)) ? csv : dec(csv).toDecimalPlaces(2).toFixed(2));
 
+/** A formula cell, or a typeOver cell nobody typed in (the file holds its formula). */
+function isFormulaInFile(engine: WorkbookEngine, sheet: SheetLayout['id'], cell: LayoutCell | undefined): boolean {
+  if (cell?.t === 'formula') return true;
+  return cell?.t === 'input' && cell.follow !== undefined && engine.typeOverState(sheet, cell.row, cell.col) === 'following';
+}
+
 /** The export with every cached formula result replaced by -1: only a real recalculation repairs it. */
 function poisoned(engine: WorkbookEngine): Promise<Uint8Array> {
   return exportXlsx({
     document: engine.document(),
     sheets: engine.layout.sheets.map((layout) => ({
       layout,
-      values: engine.sheetValues(layout.id).map((row, r) => row.map((v, c) => (layout.cells[r]?.[c]?.t === 'formula' ? -1 : v))),
+      values: engine.sheetValues(layout.id).map((row, r) => row.map((v, c) => (isFormulaInFile(engine, layout.id, layout.cells[r]?.[c]) ? -1 : v))),
     })),
   });
 }
@@ -52,7 +59,7 @@ async function recalculateAndCompare(engine: WorkbookEngine, name: string, poiso
     expect(rows, xlsxSheetName(layout)).toBeDefined();
     layout.cells.forEach((row, r) =>
       row.forEach((cell, c) => {
-        if (cell?.t !== 'formula') return;
+        if (!cell || cell.t === 'text' || !isFormulaInFile(engine, layout.id, cell)) return;
         compared++;
         const got = shown(rows![r]?.[c] ?? '');
         const want = expected(engine, layout.id, cell.row, cell.col);
@@ -111,6 +118,28 @@ describe('LibreOffice recalculates the exported workbook to the app’s numbers'
       const x56 = auditRows(csv).get('X56-1')!;
       // 05表 基本支出 1576.05 − (979.88 + 606.17) = −10.00
       expect(x56).toEqual({ diff: '-10.00', result: '错误' });
+    },
+    LO_TIMEOUT,
+  );
+
+  it(
+    '03 typed over (fiscal + 5.00) and following cells: LibreOffice gets the same 03, 补充资料 非财政拨款 and 01',
+    async () => {
+      const engine = openWorkbook(exampleDocument());
+      engine.setInput('t03', '2010306', 'basic', '1581.05');
+      engine.addCode('gpb', '2010301');
+      engine.setInput('t05', '2010301', 'proj', '12.30');
+      const csv = await recalculateAndCompare(engine, 'type-over', true);
+      const t03 = csv.get('公开03表')!;
+      const at = (code: string) => t03.find((r) => r[0] === code)!;
+      expect(at('2010306')[3]).toBe('1581.05');
+      // Following 05 in the file as a live formula: poisoned, recalculated to 12.30.
+      expect(shown(at('2010301')[4]!)).toBe('12.30');
+      const p = engine.sheet('t01').index.get('exp.total|amount')!;
+      expect(shown(csv.get('公开01表')![p.r]![p.c]!)).toBe('1593.35');
+      const sup = csv.get('补充资料')!;
+      const nf = engine.sheet('sup').index.get('nonfiscal.basic.2010306|value')!;
+      expect(shown(sup[nf.r]![nf.c]!)).toBe('5.00');
     },
     LO_TIMEOUT,
   );

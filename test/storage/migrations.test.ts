@@ -3,7 +3,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { exampleDocument, openWorkbook, restoreDocument } from '../../src/app/templates';
+import { exampleDocument, nationalExampleDocument, openWorkbook, restoreDocument } from '../../src/app/templates';
 import { MIGRATIONS, SCHEMA_VERSION, migrate } from '../../src/model';
 import { exampleBeforeReport } from '../support/example-before-report';
 import { TEMPLATE_LIST } from '../../sheets';
@@ -106,7 +106,7 @@ describe('hn-2021 v1-to-v2: 03表基本/项目支出 derived; typed remainder ke
     expect(inputs.t03).toBeUndefined();
     expect(Object.keys(inputs.sup!).filter((k) => k.startsWith('nonfiscal.'))).toEqual([]);
     const result = restoreDocument(before);
-    expect(result.migrated).toEqual([schema.name, MIGRATIONS[2]!.name, m.name, HN_2021_MIGRATIONS[1]!.name]);
+    expect(result.migrated).toEqual([schema.name, MIGRATIONS[2]!.name, ...HN_2021_MIGRATIONS.map((x) => x.name)]);
     expect(result.notes).toEqual([]);
     expect(result.doc).toEqual(exampleBeforeReport(exampleDocument()));
   });
@@ -167,12 +167,85 @@ describe('hn-2021 v2-to-v3: 年初预算数 typed; older documents state the sum
     const sup = { ...doc.inputs.sup };
     delete sup['budget.stated'];
     const r = restoreDocument({ ...doc, templateVersion: 2, inputs: { ...doc.inputs, sup } });
-    expect(r.migrated).toEqual([m.name]);
+    expect(r.migrated).toEqual([m.name, HN_2021_MIGRATIONS[2]!.name]);
     expect(r.doc).toEqual(doc);
     const e = openWorkbook(r.doc);
     expect(e.figure('budgetRate')?.toFixed(2)).toBe('99.35');
     expect(e.audit()).toEqual([]);
     e.destroy();
+  });
+});
+
+describe('hn-2021 v3-to-v4: 补充资料非财政拨款支出 becomes the typed 03表基本/项目支出', () => {
+  const m = exercise('hn-2021 v3-to-v4');
+  // A templateVersion-3 document as saved before this step: 非财政拨款 typed in 补充资料.
+  const before = deepFreeze({
+    type: 'juesuan-workbook',
+    schemaVersion: 4,
+    app: 'juesuan-gongkai',
+    templateId: 'hn-2021',
+    templateVersion: 3,
+    meta: { department: '甲', year: 2021, unit: '万元' },
+    codes: { gpb: ['2010306', '2010350'], gf: ['2120801'], soe: [] },
+    customCodes: {},
+    economicCodes: [],
+    economicNames: {},
+    inputs: {
+      t03: { '2010306': { op: '5.00' } },
+      t05: { '2010306': { basic: '100.00' }, '2010350': { proj: '7.00' } },
+      t08: { '2120801': { inc: '30.00', exp_proj: '30.00' } },
+      sup: {
+        'nonfiscal.basic.2010306': { value: '20.00' },
+        'nonfiscal.proj.2120801': { value: '10.00' },
+        'nonfiscal.proj.2010350': { value: '0.00' },
+        'prior.grand': { value: '1.00' },
+      },
+    },
+    texts: {},
+  });
+
+  it('types 03 = 财政拨款 + 非财政拨款 over the cell, drops the 补充资料 inputs, and every figure stays', () => {
+    const after = m.up(before);
+    expect(after.templateVersion).toBe(4);
+    const inputs = after.inputs as Record<string, Record<string, Record<string, string>>>;
+    expect(inputs.t03).toEqual({ '2010306': { op: '5.00', basic: '120.00' }, '2120801': { proj: '40.00' } });
+    expect(inputs.sup).toEqual({ 'prior.grand': { value: '1.00' } });
+    expect(inputs.t05).toEqual(before.inputs.t05);
+    const r = restoreDocument(before);
+    expect(r.migrated).toEqual([m.name]);
+    expect(r.notes).toEqual([]);
+    const e = openWorkbook(r.doc);
+    expect(e.amount('t03', '2010306', 'basic')?.toFixed(2)).toBe('120.00');
+    expect(e.amount('t03', '2010306', 'total')?.toFixed(2)).toBe('125.00');
+    expect(e.amount('t03', '2120801', 'proj')?.toFixed(2)).toBe('40.00');
+    expect(e.amount('t03', '2010350', 'proj')?.toFixed(2)).toBe('7.00');
+    expect(e.amount('t03', 'sum', 'total')?.toFixed(2)).toBe('172.00');
+    expect(e.typeOverState('t03', '2010350', 'proj')).toBe('following');
+    // The 非财政拨款 is now shown, derived: the same figures as were typed.
+    expect(e.amount('sup', 'nonfiscal.basic.2010306', 'value')?.toFixed(2)).toBe('20.00');
+    expect(e.amount('sup', 'nonfiscal.proj.2120801', 'value')?.toFixed(2)).toBe('10.00');
+    expect(e.amount('sup', 'nonfiscal.proj.2010350', 'value')?.toFixed(2)).toBe('0.00');
+    expect(e.isInput('sup', 'nonfiscal.basic.2010306', 'value')).toBe(false);
+    e.destroy();
+  });
+});
+
+describe('national-2022 v1-to-v2: 补充资料非财政拨款支出 becomes the typed 03表基本/项目支出', () => {
+  const m = exercise('national-2022 v1-to-v2');
+
+  it('turns the frozen v1 example into the built-in one, with the same 03 figures', () => {
+    const before = deepFreeze(JSON.parse(readFileSync(join(FIXTURES, 'national-2022-v1.json'), 'utf8')) as Record<string, unknown>);
+    const sup = (before.inputs as Record<string, Record<string, unknown>>).sup!;
+    expect(sup['nonfiscal.basic.2120101']).toEqual({ value: '5.00' });
+    const after = m.up(before);
+    expect(after.templateVersion).toBe(2);
+    const inputs = after.inputs as Record<string, Record<string, Record<string, string>>>;
+    // 05 980.25 + 5.00 and 05 356.40 + 48.00.
+    expect(inputs.expenditure).toEqual({ '2120101': { basic: '985.25' }, '2120102': { proj: '404.40' } });
+    expect(Object.keys(inputs.sup!).filter((k) => k.startsWith('nonfiscal.'))).toEqual([]);
+    const r = restoreDocument(before);
+    expect(r.migrated).toEqual([m.name]);
+    expect(r.doc).toEqual(nationalExampleDocument());
   });
 });
 
@@ -191,7 +264,7 @@ describe('v3-to-v4: placeholder 自定义科目 names dropped, economic code nam
 
   it('the restored fixture names 20701 from the catalogue or reports it, and never prints 自定义科目', () => {
     const result = restoreDocument(readFixture('workbook-v3.json'));
-    // Saved before hn-2021 had template versions: its template step runs too (a no-op on v3 inputs).
+    // Saved before hn-2021 had template versions: its template steps run too (no-ops on these inputs).
     expect(result.migrated).toEqual([m.name, ...HN_2021_MIGRATIONS.map((x) => x.name)]);
     const e = openWorkbook(result.doc);
     const t05 = JSON.stringify(e.sheet('t05').cells);

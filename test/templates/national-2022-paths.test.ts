@@ -18,7 +18,7 @@ describe('national-2022 on every path', () => {
     expect(loaded.migrated).toEqual([]);
     const out = await exportWorkbook(store, 'n');
     const file = JSON.parse(out.text);
-    expect(file.workbooks[0].document).toMatchObject({ templateId: 'national-2022', templateVersion: 1 });
+    expect(file.workbooks[0].document).toMatchObject({ templateId: 'national-2022', templateVersion: 2 });
     const other = new MemoryStore({ restore: restoreDocument });
     const { imported } = await importBackup(other, out.text);
     expect((await other.load(imported[0]!.id)).doc).toEqual(nationalExampleDocument());

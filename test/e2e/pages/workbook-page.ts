@@ -78,6 +78,18 @@ export class WorkbookPage {
     return ((await this.cellLocator(row, col).getAttribute('class')) ?? '').split(/\s+/);
   }
 
+  /** The tooltip of a cell (typed-over or following, 审核 messages). */
+  async cellTooltip(sheet: string, row: string, col: string): Promise<string> {
+    await this.cellText(sheet, row, col);
+    return (await this.cellLocator(row, col).getAttribute('title')) ?? '';
+  }
+
+  /** Selects a cell and presses Delete, as a user clears it. */
+  async clear(sheet: string, row: string, col: string): Promise<void> {
+    await this.select(sheet, row, col);
+    await this.page.keyboard.press('Delete');
+  }
+
   /** Label texts of the visible table's rows, e.g. to see 类/款/项 rows appear. */
   async rowTexts(): Promise<string[]> {
     return this.page.$$eval('.grid-host .ht_master tbody tr', (trs) =>
