@@ -37,6 +37,8 @@ export interface Finding {
   right: Decimal | null;
   diff: Decimal | null;
   cells: { sheet: string; row: string; col: string }[];
+  /** The bands the finding was judged by (rules allowing rounding: the workbook's 审核 tolerance). */
+  tolerance?: { rounding: Decimal; error: Decimal };
 }
 
 /** A code to add or name in a batch (see WorkbookEngine.addCodes). */
@@ -526,8 +528,9 @@ export class WorkbookEngine {
         severity = 'warning';
         message = `${both}相差 ${show(diff.abs())}，超出尾差容差 ${show(roundHalfUp(bands.rounding))}（错误界限 ${show(roundHalfUp(bands.error))}），请核实`;
       } else {
-        message = `${both}不相等，差额 ${show(diff)}${bands ? `，超出错误界限 ${show(roundHalfUp(bands.error))}` : ''}`;
+        message = `${both}不相等，差额 ${show(diff)}`;
       }
+      if (bands) return { ...base, severity, message, left: L, right: R, diff, tolerance: { rounding: roundHalfUp(bands.rounding), error: roundHalfUp(bands.error) } };
     } else if (rule.def.op === '<=') {
       if (diff.lte(0)) return null;
       message = `${rule.leftLabel}（${show(L)}）大于${rule.rightLabel}（${show(R)}），超出 ${show(diff)}`;
