@@ -5,6 +5,7 @@ import type { TemplateDef } from '../../src/model/template';
 import { NATIONAL_2022 } from '../national-2022';
 import { FIGURES } from '../national-2022/figures';
 import { AUDIT_SH } from './audit';
+import { NARRATIVE_SH } from './narrative';
 import { SUPPLEMENT_SH, TEXTS_SH } from './supplement';
 import { SH_TABLES } from './tables';
 
@@ -19,9 +20,20 @@ export const SH_2024: TemplateDef = {
   tables: SH_TABLES,
   // Same content ids, rows and columns as national-2022: last year's workbook of either maps.
   carryOver: NATIONAL_2022.carryOver,
-  carriedTexts: ['overview.duties', 'overview.structure'],
+  carriedTexts: ['overview.duties'],
   supplement: SUPPLEMENT_SH,
   texts: TEXTS_SH,
   figures: FIGURES,
   audit: AUDIT_SH,
+  narrative: NARRATIVE_SH,
+  publication: {
+    title: '{dept}{year}年度部门决算',
+    parts: [
+      { kind: 'narrative', section: 'overview' },
+      { kind: 'tables', title: '第二部分 {dept}{year}年度部门决算表' },
+      { kind: 'narrative', section: 'explain' },
+      { kind: 'narrative', section: 'glossary' },
+    ],
+    unitsAfter: 'overview.structure',
+  },
 };

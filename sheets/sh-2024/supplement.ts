@@ -28,7 +28,7 @@ export const SUPPLEMENT_SH: SupplementSection[] = [
   {
     id: 'sangong',
     title: '“三公”经费（七）',
-    fields: [count('veh.sangong', '开支财政拨款的公务用车保有量', '辆')],
+    fields: [count('veh.sangong', '开支财政拨款的公务用车保有量', '辆'), amount('recep.foreign', '公务接待费中的外宾接待支出')],
   },
   {
     id: 'perf',
@@ -88,7 +88,6 @@ const nationalText = (id: string): TextField => TEXTS.find((t) => t.id === id)!;
 
 export const TEXTS_SH: TextField[] = [
   nationalText('overview.duties'),
-  { id: 'overview.structure', label: '部门决算单位构成（说明）', section: '部门概况', multiline: true },
   { id: 'reason.grand', label: '收支总计变动原因', section: '一、收入支出决算总体情况说明' },
   { id: 'reason.fiscalGrand', label: '财政拨款收支总计变动原因', section: '四、财政拨款收入支出决算总体情况说明' },
   { id: 'reason.gpbExp', label: '一般公共预算财政拨款支出变动原因', section: '五、一般公共预算财政拨款支出决算情况说明' },

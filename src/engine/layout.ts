@@ -409,12 +409,13 @@ function layoutAudit(rules: ExpandedRule[], tol: AuditTolerance): Grid {
 function finish(
   g: Grid,
   id: AnySheetId,
-  meta: { title: string; publicNo: string; contentId?: string; zero: ZeroStyle; colWidths: number[]; dataStart: number },
+  meta: { title: string; publicNo: string; printPublicNo?: boolean; contentId?: string; zero: ZeroStyle; colWidths: number[]; dataStart: number },
 ): SheetLayout {
   return {
     id,
     title: meta.title,
     publicNo: meta.publicNo,
+    ...(meta.printPublicNo === false ? { printPublicNo: false } : {}),
     ...(meta.contentId ? { contentId: meta.contentId } : {}),
     cells: g.cells,
     width: g.width,
@@ -443,7 +444,7 @@ export function buildLayout(template: TemplateDef, doc: WorkbookDocument, book: 
     grids.push({
       id: def.id,
       g,
-      meta: { title: def.title, publicNo: def.publicNo, contentId: def.contentId, zero: doc.zeroStyle ?? def.zero, colWidths: def.colWidths, dataStart: 3 + def.headerRows },
+      meta: { title: def.title, publicNo: def.publicNo, ...(def.printPublicNo === false ? { printPublicNo: false } : {}), contentId: def.contentId, zero: doc.zeroStyle ?? def.zero, colWidths: def.colWidths, dataStart: 3 + def.headerRows },
     });
   }
   grids.push({

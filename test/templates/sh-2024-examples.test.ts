@@ -8,11 +8,13 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openWorkbook, shExampleDocument, SH_EXAMPLES } from '../../src/app/templates';
 import type { WorkbookEngine } from '../../src/engine';
+import { narrativePlainText, renderNarrative } from '../../src/engine/narrative';
 import type { AnySheetId } from '../../src/model/template';
 
 type Value = number | null;
 type Row = Record<string, Value | string>;
 interface Printed {
+  narrative_figures: { text: string; value: number; what: string }[];
   meta: { department: string; year: number; units: { 序号: number; 单位名称: string; 备注: string | null }[] };
   tables: {
     '01': { 收入: Record<string, Value>; 支出: Record<string, Value> };
@@ -262,5 +264,96 @@ describe('sh-2024 审核 on the examples lists only real slips', () => {
       { rule: 'BUDGET-sum', severity: 'warning', diff: '0.01' },
       { rule: 'X14-2-close', severity: 'warning', diff: '0.01' },
     ]);
+  });
+});
+
+/**
+ * A printed 情况说明 figure is found in the rendered text when its label (the words just before it,
+ * e.g. 公用经费, 年初预算为) is followed there by the same amount (cents). The number format may differ
+ * (2995.39 printed, 2,995.39 rendered; 0% and 0.00%).
+ */
+function narrativeMisses(slug: keyof typeof SH_EXAMPLES): Record<string, string> {
+  const e = openWorkbook(shExampleDocument(slug));
+  const text = narrativePlainText(renderNarrative(e)).replace(/\s+/g, '');
+  e.destroy();
+  const toCents = (s: string) => Math.round(Number(s.replace(/,/g, '')) * 100);
+  const out: Record<string, string> = {};
+  for (const f of load(slug).narrative_figures) {
+    const t = f.text.replace(/\s+/g, '');
+    const tail = t.slice(t.lastIndexOf('…') + 1);
+    const hit = [...tail.matchAll(/\d[\d,]*(?:\.\d+)?/g)].find((m) => toCents(m[0]) === Math.round(f.value * 100));
+    if (!hit) throw new Error(`no ${f.value} in ${f.text}`);
+    // The label: the words before the figure back to the previous punctuation, without a year.
+    const label = tail.slice(0, hit.index).split(/[，。；：、]/).pop()!.replace(/\d{4}$/, '');
+    const escaped = label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const shown = [...text.matchAll(new RegExp(`${escaped}(-?\\d[\\d,]*(?:\\.\\d+)?)`, 'g'))].map((m) => toCents(m[1]!));
+    if (!shown.includes(Math.round(f.value * 100))) out[f.text] = `${label}: rendered ${shown.map((c) => (c / 100).toFixed(2)).join(' / ') || '(none)'}`;
+  }
+  return out;
+}
+
+/** 情况说明 figures the workbook renders differently, each with its reason (the recorded inconsistencies). */
+const NARRATIVE_EXPLAINED: Record<keyof typeof SH_EXAMPLES, Record<string, string>> = {
+  'sh-putuo-czj-2024': {
+    '收入支出总计2995.39万元': '01 总计 follows the 02 合计 slip: 2,995.40',
+    '收入支出总计减少56.95万元': 'prior 3,052.34 − 2,995.40',
+    '本年收入合计2946.25万元': '02 合计 slip: 2,946.26',
+    '财政拨款收入2940.05万元': '02 合计 slip: 2,940.06',
+    '本年支出合计2940.05万元': '03 合计 slip: 2,940.06',
+    '基本支出2336.91万元': '03 合计.基本支出 slip: 2,336.92',
+    '财政拨款收入支出总计0.3万元': 'printed 0.3; 04 总计 is 2,961.68 (2,961.69 with the 02 slip)',
+    '一般公共预算财政拨款支出2940.05万元': '05 合计 slip: 2,940.06',
+    '一般公共预算财政拨款支出减少63.14万元': 'prior 3,003.19 − 2,940.06',
+    '占71.73%': 'printed 71.73; 2,106.66 / 2,940.06 = 71.65',
+    '支出决算为2940.05万元': '05 合计 slip: 2,940.06',
+    '一般公共预算财政拨款基本支出2336.91万元': '05 合计.基本支出 slip: 2,336.92',
+    '人员经费2152.26万元': '06 301 slip: 301 + 303 from the 款 = 2,152.27',
+    '公用经费184.65万元': '06 302 slip: 302 + 310 from the 款 = 184.67',
+  },
+  'sh-putuo-sthj-2025': {
+    '本年支出合计 4733.14 万元': '2111101 cent: 4,733.13',
+    '项目支出 1367.76 万元': '03 合计.项目支出 slip: its 类 give 1,367.75',
+    '一般公共预算财政拨款支出 4733.14 万元，占本年支出合计的 100.00%': '2111101 cent: 4,733.13',
+    '支出决算为 4733.14 万元': '2111101 cent: 4,733.13',
+    '17.…生态环境监测与信息（项）…支出决算为 1493.39 万元': '2111101 合计 ≠ 基本 + 项目 (1,493.38)',
+    '15.…水体（项）…当年支出决算为 213.10 万元': 'wording: the document writes 当年支出决算为; the template (and the workbook) 支出决算为 213.10',
+    '16.…其他污染防治支出（项）…当年支出决算为 30.00 万元': 'wording: 当年支出决算为; the workbook prints 支出决算为 30.00',
+    '18.…生态环境执法监察（项）…当年支出决算为 82.80': 'wording: 当年支出决算为; the workbook prints 支出决算为 82.80',
+    '增长 2.60%': 'printed 2.60; 4.68 / 180.73 = 2.59',
+  },
+};
+
+describe('sh-2024 情况说明 on the examples', () => {
+  it.each(Object.keys(SH_EXAMPLES) as (keyof typeof SH_EXAMPLES)[])('%s: every narrative figure is rendered, or is an explained slip', (slug) => {
+    expect(Object.keys(narrativeMisses(slug)).sort()).toEqual(Object.keys(NARRATIVE_EXPLAINED[slug]).sort());
+  });
+
+  it('prints the eleven sections of the Shanghai template, its number format and 不涉及的不列', () => {
+    const e = openWorkbook(shExampleDocument('sh-putuo-czj-2024'));
+    const r = renderNarrative(e);
+    const explain = r.sections.find((s) => s.id === 'explain')!;
+    expect(explain.title).toBe('第三部分 上海市普陀区财政局2024年度部门决算情况说明');
+    expect(explain.sections.map((s) => s.title)).toEqual([
+      '一、收入支出决算总体情况说明',
+      '二、收入决算情况说明',
+      '三、支出决算情况说明',
+      '四、财政拨款收入支出决算总体情况说明',
+      '五、一般公共预算财政拨款支出决算情况说明',
+      '六、一般公共预算财政拨款基本支出决算情况说明',
+      '七、财政拨款“三公”经费支出决算情况说明',
+      '八、政府性基金预算财政拨款收入支出决算情况说明',
+      '九、国有资本经营预算财政拨款收入支出决算情况说明',
+      '十、预算绩效管理情况',
+      '十一、其他重要事项的情况说明',
+    ]);
+    const text = narrativePlainText(r);
+    // Thousands separators, two decimals; only the income lines the department has.
+    expect(text).toContain('本年收入合计2,946.26万元，其中：财政拨款收入2,940.06万元，占99.79%；其他收入6.20万元，占0.21%。');
+    expect(text).toContain('一般公共服务支出（类）2,106.66万元，占71.65%；');
+    expect(text).toContain('上海市普陀区财政局2024年度无政府性基金预算财政拨款收入和支出。');
+    expect(r.sections.map((s) => s.title)).toEqual(['第一部分 上海市普陀区财政局概况', '第三部分 上海市普陀区财政局2024年度部门决算情况说明', '第四部分 名词解释']);
+    // 会议费/培训费 are not reported in Shanghai: no such input is asked for.
+    expect(JSON.stringify(e.template.supplement)).not.toMatch(/meeting|training/);
+    e.destroy();
   });
 });
