@@ -118,3 +118,14 @@ describe('部门决算单位构成 and 审核 tolerance are workbook data', () =
     e.destroy();
   });
 });
+
+describe('sh-2024 asks only for what it uses', () => {
+  it('every 补充资料 input and text is read by its narrative, figures, 审核 or 从上年结转; no 会议费/培训费', async () => {
+    const { SH_2024: t } = await import('../../sheets');
+    const used = JSON.stringify([t.narrative, t.figures, t.audit, t.carryOver, t.supplement.flatMap((s) => s.fields.map((f) => f.formula ?? ''))]);
+    const inputs = t.supplement.flatMap((s) => s.fields.filter((f) => !f.formula).map((f) => f.id));
+    expect(inputs.filter((id) => !used.includes(`sup:${id}:`) && !used.includes(`{${id}:`) && !used.includes(`"${id}"`))).toEqual([]);
+    expect(t.texts.map((x) => x.id).filter((id) => !JSON.stringify(t.narrative).includes(`"${id}"`))).toEqual([]);
+    expect(inputs.filter((id) => /meeting|training/.test(id))).toEqual([]);
+  });
+});
