@@ -55,6 +55,12 @@ describe('sh-2024: 上海市普陀区生态环境局 2025', () => {
     expect(await nv.paragraph('n6/p')).toContain('；公用经费424.25万元，主要包括：办公费、');
     expect(await nv.documentText()).toContain('七、财政拨款“三公”经费支出决算情况说明');
 
+    // 部门决算单位构成 is workbook data, edited in 补充资料 and printed in 第一部分.
+    expect(await wb.units()).toBe('上海市普陀区生态环境局（本级）\n上海市普陀区生态环境局执法大队\n上海市普陀区环境监测站');
+    await wb.setUnits('上海市普陀区生态环境局（本级）\n上海市普陀区环境监测站｜预算不单列，并入本级');
+    await sp.waitSaved();
+    expect(await wb.units()).toBe('上海市普陀区生态环境局（本级）\n上海市普陀区环境监测站｜预算不单列，并入本级');
+
     const xl = new XlsxPage(wb);
     const { path } = await xl.export(OUT);
     const book = new ExcelJS.Workbook();
