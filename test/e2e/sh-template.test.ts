@@ -59,6 +59,7 @@ describe('sh-2024: 上海市普陀区生态环境局 2025', () => {
     expect(await wb.units()).toBe('上海市普陀区生态环境局（本级）\n上海市普陀区生态环境局执法大队\n上海市普陀区环境监测站');
     await wb.setUnits('上海市普陀区生态环境局（本级）\n上海市普陀区环境监测站｜预算不单列，并入本级');
     await sp.waitSaved();
+    await sp.screenshot('sh-2024-units');
     expect(await wb.units()).toBe('上海市普陀区生态环境局（本级）\n上海市普陀区环境监测站｜预算不单列，并入本级');
 
     const xl = new XlsxPage(wb);

@@ -328,6 +328,18 @@ describe('sh-2024 情况说明 on the examples', () => {
     expect(Object.keys(narrativeMisses(slug)).sort()).toEqual(Object.keys(NARRATIVE_EXPLAINED[slug]).sort());
   });
 
+  it('leaves a gap only where the document prints no usable figure or text', () => {
+    const gaps = (slug: keyof typeof SH_EXAMPLES) => {
+      const e = openWorkbook(shExampleDocument(slug));
+      const out = [...narrativePlainText(renderNarrative(e)).matchAll(/【[^】]*】/g)].map((m) => m[0]);
+      e.destroy();
+      return out;
+    };
+    expect(gaps('sh-putuo-sthj-2025')).toEqual([]);
+    // 财政局 prints 上年 财政拨款收支总计 only as “0.3万元 … 持平”, and no content for 其他收入 in 名词解释.
+    expect(gaps('sh-putuo-czj-2024')).toEqual(['【缺：上年财政拨款收支总计】', '【待填写：其他收入的主要内容】']);
+  });
+
   it('prints the eleven sections of the Shanghai template, its number format and 不涉及的不列', () => {
     const e = openWorkbook(shExampleDocument('sh-putuo-czj-2024'));
     const r = renderNarrative(e);
