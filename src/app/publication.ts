@@ -15,6 +15,7 @@ import type {
   PublicationRow,
   PublicationTable,
 } from '../model/publication';
+import type { WorkbookUnit } from '../model/document';
 import type { TemplateDef } from '../model/template';
 
 /** Parts of a template without a publication: 情况说明 parts, the tables after the first one. */
@@ -111,7 +112,8 @@ export function publicationTable(layout: SheetLayout, values: ReturnType<Workboo
   });
   return {
     id: layout.id,
-    publicNo: layout.publicNo,
+    publicNo: layout.printPublicNo === false ? '' : layout.publicNo,
+    number: layout.publicNo,
     title: layout.title,
     department: meta[0] ?? '',
     unit: meta.length > 1 ? meta[meta.length - 1]! : '',
@@ -122,15 +124,40 @@ export function publicationTable(layout: SheetLayout, values: ReturnType<Workboo
   };
 }
 
-function sectionBlocks(s: RenderedSection): PublicationBlock[] {
+/** 公开06表 一般公共…; 六、一般公共… where the number is an ordinal with its 、. */
+const tocEntry = (t: PublicationTable) => `${t.number}${t.number.endsWith('、') ? '' : ' '}${t.title}`;
+
+const UNIT_WIDTHS = [8, 40, 30];
+
+/** The 部门决算单位构成 list as a printed table (序号, 单位名称, 备注). */
+export function unitsTable(units: readonly WorkbookUnit[]): PublicationTable {
+  const cell = (text: string, align: CellAlign, bold = false): PublicationCell => ({ text, colspan: 1, rowspan: 1, align, indent: 0, bold, numeric: false });
+  return {
+    id: 'units',
+    publicNo: '',
+    number: '',
+    title: '',
+    department: '',
+    unit: '',
+    colWidths: UNIT_WIDTHS,
+    header: [{ kind: 'header', cells: ['序号', '单位名称', '备注'].map((t) => cell(t, 'center', true)) }],
+    body: units.map((u, i) => ({ kind: 'item', cells: [cell(String(i + 1), 'center'), cell(u.name, 'left'), cell(u.note, 'left')] })),
+    notes: [],
+  };
+}
+
+function sectionBlocks(s: RenderedSection, after?: (id: string) => PublicationBlock[]): PublicationBlock[] {
   return [
     ...s.paragraphs.map((p): PublicationBlock => ({ kind: 'paragraph', text: paragraphText(p) })),
-    ...s.sections.flatMap((sub): PublicationBlock[] => [{ kind: 'heading', level: sub.depth, text: sub.title }, ...sectionBlocks(sub)]),
+    ...(after?.(s.id) ?? []),
+    ...s.sections.flatMap((sub): PublicationBlock[] => [{ kind: 'heading', level: sub.depth, text: sub.title }, ...sectionBlocks(sub, after)]),
   ];
 }
 
 interface BuildContext {
   engine: WorkbookEngine;
+  /** Blocks printed after the subsection with this id (the 部门决算单位构成 table). */
+  after: (id: string) => PublicationBlock[];
   vars: { dept: string; year: number };
   narrative: () => RenderedNarrative;
 }
@@ -139,7 +166,7 @@ interface BuildContext {
 const PART_BUILDERS: { [K in PublicationPartDef['kind']]: (def: Extract<PublicationPartDef, { kind: K }>, ctx: BuildContext) => PublicationPart | null } = {
   narrative(def, ctx) {
     const s = ctx.narrative().sections.find((x) => x.id === def.section);
-    return s ? { id: s.id, title: s.title, blocks: sectionBlocks(s) } : null;
+    return s ? { id: s.id, title: s.title, blocks: sectionBlocks(s, ctx.after) } : null;
   },
   tables(def, ctx) {
     const ids = def.tables ?? ctx.engine.template.tables.map((t) => t.id);
@@ -165,13 +192,19 @@ export function buildPublication(engine: WorkbookEngine): Publication {
   const { department, year } = engine.document().meta;
   const vars = { dept: department, year };
   let rendered: RenderedNarrative | undefined;
-  const ctx: BuildContext = { engine, vars, narrative: () => (rendered ??= renderNarrative(engine)) };
   const def = engine.template.publication ?? defaultPublication(engine.template);
+  const units = engine.document().units;
+  const unitBlocks = (): PublicationBlock[] => (units.length ? [{ kind: 'table', table: unitsTable(units) }] : []);
+  let placed = false;
+  const after = (id: string): PublicationBlock[] => (id === def.unitsAfter ? ((placed = true), unitBlocks()) : []);
+  const ctx: BuildContext = { engine, vars, after, narrative: () => (rendered ??= renderNarrative(engine)) };
   const parts = def.parts.map((p) => buildPart(p, ctx)).filter((p): p is PublicationPart => p !== null);
+  // No (or no rendered) place for the list: the end of the first part.
+  if (!placed && units.length && parts[0]) parts[0] = { ...parts[0], blocks: [...parts[0].blocks, ...unitBlocks()] };
   const toc = parts.flatMap((p) => [
     { level: 0, text: p.title },
     ...p.blocks.flatMap((b) =>
-      b.kind === 'heading' && b.level === 1 ? [{ level: 1, text: b.text }] : b.kind === 'table' ? [{ level: 1, text: `${b.table.publicNo} ${b.table.title}` }] : [],
+      b.kind === 'heading' && b.level === 1 ? [{ level: 1, text: b.text }] : b.kind === 'table' && b.table.number ? [{ level: 1, text: tocEntry(b.table) }] : [],
     ),
   ]);
   return { cover: { department, year, title: fill(def.title, vars) }, toc, parts };

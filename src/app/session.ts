@@ -1,7 +1,7 @@
 // A workbook being edited: the engine plus undo/redo and change notification. No DOM.
 // Every accepted change emits 'change' with the new document, so autosave and views follow it.
 import { InputError } from '../model/amount';
-import type { WorkbookDocument } from '../model/document';
+import type { WorkbookDocument, WorkbookUnit } from '../model/document';
 import type { Fund } from '../model/ids';
 import type { AnySheetId } from '../model/template';
 import type { BatchInput, CellChange, CodeSpec, EditResult, WorkbookEngine } from '../engine';
@@ -144,6 +144,18 @@ export class WorkbookSession {
     this.redoStack = [];
     this.publish(result, label);
     return result;
+  }
+
+  /** 部门决算单位构成, saved like free text (one step, not undoable line by line). */
+  setUnits(units: readonly WorkbookUnit[]): void {
+    this.guard();
+    this.engine.setUnits(units);
+    this.emit({ type: 'change', doc: this.doc, label: '修改部门决算单位构成' });
+  }
+
+  /** The 审核 bands (尾差, 错误界限): one undoable step; throws InputError for a bad pair. */
+  setAuditTolerance(rounding: unknown, error: unknown): EditResult {
+    return this.structural('修改审核容差', () => this.engine.setAuditTolerance(rounding, error));
   }
 
   /** Free text is not undoable cell by cell; it is saved like any other change. */

@@ -1,6 +1,6 @@
 // The built-in templates wired to the one restore() path and the engine: what every use-case,
 // the storage default and the XLSX adapters share. The engine and model never name a template.
-import { EXAMPLE_LANSHAN_2021, EXAMPLE_NATIONAL_2022, ECONOMIC_CODES, FUNCTION_CODES, FUNCTION_CATALOG, ECONOMIC_CATALOG, TEMPLATE_LIST, TEMPLATES, defaultTemplateFor } from '../../sheets';
+import { EXAMPLE_LANSHAN_2021, EXAMPLE_NATIONAL_2022, EXAMPLE_SH_PUTUO_CZJ_2024, EXAMPLE_SH_PUTUO_STHJ_2025, ECONOMIC_CODES, FUNCTION_CODES, FUNCTION_CATALOG, ECONOMIC_CATALOG, TEMPLATE_LIST, TEMPLATES, defaultTemplateFor } from '../../sheets';
 import { buildSheetLayouts, WorkbookEngine, type Catalogues } from '../engine';
 import type { WorkbookDocument } from '../model/document';
 import type { SheetLayout } from '../model/layout';
@@ -50,4 +50,12 @@ export function exampleDocument(): WorkbookDocument {
 /** The built-in national-2022 example (示范市城市管理局 2023), restored like any other input. */
 export function nationalExampleDocument(): WorkbookDocument {
   return restoreDocument(EXAMPLE_NATIONAL_2022).doc;
+}
+
+/** The built-in Shanghai examples (sh-2024): 上海市普陀区财政局 2024 and 上海市普陀区生态环境局 2025, as published. */
+export const SH_EXAMPLES = { 'sh-putuo-czj-2024': EXAMPLE_SH_PUTUO_CZJ_2024, 'sh-putuo-sthj-2025': EXAMPLE_SH_PUTUO_STHJ_2025 } as const;
+
+/** One of the Shanghai examples, restored like any other input. */
+export function shExampleDocument(slug: keyof typeof SH_EXAMPLES): WorkbookDocument {
+  return restoreDocument(SH_EXAMPLES[slug]).doc;
 }

@@ -1,9 +1,10 @@
 // Lays out every sheet (tables 01–09, 补充资料, key figures, 审核) from template + document:
 // a rectangular grid of cells with stable (row id, column key) addresses (types in src/model/layout).
 // No HyperFormula here, so the UI and the XLSX writer can use the same layout.
-import type { WorkbookDocument } from '../model/document';
+import type { AuditTolerance, WorkbookDocument } from '../model/document';
 import type {
   AnySheetId,
+  AuditRuleDef,
   CellDef,
   EconomicTableDef,
   FixedTableDef,
@@ -77,10 +78,10 @@ class Grid {
   }
 }
 
-function titleBlock(g: Grid, t: { title: string; publicNo: string }, dept: string, unit: string): void {
+function titleBlock(g: Grid, t: { title: string; publicNo: string; printPublicNo?: boolean }, dept: string, unit: string): void {
   g.text(g.addRow('title'), 0, t.title, 'title', g.width);
   const r1 = g.addRow('title');
-  g.text(r1, g.width - 1, t.publicNo, 'publicNo');
+  if (t.printPublicNo !== false) g.text(r1, g.width - 1, t.publicNo, 'publicNo');
   const r2 = g.addRow('title');
   g.text(r2, 0, `部门：${dept}`, 'meta', Math.max(1, g.width - 1));
   g.text(r2, g.width - 1, `单位：${unit}`, 'meta');
@@ -106,8 +107,12 @@ function layoutFunction(def: FunctionTableDef, doc: WorkbookDocument, book: Code
   titleBlock(g, def, doc.meta.department, doc.meta.unit);
   headerBlock(g, def);
   const tree = book.tree(def.funds);
-  const sumRow = g.addRow('total');
-  g.text(sumRow, 0, '合计', 'total', 2);
+  const addSum = () => {
+    const r = g.addRow('total');
+    g.text(r, 0, '合计', 'total', 2);
+    return r;
+  };
+  const topSum = def.totalLast ? -1 : addSum();
   const classRows: number[] = [];
   for (const cls of tree) {
     const cr = g.addRow('class');
@@ -140,6 +145,7 @@ function layoutFunction(def: FunctionTableDef, doc: WorkbookDocument, book: Code
       g.formula(cr, 2 + i, cls.code, col.key, kuanRows.map((kr) => a1({ r: kr, c: 2 + i })).join('+') || '0'),
     );
   }
+  const sumRow = def.totalLast ? addSum() : topSum;
   cols.forEach((col, i) => g.formula(sumRow, 2 + i, 'sum', col.key, classRows.map((cr) => a1({ r: cr, c: 2 + i })).join('+') || '0'));
   for (let i = 0; i < def.padRows; i++) g.addRow('pad');
   const empty = tree.length === 0;
@@ -148,8 +154,10 @@ function layoutFunction(def: FunctionTableDef, doc: WorkbookDocument, book: Code
 }
 
 function layoutTwoSided(def: TwoSidedTableDef, doc: WorkbookDocument, book: CodeBook): Grid {
-  const lw = 2 + def.leftCols.length;
-  const g = new Grid(lw + 2 + def.rightCols.length);
+  // ln: the 行次 column after each side's label (0 where the print has none).
+  const ln = def.lineNumbers === false ? 0 : 1;
+  const lw = 1 + ln + def.leftCols.length;
+  const g = new Grid(lw + 1 + ln + def.rightCols.length);
   titleBlock(g, def, doc.meta.department, doc.meta.unit);
   headerBlock(g, def);
   const classes = [...new Set([...(def.printClasses ?? []), ...book.classes(def.classFunds)])].sort();
@@ -165,7 +173,7 @@ function layoutTwoSided(def: TwoSidedTableDef, doc: WorkbookDocument, book: Code
   const classRange = (col: string): string | null => {
     const ci = def.rightCols.indexOf(col);
     if (ci < 0) return null;
-    const c = lw + 2 + ci;
+    const c = lw + 1 + ln + ci;
     return `${a1({ r: start, c })}:${a1({ r: start + head - 1, c })}`;
   };
   const total = leftRows.length;
@@ -173,13 +181,13 @@ function layoutTwoSided(def: TwoSidedTableDef, doc: WorkbookDocument, book: Code
     const r = g.addRow(i < head ? 'item' : 'total');
     const left = leftRows[i];
     g.text(r, 0, left?.label ?? '', left?.label && i >= head ? 'total' : 'label', 1, left?.indent);
-    g.text(r, 1, String(i + 1), 'lineNo');
+    if (ln) g.text(r, 1, String(i + 1), 'lineNo');
     def.leftCols.forEach((col, ci) => {
       const cell = left?.id ? left.cells?.[col] : undefined;
-      if (left?.id && cell) g.cell(r, 2 + ci, left.id, col, cell, classRange);
+      if (left?.id && cell) g.cell(r, 1 + ln + ci, left.id, col, cell, classRange);
     });
     const right = rightRows[i];
-    g.text(r, lw + 1, String(total + i + 1), 'lineNo');
+    if (ln) g.text(r, lw + 1, String(total + i + 1), 'lineNo');
     if (right && 'cls' in right) {
       g.rowKinds[r] = 'class';
       g.text(r, lw, `${chineseOrdinal(i + 1)}、${book.name(right.cls)}`, 'label');
@@ -187,13 +195,13 @@ function layoutTwoSided(def: TwoSidedTableDef, doc: WorkbookDocument, book: Code
         const cell = def.classCells[col];
         if (!cell) return;
         const text = 'formula' in cell ? substitute(cell.formula, { class: right.cls }) : '';
-        g.cell(r, lw + 2 + ci, right.cls, col, 'formula' in cell ? { formula: text } : cell, classRange);
+        g.cell(r, lw + 1 + ln + ci, right.cls, col, 'formula' in cell ? { formula: text } : cell, classRange);
       });
     } else {
       g.text(r, lw, right?.label ?? '', right?.label && i >= head ? 'total' : 'label', 1, right?.indent);
       def.rightCols.forEach((col, ci) => {
         const cell = right?.id ? right.cells?.[col] : undefined;
-        if (right?.id && cell) g.cell(r, lw + 2 + ci, right.id, col, cell, classRange);
+        if (right?.id && cell) g.cell(r, lw + 1 + ln + ci, right.id, col, cell, classRange);
       });
     }
   }
@@ -373,7 +381,17 @@ function expandRules(tpl: TemplateDef, book: CodeBook): ExpandedRule[] {
   return out;
 }
 
-function layoutAudit(rules: ExpandedRule[]): Grid {
+/**
+ * The bands a rule allowing rounding is judged by: the workbook's, never narrower than the rule's own
+ * tolerance. Numbers in 万元.
+ */
+export function auditBands(rule: AuditRuleDef, tol: AuditTolerance): { rounding: number; error: number } {
+  const own = Number(rule.tolerance ?? '0');
+  const rounding = Math.max(own, Number(tol.rounding));
+  return { rounding, error: Math.max(rounding, Number(tol.error)) };
+}
+
+function layoutAudit(rules: ExpandedRule[], tol: AuditTolerance): Grid {
   const g = new Grid(6);
   const h = g.addRow('header');
   ['编号', '审核内容', '左值', '右值', '差额', '结果'].forEach((t, c) => g.text(h, c, t, 'header'));
@@ -388,10 +406,13 @@ function layoutAudit(rules: ExpandedRule[]): Grid {
     const raw = `ROUND(${a1({ r, c: 2 })}-${a1({ r, c: 3 })},2)`;
     const diff = rule.def.op === '=' ? raw : rule.def.op === '<=' ? `MAX(0,${raw})` : `MIN(0,${raw})`;
     g.formula(r, 4, rule.rowId, 'diff', diff);
-    const tol = Number(rule.def.tolerance ?? '0') + 0.005;
     const d = a1({ r, c: 4 });
-    const test = rule.def.op === '=' ? `ABS(${d})<${tol}` : rule.def.op === '<=' ? `${d}<0.005` : `${d}>-0.005`;
-    g.formula(r, 5, rule.rowId, 'result', `IF(${test},"通过","${rule.def.severity === 'error' ? '错误' : '提示'}")`, 'count');
+    const fail = rule.def.severity === 'error' ? '错误' : '提示';
+    const test = rule.def.op === '=' ? `ABS(${d})<0.005` : rule.def.op === '<=' ? `${d}<0.005` : `${d}>-0.005`;
+    // A rule that allows rounding is a 提示 up to the workbook's error bound (as the findings say).
+    const bound = rule.def.op === '=' && rule.def.tolerance !== undefined ? auditBands(rule.def, tol).error + 0.005 : null;
+    const result = bound === null ? `IF(${test},"通过","${fail}")` : `IF(${test},"通过",IF(ABS(${d})<${bound},"提示","${fail}"))`;
+    g.formula(r, 5, rule.rowId, 'result', result, 'count');
   }
   return g;
 }
@@ -399,12 +420,13 @@ function layoutAudit(rules: ExpandedRule[]): Grid {
 function finish(
   g: Grid,
   id: AnySheetId,
-  meta: { title: string; publicNo: string; contentId?: string; zero: ZeroStyle; colWidths: number[]; dataStart: number },
+  meta: { title: string; publicNo: string; printPublicNo?: boolean; contentId?: string; zero: ZeroStyle; colWidths: number[]; dataStart: number },
 ): SheetLayout {
   return {
     id,
     title: meta.title,
     publicNo: meta.publicNo,
+    ...(meta.printPublicNo === false ? { printPublicNo: false } : {}),
     ...(meta.contentId ? { contentId: meta.contentId } : {}),
     cells: g.cells,
     width: g.width,
@@ -433,7 +455,7 @@ export function buildLayout(template: TemplateDef, doc: WorkbookDocument, book: 
     grids.push({
       id: def.id,
       g,
-      meta: { title: def.title, publicNo: def.publicNo, contentId: def.contentId, zero: def.zero, colWidths: def.colWidths, dataStart: 3 + def.headerRows },
+      meta: { title: def.title, publicNo: def.publicNo, ...(def.printPublicNo === false ? { printPublicNo: false } : {}), contentId: def.contentId, zero: doc.zeroStyle ?? def.zero, colWidths: def.colWidths, dataStart: 3 + def.headerRows },
     });
   }
   grids.push({
@@ -453,7 +475,7 @@ export function buildLayout(template: TemplateDef, doc: WorkbookDocument, book: 
   const rules = expandRules(tpl, book);
   grids.push({
     id: 'audit',
-    g: layoutAudit(rules),
+    g: layoutAudit(rules, doc.auditTolerance),
     meta: { title: '审核', publicNo: '审核', zero: 'zero', colWidths: [14, 48, 14, 14, 12, 8], dataStart: 1 },
   });
 

@@ -2,13 +2,13 @@
 // edits addressed by stable ids, reports what changed, evaluates 审核 and key figures. Headless.
 import { DetailedCellError, HyperFormula, type ExportedChange } from 'hyperformula';
 import { formatAmount, InputError, parseAmount, parseCount, roundHalfUp, type Decimal } from '../model/amount';
-import { withInput, type WorkbookDocument } from '../model/document';
+import { withInput, type WorkbookDocument, type WorkbookUnit } from '../model/document';
 import { FUNDS, type Fund, type SheetId, isFunctionItemCode } from '../model/ids';
 import type { AnySheetId, AuditSeverity, TemplateDef, ValueFormat } from '../model/template';
 import { CodeBook, type Catalogues } from './code-book';
 import { substitute } from './formula';
 import type { ExpandedRule, LayoutCell, SheetLayout, WorkbookLayout } from '../model/layout';
-import { buildLayout } from './layout';
+import { auditBands, buildLayout } from './layout';
 import { registerDecimalRound } from './round-plugin';
 import { expandParts, INDICATOR_SHEET, isIndicatorLayoutText } from '../model/part';
 
@@ -37,6 +37,8 @@ export interface Finding {
   right: Decimal | null;
   diff: Decimal | null;
   cells: { sheet: string; row: string; col: string }[];
+  /** The bands the finding was judged by (rules allowing rounding: the workbook's 审核 tolerance). */
+  tolerance?: { rounding: Decimal; error: Decimal };
 }
 
 /** A code to add or name in a batch (see WorkbookEngine.addCodes). */
@@ -449,6 +451,24 @@ export class WorkbookEngine {
     if (isIndicatorLayoutText(id) && this.layout.byId.has(INDICATOR_SHEET)) this.build(this.doc);
   }
 
+  /** Replaces the 部门决算单位构成 list (names trimmed; blank names dropped). */
+  setUnits(units: readonly WorkbookUnit[]): void {
+    const clean = units.map((u) => ({ name: u.name.trim(), note: u.note.trim() })).filter((u) => u.name !== '');
+    this.doc = { ...this.doc, units: clean };
+  }
+
+  /**
+   * Sets the 审核 bands (2-dp amounts, rounding ≤ error); throws InputError with a Chinese message
+   * otherwise. The 审核 sheet's 结果 column follows, so the workbook is rebuilt.
+   */
+  setAuditTolerance(rounding: unknown, error: unknown): EditResult {
+    const r = parseAmount(rounding);
+    const e = parseAmount(error);
+    if (r === null || e === null || r.startsWith('-') || e.startsWith('-')) throw new InputError('审核容差应为非负金额');
+    if (Number(r) > Number(e)) throw new InputError('尾差容差不应大于错误界限');
+    return this.rebuild({ ...this.doc, auditTolerance: { rounding: r, error: e } });
+  }
+
   text(id: string): string {
     return this.doc.texts[id] ?? this.env.template.texts.find((t) => t.id === id)?.default ?? '';
   }
@@ -528,12 +548,19 @@ export class WorkbookEngine {
     let message: string;
     if (rule.def.op === '=') {
       if (diff.isZero()) return null;
-      if (diff.abs().lte(roundHalfUp(Number(rule.def.tolerance ?? '0')))) {
+      // Rules between independently entered figures allow rounding: the workbook's bands.
+      const bands = rule.def.tolerance === undefined ? null : auditBands(rule.def, this.doc.auditTolerance);
+      const both = `${rule.leftLabel}（${show(L)}）与${rule.rightLabel}（${show(R)}）`;
+      if (bands && diff.abs().lte(roundHalfUp(bands.rounding))) {
         severity = 'warning';
-        message = `${rule.leftLabel}（${show(L)}）与${rule.rightLabel}（${show(R)}）相差 ${show(diff.abs())}，可能是四舍五入差，请核实`;
+        message = `尾差：${both}相差 ${show(diff.abs())}，在尾差容差 ${show(roundHalfUp(bands.rounding))} 以内，可能是四舍五入差，请核实`;
+      } else if (bands && diff.abs().lte(roundHalfUp(bands.error))) {
+        severity = 'warning';
+        message = `${both}相差 ${show(diff.abs())}，超出尾差容差 ${show(roundHalfUp(bands.rounding))}（错误界限 ${show(roundHalfUp(bands.error))}），请核实`;
       } else {
-        message = `${rule.leftLabel}（${show(L)}）与${rule.rightLabel}（${show(R)}）不相等，差额 ${show(diff)}`;
+        message = `${both}不相等，差额 ${show(diff)}`;
       }
+      if (bands) return { ...base, severity, message, left: L, right: R, diff, tolerance: { rounding: roundHalfUp(bands.rounding), error: roundHalfUp(bands.error) } };
     } else if (rule.def.op === '<=') {
       if (diff.lte(0)) return null;
       message = `${rule.leftLabel}（${show(L)}）大于${rule.rightLabel}（${show(R)}），超出 ${show(diff)}`;

@@ -243,20 +243,29 @@ function tableBlock(d: typeof Docx, t: PublicationTable, tables: string[]): Docx
   const line = (children: Docx.ParagraphChild[], alignment: Docx.IParagraphOptions['alignment'], keep = true) =>
     new d.Paragraph({ alignment, keepNext: keep, children });
   const small = (text: string) => new d.TextRun({ text, size: SIZE.note, font: fonts(DOCX_FONTS.table) });
+  // A table without title, number or meta lines (部门决算单位构成) prints just its grid.
   return [
-    new d.Paragraph({
-      alignment: d.AlignmentType.CENTER,
-      keepNext: true,
-      outlineLevel: 1,
-      spacing: { after: 120 },
-      children: [new d.TextRun({ text: t.title, size: SIZE.tableTitle, bold: true, font: fonts(DOCX_FONTS.table) })],
-    }),
-    line([small(t.publicNo)], d.AlignmentType.RIGHT),
-    new d.Paragraph({
-      keepNext: true,
-      tabStops: [{ type: d.TabStopType.RIGHT, position: TABLE_WIDTH }],
-      children: [small(t.department), new d.TextRun({ children: [new d.Tab()] }), small(t.unit)],
-    }),
+    ...(t.title
+      ? [
+          new d.Paragraph({
+            alignment: d.AlignmentType.CENTER,
+            keepNext: true,
+            outlineLevel: 1,
+            spacing: { after: 120 },
+            children: [new d.TextRun({ text: t.title, size: SIZE.tableTitle, bold: true, font: fonts(DOCX_FONTS.table) })],
+          }),
+        ]
+      : []),
+    ...(t.publicNo ? [line([small(t.publicNo)], d.AlignmentType.RIGHT)] : []),
+    ...(t.department || t.unit
+      ? [
+          new d.Paragraph({
+            keepNext: true,
+            tabStops: [{ type: d.TabStopType.RIGHT, position: TABLE_WIDTH }],
+            children: [small(t.department), new d.TextRun({ children: [new d.Tab()] }), small(t.unit)],
+          }),
+        ]
+      : []),
     new d.Paragraph({ children: [new d.TextRun(placeholder(tables.push(tableXml(t, widths, size)) - 1))] }),
     ...t.notes.map((n) => line([small(n)], d.AlignmentType.LEFT, false)),
   ];

@@ -1,10 +1,11 @@
 // The workbook document: inputs only (outputs are derived by the engine). Versioned envelope.
 import { FUNDS, type Fund, type SheetId } from './ids';
+import type { ZeroStyle } from './template';
 
 export const DOC_TYPE = 'juesuan-workbook' as const;
 export const APP_ID = 'juesuan-gongkai' as const;
 /** Bump with a named migration in migrations.ts. */
-export const SCHEMA_VERSION = 4 as const;
+export const SCHEMA_VERSION = 5 as const;
 
 export interface WorkbookMeta {
   /** 部门名称 */
@@ -14,6 +15,26 @@ export interface WorkbookMeta {
   /** 金额单位, fixed by the template (TemplateDef.unit) */
   unit: string;
 }
+
+/** One line of 部门决算单位构成 (its 序号 is its position). */
+export interface WorkbookUnit {
+  /** 单位名称 */
+  name: string;
+  /** 备注, e.g. 预算不单列，并入本级 ('' when blank). */
+  note: string;
+}
+
+/**
+ * 审核 bands for differences between independently entered figures (rules that allow rounding):
+ * |diff| ≤ rounding is a 提示 “尾差”; rounding < |diff| ≤ error a 提示 to check; above error the
+ * rule's own severity (错误). 2-dp decimal strings, rounding ≤ error.
+ */
+export interface AuditTolerance {
+  rounding: string;
+  error: string;
+}
+
+export const DEFAULT_AUDIT_TOLERANCE: AuditTolerance = { rounding: '0.03', error: '0.05' };
 
 /** Sparse inputs: sheet → row id → column key → 2-dp decimal string (counts: integer string). */
 export type InputValues = Partial<Record<SheetId, Record<string, Record<string, string>>>>;
@@ -36,6 +57,11 @@ export interface WorkbookDocument {
   inputs: InputValues;
   /** Free text: reasons, 部门概况 and similar; keyed by the template's text field ids. */
   texts: Record<string, string>;
+  /** 部门决算单位构成, in printed order. */
+  units: WorkbookUnit[];
+  auditTolerance: AuditTolerance;
+  /** How empty amounts print in every table; absent: each table's own style (the template's). */
+  zeroStyle?: ZeroStyle;
 }
 
 export function emptyCodes(): Record<Fund, string[]> {
@@ -56,6 +82,8 @@ export function newDocument(templateId: string, templateVersion: number, meta: W
     economicNames: {},
     inputs: {},
     texts: {},
+    units: [],
+    auditTolerance: { ...DEFAULT_AUDIT_TOLERANCE },
   };
 }
 

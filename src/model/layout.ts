@@ -31,6 +31,8 @@ export interface SheetLayout {
   id: AnySheetId;
   title: string;
   publicNo: string;
+  /** false: the number is printed in the contents only, not above the table (Shanghai). */
+  printPublicNo?: boolean;
   /** The table's content id (stable across templates); absent for 补充资料, 关键数据, 审核. */
   contentId?: string;
   cells: LayoutCell[][];

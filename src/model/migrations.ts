@@ -57,6 +57,15 @@ export const MIGRATIONS: readonly Migration[] = [
       return { ...doc, schemaVersion: 4, customCodes, economicNames: doc.economicNames ?? {} };
     },
   },
+  {
+    // v5 adds the 部门决算单位构成 list and the workbook's 审核 tolerance (rules that allowed a
+    // rounding difference had 0.01 each; every workbook now has the default bands).
+    name: 'v4-to-v5: 部门决算单位构成 and 审核 tolerance',
+    from: 4,
+    up(doc) {
+      return { ...doc, schemaVersion: 5, units: doc.units ?? [], auditTolerance: doc.auditTolerance ?? { rounding: '0.03', error: '0.05' } };
+    },
+  },
 ];
 
 /** Applies every migration from `version` to the current one; returns the names applied. */

@@ -24,7 +24,8 @@ export interface ConditionDef {
 
 /**
  * Text templates use `{token}` for: a slot of the paragraph, the built-ins {year} {prevYear}
- * {dept}, and inside repetitions {n} {code} {name} {class} {className} {kuanName}.
+ * {dept}, and inside repetitions {n} {code} {name} {class} {className} (一般公共服务) {classFullName}
+ * (一般公共服务支出) {kuanName}.
  */
 export type TemplateText = string;
 
@@ -113,7 +114,18 @@ export interface EachSlot {
   slots?: Record<string, SlotDef>;
 }
 
-export type SlotDef = AmountSlot | CountSlot | PctSlot | CompareSlot | ChooseSlot | UserTextSlot | ItemsSlot | EachSlot;
+/**
+ * Clauses of one sentence, each left out when its `skip` holds (“不涉及的不列”), joined by `sep`;
+ * `none` when every clause is left out. Clauses use the paragraph's slots.
+ */
+export interface ListSlot {
+  kind: 'list';
+  items: { text: TemplateText; skip?: ConditionDef }[];
+  sep: string;
+  none: TemplateText;
+}
+
+export type SlotDef = AmountSlot | CountSlot | PctSlot | CompareSlot | ChooseSlot | UserTextSlot | ItemsSlot | EachSlot | ListSlot;
 
 export interface ParagraphDef {
   id: string;

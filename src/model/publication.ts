@@ -22,6 +22,11 @@ export interface PublicationDef {
   /** Cover title, e.g. {dept}{year}年度部门决算. */
   title: PublicationText;
   parts: PublicationPartDef[];
+  /**
+   * The 情况说明 subsection (id) under which the workbook's 部门决算单位构成 list prints as a table
+   * (序号, 单位名称, 备注); absent: the list prints at the end of the first part.
+   */
+  unitsAfter?: string;
 }
 
 export type CellAlign = 'left' | 'center' | 'right';
@@ -47,8 +52,10 @@ export interface PublicationRow {
 
 export interface PublicationTable {
   id: string;
-  /** 公开06表 */
+  /** 公开06表, printed above the table ('' where the template numbers tables in the contents only). */
   publicNo: string;
+  /** The number in the contents (公开06表, 六、). */
+  number: string;
   title: string;
   /** 部门：… */
   department: string;

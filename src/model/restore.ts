@@ -1,7 +1,7 @@
 // The one tolerant load path (IndexedDB, JSON backup, XLSX import): unknown in, valid document
 // or a RestoreError with a Chinese message out. Fills defaults and runs migrations first.
 import { InputError, parseAmount, parseCount } from './amount';
-import { APP_ID, DOC_TYPE, SCHEMA_VERSION, emptyCodes, type InputValues, type WorkbookDocument } from './document';
+import { APP_ID, DEFAULT_AUDIT_TOLERANCE, DOC_TYPE, SCHEMA_VERSION, emptyCodes, type AuditTolerance, type InputValues, type WorkbookDocument, type WorkbookUnit } from './document';
 import { FUNDS, type SheetId } from './ids';
 import { migrate } from './migrations';
 import type { TemplateMigration, ValueFormat } from './template';
@@ -42,6 +42,8 @@ export interface RestoreResult {
  */
 export const MAX_CODES_PER_FUND = 3_000;
 export const MAX_ECONOMIC_CODES = 1_000;
+/** 部门决算单位构成 lines kept (a department with more units is a 汇总 of several workbooks). */
+export const MAX_UNITS = 500;
 
 const isObj = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
 
@@ -174,6 +176,25 @@ export function restore(raw: unknown, templates: ReadonlyMap<string, TemplateInf
     }
   }
 
+  const units: WorkbookUnit[] = [];
+  if (Array.isArray(td.units)) {
+    for (const u of td.units) {
+      const name = isObj(u) && typeof u.name === 'string' ? u.name.trim().slice(0, 100) : '';
+      if (!name) {
+        notes.push('忽略了部门决算单位构成中没有单位名称的一行');
+        continue;
+      }
+      if (units.length >= MAX_UNITS) {
+        notes.push(`部门决算单位构成超过 ${MAX_UNITS} 个单位，其余未读取`);
+        break;
+      }
+      units.push({ name, note: isObj(u) && typeof u.note === 'string' ? u.note.trim().slice(0, 200) : '' });
+    }
+  }
+
+  const auditTolerance = restoreTolerance(td.auditTolerance, notes);
+  const zeroStyle = td.zeroStyle === 'blank' || td.zeroStyle === 'zero' ? td.zeroStyle : undefined;
+
   return {
     doc: {
       type: DOC_TYPE,
@@ -188,8 +209,29 @@ export function restore(raw: unknown, templates: ReadonlyMap<string, TemplateInf
       economicNames,
       inputs,
       texts,
+      units,
+      auditTolerance,
+      ...(zeroStyle ? { zeroStyle } : {}),
     },
     migrated: applied,
     notes,
   };
+}
+
+/** The workbook's 审核 bands; a bad one is replaced by the default with a note. */
+function restoreTolerance(raw: unknown, notes: string[]): AuditTolerance {
+  if (raw === undefined) return { ...DEFAULT_AUDIT_TOLERANCE };
+  try {
+    if (!isObj(raw)) throw new InputError('格式错误');
+    const rounding = parseAmount(raw.rounding);
+    const error = parseAmount(raw.error);
+    if (rounding === null || error === null || rounding.startsWith('-') || error.startsWith('-') || Number(rounding) > Number(error)) {
+      throw new InputError('应为两个非负金额，且尾差不大于错误界限');
+    }
+    return { rounding, error };
+  } catch (e) {
+    if (!(e instanceof InputError)) throw e;
+    notes.push(`审核容差无效（${e.message}），已使用默认值：尾差 ${DEFAULT_AUDIT_TOLERANCE.rounding}、错误界限 ${DEFAULT_AUDIT_TOLERANCE.error}`);
+    return { ...DEFAULT_AUDIT_TOLERANCE };
+  }
 }

@@ -30,8 +30,10 @@ interface TableBase {
   id: TableId;
   /** Content id, stable across years (tables are renumbered between templates). */
   contentId: string;
-  /** e.g. 公开06表 */
+  /** e.g. 公开06表; Shanghai numbers its tables in the contents only (七、). */
   publicNo: string;
+  /** false: the number is not printed above the table (only in the contents). */
+  printPublicNo?: boolean;
   title: string;
   /** The 注 line under the table. */
   note: string;
@@ -62,6 +64,8 @@ export interface FunctionTableDef extends TableBase {
   columns: FunctionColumn[];
   /** Blank rows kept under the data, as the official print has them. */
   padRows: number;
+  /** The 合计 row after the 类 rows (Shanghai 05) instead of first. */
+  totalLast?: boolean;
 }
 
 export interface SideRow {
@@ -88,6 +92,8 @@ export interface TwoSidedTableDef extends TableBase {
   minHead: number;
   /** 类 printed with their names even when the department has no code in them (the national print lists every 类 of the year). */
   printClasses?: string[];
+  /** false: no 行次 columns (Shanghai). */
+  lineNumbers?: boolean;
 }
 
 export interface EconomicFooter {

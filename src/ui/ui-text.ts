@@ -46,6 +46,11 @@ export const UI_TEXT = {
   auditColumns: ['级别', '审核内容', '说明', '差额', '涉及单元格'],
   textsTitle: '情况说明文字',
   textsHint: '以下文字由单位填写，用于情况说明相应部分。',
+  unitsTitle: '部门决算单位构成',
+  unitsLabel: '每行一个单位：单位名称｜备注（备注可省略），按序号顺序排列',
+  toleranceTitle: '审核容差（万元）',
+  toleranceRounding: '尾差容差（不超过此数为“尾差”提示）',
+  toleranceError: '错误界限（超过此数为错误）',
   cellKinds: { input: '填报', formula: '自动计算', typed: '已填报，覆盖自动计算', following: '自动计算，可直接填报覆盖' } as const,
   /** Tooltips of a cell that follows a formula until typed over (03表 基本/项目支出). */
   typeOver: {

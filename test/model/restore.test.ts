@@ -18,7 +18,7 @@ describe('restore() refuses junk with a Chinese message', () => {
   });
 
   it('an unknown template', () => {
-    expect(() => restoreDocument({ ...valid(), templateId: 'sh-2024' })).toThrow('未知的模板「sh-2024」');
+    expect(() => restoreDocument({ ...valid(), templateId: 'gd-2024' })).toThrow('未知的模板「gd-2024」');
   });
 
 
@@ -72,5 +72,29 @@ describe('restore() drops a bad amount with a note and keeps the rest', () => {
     expect(notes).toHaveLength(1);
     expect(notes[0]).toContain('已忽略公开06表「30201」的值：');
     expect(notes[0]).toContain(message);
+  });
+});
+
+describe('restore() of 部门决算单位构成, 审核 tolerance and zero style', () => {
+  it('keeps units in order, trims them, drops a line without a name with a note', () => {
+    const r = restoreDocument({ ...valid(), units: [{ name: ' 甲局（本级） ', note: '' }, { name: '', note: 'x' }, { name: '甲局财政所', note: '预算不单列，并入本级' }, 'junk'] });
+    expect(r.doc.units).toEqual([
+      { name: '甲局（本级）', note: '' },
+      { name: '甲局财政所', note: '预算不单列，并入本级' },
+    ]);
+    expect(r.notes.filter((n) => n.includes('部门决算单位构成'))).toHaveLength(2);
+  });
+
+  it('fills the default bands, normalizes given ones and replaces bad ones with a note', () => {
+    expect(restoreDocument({ ...valid(), auditTolerance: undefined }).doc.auditTolerance).toEqual({ rounding: '0.03', error: '0.05' });
+    expect(restoreDocument({ ...valid(), auditTolerance: { rounding: 0.01, error: '0.1' } }).doc.auditTolerance).toEqual({ rounding: '0.01', error: '0.10' });
+    const bad = restoreDocument({ ...valid(), auditTolerance: { rounding: '0.09', error: '0.05' } });
+    expect(bad.doc.auditTolerance).toEqual({ rounding: '0.03', error: '0.05' });
+    expect(bad.notes).toContainEqual(expect.stringContaining('审核容差无效'));
+  });
+
+  it('keeps a zero style only when it is one the tables know', () => {
+    expect(restoreDocument({ ...valid(), zeroStyle: 'zero' }).doc.zeroStyle).toBe('zero');
+    expect('zeroStyle' in restoreDocument({ ...valid(), zeroStyle: 'dots' }).doc).toBe(false);
   });
 });

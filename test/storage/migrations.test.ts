@@ -68,7 +68,7 @@ describe('v1-to-v2: supplementary into inputs.sup, codes split by fund', () => {
 
   it('restores the v1 fixture to exactly the built-in 2021 example, with the reference figures', () => {
     const result = restoreDocument(readFixture('workbook-v1.json'));
-    expect(result.migrated).toEqual([m.name, MIGRATIONS[1]!.name, MIGRATIONS[2]!.name, ...HN_2021_MIGRATIONS.map((x) => x.name)]);
+    expect(result.migrated).toEqual([m.name, MIGRATIONS[1]!.name, MIGRATIONS[2]!.name, MIGRATIONS[3]!.name, ...HN_2021_MIGRATIONS.map((x) => x.name)]);
     expect(result.notes).toEqual([]);
     expect(result.doc).toEqual(exampleBeforeReport(exampleDocument()));
     const e = openWorkbook(result.doc);
@@ -106,7 +106,7 @@ describe('hn-2021 v1-to-v2: 03表基本/项目支出 derived; typed remainder ke
     expect(inputs.t03).toBeUndefined();
     expect(Object.keys(inputs.sup!).filter((k) => k.startsWith('nonfiscal.'))).toEqual([]);
     const result = restoreDocument(before);
-    expect(result.migrated).toEqual([schema.name, MIGRATIONS[2]!.name, ...HN_2021_MIGRATIONS.map((x) => x.name)]);
+    expect(result.migrated).toEqual([schema.name, MIGRATIONS[2]!.name, MIGRATIONS[3]!.name, ...HN_2021_MIGRATIONS.map((x) => x.name)]);
     expect(result.notes).toEqual([]);
     expect(result.doc).toEqual(exampleBeforeReport(exampleDocument()));
   });
@@ -212,7 +212,7 @@ describe('hn-2021 v3-to-v4: 补充资料非财政拨款支出 becomes the typed 
     expect(inputs.sup).toEqual({ 'prior.grand': { value: '1.00' } });
     expect(inputs.t05).toEqual(before.inputs.t05);
     const r = restoreDocument(before);
-    expect(r.migrated).toEqual([m.name]);
+    expect(r.migrated).toEqual([MIGRATIONS[3]!.name, m.name]);
     expect(r.notes).toEqual([]);
     const e = openWorkbook(r.doc);
     expect(e.amount('t03', '2010306', 'basic')?.toFixed(2)).toBe('120.00');
@@ -244,7 +244,7 @@ describe('national-2022 v1-to-v2: 补充资料非财政拨款支出 becomes the 
     expect(inputs.expenditure).toEqual({ '2120101': { basic: '985.25' }, '2120102': { proj: '404.40' } });
     expect(Object.keys(inputs.sup!).filter((k) => k.startsWith('nonfiscal.'))).toEqual([]);
     const r = restoreDocument(before);
-    expect(r.migrated).toEqual([m.name]);
+    expect(r.migrated).toEqual([MIGRATIONS[3]!.name, m.name]);
     expect(r.doc).toEqual(nationalExampleDocument());
   });
 });
@@ -265,7 +265,7 @@ describe('v3-to-v4: placeholder 自定义科目 names dropped, economic code nam
   it('the restored fixture names 20701 from the catalogue or reports it, and never prints 自定义科目', () => {
     const result = restoreDocument(readFixture('workbook-v3.json'));
     // Saved before hn-2021 had template versions: its template steps run too (no-ops on these inputs).
-    expect(result.migrated).toEqual([m.name, ...HN_2021_MIGRATIONS.map((x) => x.name)]);
+    expect(result.migrated).toEqual([m.name, MIGRATIONS[3]!.name, ...HN_2021_MIGRATIONS.map((x) => x.name)]);
     const e = openWorkbook(result.doc);
     const t05 = JSON.stringify(e.sheet('t05').cells);
     expect(t05).not.toContain('自定义科目');
@@ -275,6 +275,38 @@ describe('v3-to-v4: placeholder 自定义科目 names dropped, economic code nam
     expect(unnamed).toEqual(['code-name:20701']);
     expect(e.amount('t05', '20701', 'basic')?.toFixed(2)).toBe('120.50');
     expect(e.amount('t05', 'sum', 'total')?.toFixed(2)).toBe('165.75');
+    e.destroy();
+  });
+});
+
+describe('v4-to-v5: 部门决算单位构成 and 审核 tolerance', () => {
+  const m = exercise('v4-to-v5');
+
+  it('adds an empty unit list and the default bands; everything else stays', () => {
+    const before = deepFreeze(readFixture('workbook-v4.json'));
+    expect('units' in before).toBe(false);
+    const after = m.up(before);
+    expect(after).toEqual({ ...before, schemaVersion: 5, units: [], auditTolerance: { rounding: '0.03', error: '0.05' } });
+  });
+
+  it('restores the v4 fixture to exactly the built-in national example, whose 0.02 residue is now a 尾差', () => {
+    const result = restoreDocument(readFixture('workbook-v4.json'));
+    expect(result.migrated).toEqual([m.name, TEMPLATE_MIGRATIONS.find((x) => x.name.startsWith('national-2022 v1-to-v2'))!.name]);
+    expect(result.notes).toEqual([]);
+    expect(result.doc).toEqual(nationalExampleDocument());
+    const e = openWorkbook(result.doc);
+    expect(e.audit()).toEqual([]);
+    // 年末结转和结余 0.02 short: under v4 the rule allowed 0.01 (an 错误 here); the default bands make it a 提示 “尾差”.
+    const close = e.amount('incomeExpenditure', 'exp.close', 'amount')!;
+    e.setInput('incomeExpenditure', 'exp.close', 'amount', close.minus(0.02).toFixed(2));
+    const f = e.audit().find((x) => x.ruleId === 'N01-balance');
+    expect(f?.severity).toBe('warning');
+    expect(f?.message).toContain('尾差');
+    expect(f?.message).toContain('容差 0.03');
+    e.setInput('incomeExpenditure', 'exp.close', 'amount', close.minus(0.04).toFixed(2));
+    expect(e.audit().find((x) => x.ruleId === 'N01-balance')?.message).toContain('超出尾差容差 0.03（错误界限 0.05）');
+    e.setInput('incomeExpenditure', 'exp.close', 'amount', close.minus(0.06).toFixed(2));
+    expect(e.audit().find((x) => x.ruleId === 'N01-balance')?.severity).toBe('error');
     e.destroy();
   });
 });

@@ -132,6 +132,7 @@ class Renderer {
         class: cls,
         name: book.narrativeName(code),
         className: book.shortClassName(cls),
+        classFullName: book.narrativeName(cls),
         kuanName: book.narrativeName(code.slice(0, 5)),
       };
       if (r.skip && this.holds(r.skip, vars)) continue;
@@ -194,6 +195,11 @@ class Renderer {
         return this.items(slot, scope);
       case 'each':
         return this.each(slot, scope);
+      case 'list': {
+        const kept = slot.items.filter((it) => !it.skip || !this.holds(it.skip, scope.vars));
+        if (!kept.length) return this.expand(slot.none, scope);
+        return kept.flatMap((it, i) => [...(i ? [{ kind: 'text' as const, text: slot.sep }] : []), ...this.expand(it.text, scope)]);
+      }
     }
   }
 

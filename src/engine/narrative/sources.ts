@@ -92,7 +92,7 @@ export class CellNamer {
     const def = tpl.tables.find((t) => t.id === sheet);
     // Function tables: code and name in the first two columns. Two-sided: one column per side
     // except 04's expenditure side. Table 06: one amount per group, its header says nothing.
-    const manyColumns = def?.kind === 'function' || def?.kind === 'fixed' || (def?.kind === 'two-sided' && def.rightCols.length > 1 && p !== undefined && p.c > def.leftCols.length + 2);
+    const manyColumns = def?.kind === 'function' || def?.kind === 'fixed' || (def?.kind === 'two-sided' && def.rightCols.length > 1 && p !== undefined && p.c > def.leftCols.length + (def.lineNumbers === false ? 1 : 2));
     const label = p && [rowLabel(s, p.r, def?.kind === 'function' ? 2 : p.c), manyColumns ? columnLabel(s, p.r, p.c) : ''];
     const short = label?.filter(Boolean).join(' ') || row;
     return { table: s.publicNo, full: `${s.publicNo} ${short}`, short };

@@ -243,6 +243,18 @@ export class WorkbookPage {
     await this.page.locator(`.texts-panel textarea[data-text-id="${id}"]`).blur();
   }
 
+  /** The 部门决算单位构成 box of 补充资料: one unit a line (单位名称｜备注). */
+  async units(): Promise<string> {
+    await this.tab('sup');
+    return this.page.inputValue('.texts-panel textarea.units-field');
+  }
+
+  async setUnits(lines: string): Promise<void> {
+    await this.tab('sup');
+    await this.page.fill('.texts-panel textarea.units-field', lines);
+    await this.page.locator('.texts-panel textarea.units-field').blur();
+  }
+
   async text(id: string): Promise<string> {
     return this.page.inputValue(`.texts-panel textarea[data-text-id="${id}"]`);
   }
