@@ -22,3 +22,11 @@ export const EXAMPLE_SH_PUTUO_CZJ_2024: unknown = shCzj;
 
 /** 上海市普陀区生态环境局 2025 年度部门决算 (sh-2024), as printed: every empty cell printed 0.00. */
 export const EXAMPLE_SH_PUTUO_STHJ_2025: unknown = shSthj;
+
+/** Every built-in example, as 新建 offers them (示例), by id. */
+export const EXAMPLES: readonly { id: string; name: string; doc: unknown }[] = [
+  { id: 'lanshan-2021', name: '蓝山县行政审批服务局 2021年度（湖南2021模板，参考文件）', doc: lanshan },
+  { id: 'national-2022', name: '示范市城市管理局 2023年度（全国统一格式，虚构部门）', doc: national },
+  { id: 'sh-putuo-czj-2024', name: '上海市普陀区财政局 2024年度（上海模板，已公开文件）', doc: shCzj },
+  { id: 'sh-putuo-sthj-2025', name: '上海市普陀区生态环境局 2025年度（上海模板，已公开文件）', doc: shSthj },
+];

@@ -2,7 +2,7 @@
 // the last one; the example on a first visit; memory mode when the browser cannot store), and
 // every library, scenario, history and backup action the UI offers, over WorkbookStore and
 // OpenedWorkbook. Switching workbook goes through `navigate` (the page reloads). No DOM.
-import { exampleDocument, openWorkbook } from './templates';
+import { exampleById, exampleDocument, openWorkbook } from './templates';
 import {
   CorruptRecordError,
   NotFoundError,
@@ -245,6 +245,14 @@ export class StorageController {
   async createEmpty(meta: { department: string; year: number; name?: string; templateId?: string }): Promise<void> {
     await this.flush();
     const info = await this.library().createEmpty(meta);
+    this.announce();
+    await this.show(info.id);
+  }
+
+  /** Stores a built-in example as a new workbook and opens it. */
+  async createFromExample(exampleId: string, name?: string): Promise<void> {
+    await this.flush();
+    const info = await this.library().createFrom(exampleById(exampleId), name);
     this.announce();
     await this.show(info.id);
   }

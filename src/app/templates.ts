@@ -1,6 +1,6 @@
 // The built-in templates wired to the one restore() path and the engine: what every use-case,
 // the storage default and the XLSX adapters share. The engine and model never name a template.
-import { EXAMPLE_LANSHAN_2021, EXAMPLE_NATIONAL_2022, EXAMPLE_SH_PUTUO_CZJ_2024, EXAMPLE_SH_PUTUO_STHJ_2025, ECONOMIC_CODES, FUNCTION_CODES, FUNCTION_CATALOG, ECONOMIC_CATALOG, TEMPLATE_LIST, TEMPLATES, defaultTemplateFor } from '../../sheets';
+import { EXAMPLE_LANSHAN_2021, EXAMPLE_NATIONAL_2022, EXAMPLE_SH_PUTUO_CZJ_2024, EXAMPLE_SH_PUTUO_STHJ_2025, EXAMPLES, ECONOMIC_CODES, FUNCTION_CODES, FUNCTION_CATALOG, ECONOMIC_CATALOG, TEMPLATE_LIST, TEMPLATES, defaultTemplateFor } from '../../sheets';
 import { buildSheetLayouts, WorkbookEngine, type Catalogues } from '../engine';
 import type { WorkbookDocument } from '../model/document';
 import type { SheetLayout } from '../model/layout';
@@ -58,4 +58,14 @@ export const SH_EXAMPLES = { 'sh-putuo-czj-2024': EXAMPLE_SH_PUTUO_CZJ_2024, 'sh
 /** One of the Shanghai examples, restored like any other input. */
 export function shExampleDocument(slug: keyof typeof SH_EXAMPLES): WorkbookDocument {
   return restoreDocument(SH_EXAMPLES[slug]).doc;
+}
+
+/** The built-in examples 新建 offers (示例), by id and name. */
+export const EXAMPLE_LIST: readonly { id: string; name: string }[] = EXAMPLES.map(({ id, name }) => ({ id, name }));
+
+/** A built-in example by id, restored like any other input. */
+export function exampleById(id: string): WorkbookDocument {
+  const ex = EXAMPLES.find((x) => x.id === id);
+  if (!ex) throw new Error(`没有示例 ${id}`);
+  return restoreDocument(ex.doc).doc;
 }

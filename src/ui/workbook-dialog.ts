@@ -2,7 +2,7 @@
 // (confirmed, recoverable), 新建 from the template (blank, or carried over from last year's
 // workbook), and the 回收站 to restore from. Refreshes when another tab changes the list.
 import type { LibraryView, StorageController } from '../app/storage-controller';
-import { defaultTemplateFor, TEMPLATE_LIST } from '../app/templates';
+import { defaultTemplateFor, EXAMPLE_LIST, TEMPLATE_LIST } from '../app/templates';
 import { RECOVERY_DAYS } from '../app/workbook-library';
 import { askText, button, confirmAction, downloadText, formatTime, KIT_TEXT, openDialog } from './dialog-kit';
 import { el } from './dom';
@@ -13,6 +13,8 @@ export const LIBRARY_UI_TEXT = {
   source: '内容来源',
   blank: '空白模板',
   fromPrior: (name: string, year: number) => `从上年结转：${name}（${year}年度）`,
+  fromExample: (name: string) => `示例：${name}`,
+  exampleHint: '打开内置示例的一份副本（部门、年度和模板取自示例），可随意修改，不影响其他工作簿。',
   priorHint: '从上年结转：部门、科目和部门概况沿用上年，上年的收支总计、财政拨款收支总计、一般公共预算财政拨款支出和“三公”经费决算数填入本年的“上年数”。',
   department: '部门',
   year: '年度',
@@ -92,7 +94,16 @@ export function openWorkbookDialog(controller: StorageController): void {
   dept.value = current.department;
   year.value = String(current.year + 1);
   proposeTemplate();
+  const EXAMPLE_PREFIX = 'example:';
+  const exampleHint = el('p', { class: 'dialog-hint new-example-hint', hidden: true }, T.exampleHint);
+  /** An example brings its own 部门, 年度 and template: those fields are not asked. */
+  const showSource = () => {
+    const example = source.value.startsWith(EXAMPLE_PREFIX);
+    exampleHint.hidden = !example;
+    for (const f of [dept, year, template]) f.closest('label')!.hidden = example;
+  };
   source.addEventListener('change', () => {
+    showSource();
     const prior = view.workbooks.find((w) => w.id === source.value);
     hint.hidden = !prior;
     if (prior) {
@@ -109,7 +120,8 @@ export function openWorkbookDialog(controller: StorageController): void {
       if (!Number.isInteger(y) || y < 2000 || y > 2100) return d.say(T.badYear);
       const n = name.value.trim() || undefined;
       const templateId = template.value;
-      if (source.value) {
+      if (source.value.startsWith(EXAMPLE_PREFIX)) await controller.createFromExample(source.value.slice(EXAMPLE_PREFIX.length), n);
+      else if (source.value) {
         const unmapped = await controller.createFromPrior(source.value, { year: y, templateId, ...(n ? { name: n } : {}) });
         if (unmapped.length) return T.unmapped(unmapped);
       } else await controller.createEmpty({ department: dept.value, year: y, templateId, ...(n ? { name: n } : {}) });
@@ -126,6 +138,7 @@ export function openWorkbookDialog(controller: StorageController): void {
     el('label', { class: 'field' }, el('span', {}, T.name), name),
     create,
     hint,
+    exampleHint,
   );
 
   // ---- list ----------------------------------------------------------------------------------
@@ -205,9 +218,11 @@ export function openWorkbookDialog(controller: StorageController): void {
     source.replaceChildren(
       el('option', { value: '' }, T.blank),
       ...view.workbooks.filter((w) => !w.damaged).map((w) => el('option', { value: w.id }, T.fromPrior(w.name, w.year))),
+      ...EXAMPLE_LIST.map((x) => el('option', { value: `${EXAMPLE_PREFIX}${x.id}` }, T.fromExample(x.name))),
     );
-    source.value = view.workbooks.some((w) => w.id === chosen) ? chosen : '';
-    hint.hidden = !source.value;
+    source.value = view.workbooks.some((w) => w.id === chosen) || chosen.startsWith(EXAMPLE_PREFIX) ? chosen : '';
+    hint.hidden = !view.workbooks.some((w) => w.id === source.value);
+    showSource();
     list.replaceChildren(
       view.workbooks.length
         ? el('table', { class: 'compare-table library-table' }, head([T.department, T.year, T.name, T.scenarios, T.updated, T.actions]), el('tbody', {}, ...view.workbooks.map(row)))

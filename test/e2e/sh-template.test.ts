@@ -86,3 +86,34 @@ describe('sh-2024: 上海市普陀区生态环境局 2025', () => {
     expect(compared).toBeGreaterThan(300);
   });
 });
+
+describe('sh-2024: 上海市普陀区财政局 2024, opened from 新建 → 示例', () => {
+  it('the example opens as a new workbook; 01 总计 and 七 as computed from its printed inputs; a 302 edit moves 公用经费 and its sentence', async () => {
+    const sp = await fx.open();
+    const wb = sp.grid;
+    await sp.openLibrary();
+    await sp.page.selectOption('dialog.workbook-dialog .new-source', 'example:sh-putuo-czj-2024');
+    // An example brings its own 部门, 年度 and template.
+    expect(await sp.page.isVisible('dialog.workbook-dialog .new-year')).toBe(false);
+    expect(await sp.page.isVisible('dialog.workbook-dialog .new-example-hint')).toBe(true);
+    await sp.screenshot('sh-2024-new-from-example');
+    await sp.navigates(() => sp.page.click('dialog.workbook-dialog .btn-create'));
+    // The document prints 总计 2,995.39; its items add up to 2,995.40 (a recorded 0.01 slip of the document).
+    expect(await wb.cellText('incomeExpenditure', 'inc.grand', 'amount')).toBe('2,995.40');
+    // 七 as printed: 预算 0.95, all 公务接待费; 决算 blank (this document prints empty cells blank).
+    expect(await wb.cellText('sangong', 'bud', 'total')).toBe('0.95');
+    expect(await wb.cellText('sangong', 'bud', 'recep')).toBe('0.95');
+    expect(await wb.cellText('sangong', 'act', 'total')).toBe('');
+    expect(await wb.cellText('basicExpenditure', 'public', 'amount')).toBe('184.67');
+    // 办公费 21.21 → 31.21: 302 171.09 → 181.09, 公用经费 184.67 → 194.67.
+    await wb.edit('basicExpenditure', '30201', 'amount', '31.21');
+    expect(await wb.cellText('basicExpenditure', '302', 'amount')).toBe('181.09');
+    expect(await wb.cellText('basicExpenditure', 'public', 'amount')).toBe('194.67');
+    const nv = new NarrativeTab(wb);
+    await nv.open();
+    expect(await nv.paragraph('n6/p')).toContain('公用经费194.67万元');
+    await sp.openLibrary();
+    expect((await sp.libraryRows()).map((r) => [r.department, r.year, r.current])).toContainEqual(['上海市普陀区财政局', '2024', true]);
+  });
+});
+
