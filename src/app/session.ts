@@ -165,6 +165,13 @@ export class WorkbookSession {
     this.emit({ type: 'change', doc: this.doc, label: '修改文字' });
   }
 
+  /** Confirms a text carried from last year (its review mark and 提示 go); saved like text. */
+  confirmText(id: string): void {
+    this.guard();
+    this.engine.confirmText(id);
+    this.emit({ type: 'change', doc: this.doc, label: '确认上年结转的文字' });
+  }
+
   canUndo(): boolean {
     return !this.readOnlyReason && this.undoStack.length > 0;
   }

@@ -61,11 +61,14 @@ export function carryOverTo(
       return ok;
     });
     const texts: Record<string, string> = {};
+    const reviewTexts: string[] = [];
     for (const id of engine.template.carriedTexts) {
       const text = prior.texts[id];
       if (!text) continue;
-      if (target.texts.some((t) => t.id === id)) texts[id] = text;
-      else unmapped.push(`文字「${engine.template.texts.find((t) => t.id === id)?.label ?? id}」`);
+      if (target.texts.some((t) => t.id === id)) {
+        texts[id] = text;
+        if (needsReview(text, prior.meta.year)) reviewTexts.push(id);
+      } else unmapped.push(`文字「${engine.template.texts.find((t) => t.id === id)?.label ?? id}」`);
     }
     return {
       doc: {
@@ -75,12 +78,23 @@ export function carryOverTo(
         economicCodes,
         inputs: { sup },
         texts,
+        ...(reviewTexts.length ? { reviewTexts } : {}),
       },
       unmapped,
     };
   } finally {
     engine.destroy();
   }
+}
+
+/**
+ * Whether a text carried from `priorYear` is likely out of date: it names that year (or an
+ * earlier one), a head count (62人, 3名) or a date (3月1日, 2021-03-01).
+ */
+export function needsReview(text: string, priorYear: number): boolean {
+  const years = [...text.matchAll(/(?<!\d)((?:19|20)\d{2})(?=年|[-./])/g)].map((m) => Number(m[1]));
+  if (years.some((y) => y <= priorYear)) return true;
+  return /\d+\s*(?:人|名)(?!民)/.test(text) || /\d{1,2}月\d{1,2}日/.test(text);
 }
 
 /** Next year's document in the prior workbook's own template. */

@@ -52,6 +52,9 @@ export interface BatchInput {
 /** 审核 rule id of "this code has no name" findings. */
 export const CODE_NAME_RULE = 'code-name';
 
+/** 审核 rule id of "a text carried from last year waits for review" findings. */
+export const CARRIED_TEXT_RULE = 'carried-text';
+
 export interface EngineInput {
   template: TemplateDef;
   catalogues: Catalogues;
@@ -447,6 +450,8 @@ export class WorkbookEngine {
     if (text.trim() === '') delete texts[id];
     else texts[id] = text;
     this.doc = { ...this.doc, texts };
+    // Editing a carried text is reviewing it.
+    this.confirmText(id);
     // The indicator sheet prints department-named indicators: keep its layout (and XLSX) current.
     if (isIndicatorLayoutText(id) && this.layout.byId.has(INDICATOR_SHEET)) this.build(this.doc);
   }
@@ -469,6 +474,14 @@ export class WorkbookEngine {
     return this.rebuild({ ...this.doc, auditTolerance: { rounding: r, error: e } });
   }
 
+  /** The user has checked a text carried from last year: it no longer waits for review. */
+  confirmText(id: string): void {
+    const rest = (this.doc.reviewTexts ?? []).filter((x) => x !== id);
+    if (rest.length === (this.doc.reviewTexts ?? []).length) return;
+    const { reviewTexts: _gone, ...doc } = this.doc;
+    this.doc = rest.length ? { ...doc, reviewTexts: rest } : doc;
+  }
+
   text(id: string): string {
     return this.doc.texts[id] ?? this.env.template.texts.find((t) => t.id === id)?.default ?? '';
   }
@@ -489,7 +502,25 @@ export class WorkbookEngine {
     // changed (see setInputs); a full pass happens once per build.
     this.findings ??= new Map(this.layout.rules.map((rule) => [rule.rowId, this.evaluateRule(rule)]));
     this.nameFindings ??= this.unnamedFindings();
-    return [...this.nameFindings, ...[...this.findings.values()].filter((f): f is Finding => f !== null)];
+    return [...this.nameFindings, ...this.reviewFindings(), ...[...this.findings.values()].filter((f): f is Finding => f !== null)];
+  }
+
+  /** One 提示 per text carried from last year that still waits for review. */
+  private reviewFindings(): Finding[] {
+    return (this.doc.reviewTexts ?? []).map((id) => {
+      const label = this.env.template.texts.find((t) => t.id === id)?.label ?? id;
+      return {
+        ruleId: CARRIED_TEXT_RULE,
+        rowId: `${CARRIED_TEXT_RULE}:${id}`,
+        severity: 'warning' as const,
+        title: '上年结转的文字待核对',
+        message: `「${label}」从上年结转，写有上年的年份、人数或日期：请在情况说明中核对，修改或点“确认”`,
+        left: null,
+        right: null,
+        diff: null,
+        cells: [],
+      };
+    });
   }
 
   /** One 错误 per code shown in a table without a name (user's or catalogue's). */

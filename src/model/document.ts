@@ -62,6 +62,11 @@ export interface WorkbookDocument {
   auditTolerance: AuditTolerance;
   /** How empty amounts print in every table; absent: each table's own style (the template's). */
   zeroStyle?: ZeroStyle;
+  /**
+   * Texts carried from last year that name last year's year, head counts or dates: marked for
+   * review (a 审核 提示) until the user confirms or edits them. Absent: none.
+   */
+  reviewTexts?: string[];
 }
 
 export function emptyCodes(): Record<Fund, string[]> {

@@ -194,6 +194,8 @@ export function restore(raw: unknown, templates: ReadonlyMap<string, TemplateInf
 
   const auditTolerance = restoreTolerance(td.auditTolerance, notes);
   const zeroStyle = td.zeroStyle === 'blank' || td.zeroStyle === 'zero' ? td.zeroStyle : undefined;
+  // Only texts the document still has can wait for review.
+  const reviewTexts = Array.isArray(td.reviewTexts) ? [...new Set(td.reviewTexts.filter((id): id is string => typeof id === 'string' && id in texts))].sort() : [];
 
   return {
     doc: {
@@ -212,6 +214,7 @@ export function restore(raw: unknown, templates: ReadonlyMap<string, TemplateInf
       units,
       auditTolerance,
       ...(zeroStyle ? { zeroStyle } : {}),
+      ...(reviewTexts.length ? { reviewTexts } : {}),
     },
     migrated: applied,
     notes,

@@ -451,8 +451,9 @@ export function mountApp(root: HTMLElement, session: WorkbookSession, opts: Moun
       refreshAudit();
     } else {
       toolbar.refresh();
-      // Text edits change no cell but can fill or empty what an audit source needs.
-      if (e.label === '修改文字' && opts.auditSources?.length) refreshAudit();
+      // Text edits change no cell but can fill or empty what an audit source needs; confirming a
+      // carried text drops its own 提示.
+      if (e.label === '确认上年结转的文字' || (e.label === '修改文字' && opts.auditSources?.length)) refreshAudit();
     }
   });
 

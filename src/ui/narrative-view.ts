@@ -135,8 +135,16 @@ export function mountNarrative(container: HTMLElement, session: WorkbookSession,
         }
         return span;
       }
-      case 'userText':
-        return editable(g.textId, g.label, g.text, false);
+      case 'userText': {
+        const node = editable(g.textId, g.label, g.text, false);
+        if (!(session.doc.reviewTexts ?? []).includes(g.textId)) return node;
+        // Carried from last year and likely out of date: marked, with 确认 beside it.
+        node.classList.add('nv-review');
+        node.title = `${NARRATIVE_TEXT.review}\n${node.title}`;
+        const ok = el('button', { type: 'button', class: 'nv-confirm', 'data-confirm': g.textId, title: NARRATIVE_TEXT.confirmTitle }, NARRATIVE_TEXT.confirm);
+        ok.addEventListener('click', () => session.confirmText(g.textId));
+        return el('span', { class: 'nv-review-wrap' }, node, ok);
+      }
       case 'placeholder': {
         const text = g.missing.find((m) => m.kind === 'text');
         if (text && text.kind === 'text') return editable(text.id, text.label, g.text, true);
@@ -232,7 +240,7 @@ export function mountNarrative(container: HTMLElement, session: WorkbookSession,
     removePrintRoot();
     const copy = doc.cloneNode(true) as HTMLElement;
     copy.querySelectorAll('[contenteditable]').forEach((n) => n.removeAttribute('contenteditable'));
-    copy.querySelectorAll('.nv-choose').forEach((n) => n.remove());
+    copy.querySelectorAll('.nv-choose, .nv-confirm').forEach((n) => n.remove());
     copy.querySelectorAll('[tabindex]').forEach((n) => n.removeAttribute('tabindex'));
     document.body.append(el('div', { class: `${PRINT_ROOT} nv-print-root` }, copy));
     window.addEventListener('afterprint', removePrintRoot, { once: true });

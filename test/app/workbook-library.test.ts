@@ -1,6 +1,6 @@
 // Many workbooks: new (empty / from last year), open, rename, duplicate, delete and recover, reopen.
 import { describe, expect, it } from 'vitest';
-import { LibraryError, RECOVERY_DAYS, WorkbookLibrary, carryOver } from '../../src/app/workbook-library';
+import { LibraryError, RECOVERY_DAYS, WorkbookLibrary, carryOver, needsReview } from '../../src/app/workbook-library';
 import { createScenario } from '../../src/app/scenarios';
 import { exampleDocument, openWorkbook, restoreDocument } from '../../src/app/templates';
 import { MemoryStore } from '../../src/storage';
@@ -53,6 +53,8 @@ describe('WorkbookLibrary', () => {
     });
     expect(Object.keys(doc.texts)).toEqual(['overview.duties', 'overview.structure']);
     expect(doc.texts['overview.duties']).toMatch(/^蓝山县行政审批服务局为负责行政审批制度改革/);
+    // 机构设置 names 2021 and head counts (实有人数64人, 在职62人): marked for review; 职能职责 does not.
+    expect(doc.reviewTexts).toEqual(['overview.structure']);
     expect(openWorkbook(doc).amount('sup', 'prior.grand', 'value')?.toFixed(2)).toBe('1576.05');
     // The source workbook is untouched.
     expect((await store.load(prior.id)).doc).toEqual(exampleDocument());
@@ -135,5 +137,34 @@ describe('WorkbookLibrary', () => {
     expect((await library.lastOpened())?.id).toBe(a.id);
     await library.remove(a.id);
     expect((await library.lastOpened())?.id).toBe(b.id);
+  });
+});
+
+describe('texts carried from last year, marked for review', () => {
+  it('needsReview: last year (or earlier), head counts and dates; not this year, not 人民', () => {
+    expect(needsReview('本单位2021年部门决算汇总公开单位构成包括本级。', 2021)).toBe(true);
+    expect(needsReview('2019年成立。', 2021)).toBe(true);
+    expect(needsReview('在职62人，退休2人。', 2021)).toBe(true);
+    expect(needsReview('编制3名。', 2021)).toBe(true);
+    expect(needsReview('于3月1日挂牌。', 2021)).toBe(true);
+    expect(needsReview('负责2022年度及以后的审批工作。', 2021)).toBe(false);
+    expect(needsReview('为人民服务，负责行政审批制度改革。', 2021)).toBe(false);
+  });
+
+  it('a 提示 per marked text until edited or confirmed; both keep the text', async () => {
+    const { library, store } = setup();
+    const prior = await library.createFrom(exampleDocument(), '蓝山2021');
+    const { doc } = await store.load((await library.createFromPrior(prior.id)).id);
+    const e = openWorkbook(doc);
+    const review = () => e.audit().filter((f) => f.ruleId === 'carried-text').map((f) => [f.severity, f.message]);
+    expect(review()).toEqual([['warning', '「机构设置及决算单位构成」从上年结转，写有上年的年份、人数或日期：请在情况说明中核对，修改或点“确认”']]);
+    e.confirmText('overview.structure');
+    expect(review()).toEqual([]);
+    expect(e.document().reviewTexts).toBeUndefined();
+    expect(e.document().texts['overview.structure']).toBe(doc.texts['overview.structure']);
+    const again = openWorkbook(doc);
+    again.setText('overview.structure', '内设机构3个，在职63人。');
+    expect(again.audit().filter((f) => f.ruleId === 'carried-text')).toEqual([]);
+    [e, again].forEach((x) => x.destroy());
   });
 });

@@ -4,6 +4,7 @@
 // 公用经费 596.17, 三公 决算 6.54 (公务接待费 6.54).
 import { describe, expect, it } from 'vitest';
 import { useStorageFixture } from './pages/library-page';
+import { NarrativeTab } from './pages/narrative-page';
 
 const fx = useStorageFixture();
 const { open } = fx;
@@ -39,6 +40,34 @@ describe('many workbooks', () => {
       [EXAMPLE, '2021', false],
     ]);
     await wb.screenshot('storage-library');
+  });
+
+  it('a carried text naming last year’s year and head counts is marked in the 情况说明 and is a 提示 until 确认', async () => {
+    const wb = await open();
+    await wb.openLibrary();
+    await wb.createWorkbook({ from: EXAMPLE, year: 2022, name: '蓝山2022' });
+    const reviewRow = async () => {
+      await wb.grid.tab('audit');
+      return wb.page.locator('.audit-table tr[data-rule="carried-text:overview.structure"]').count();
+    };
+    expect(await reviewRow()).toBe(1);
+    const nv = new NarrativeTab(wb.grid);
+    await nv.open();
+    // 机构设置 says 2021 and 在职62人: marked; 职能职责 is not.
+    const marked = wb.page.locator('.nv-doc .nv-review');
+    expect(await marked.count()).toBe(1);
+    expect(await marked.getAttribute('data-text-id')).toBe('overview.structure');
+    expect(await marked.getAttribute('title')).toContain('从上年结转，写有上年的年份、人数或日期');
+    await wb.screenshot('carried-text-review');
+    await wb.page.click('.nv-doc .nv-confirm[data-confirm="overview.structure"]');
+    expect(await wb.page.locator('.nv-doc .nv-review').count()).toBe(0);
+    expect(await reviewRow()).toBe(0);
+    await wb.waitSaved();
+    await wb.reload();
+    await nv.open();
+    expect(await wb.page.locator('.nv-doc .nv-review').count()).toBe(0);
+    // The text itself is kept as carried.
+    expect(await nv.paragraph('overview.structure/p')).toContain('在职62人');
   });
 
   it('rename, duplicate, delete with confirmation, and restore from the 回收站', async () => {

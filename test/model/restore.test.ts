@@ -98,3 +98,12 @@ describe('restore() of 部门决算单位构成, 审核 tolerance and zero style
     expect('zeroStyle' in restoreDocument({ ...valid(), zeroStyle: 'dots' }).doc).toBe(false);
   });
 });
+
+describe('restore() of texts waiting for review (carried from last year)', () => {
+  it('keeps ids of texts the document has, sorted and once; drops the rest and non-strings', () => {
+    const doc = exampleDocument();
+    const r = restoreDocument({ ...doc, reviewTexts: ['overview.structure', 'nope', 3, 'overview.duties', 'overview.structure'] });
+    expect(r.doc.reviewTexts).toEqual(['overview.duties', 'overview.structure']);
+    expect('reviewTexts' in restoreDocument({ ...doc, reviewTexts: ['nope'] }).doc).toBe(false);
+  });
+});

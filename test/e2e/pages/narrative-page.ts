@@ -14,7 +14,7 @@ export class NarrativeTab {
   async paragraph(id: string): Promise<string> {
     return this.wb.page.$eval(`.nv-doc p[data-paragraph="${id}"]`, (n) => {
       const copy = n.cloneNode(true) as HTMLElement;
-      copy.querySelectorAll('button.nv-choose').forEach((b) => b.remove());
+      copy.querySelectorAll('button.nv-choose, button.nv-confirm').forEach((b) => b.remove());
       return copy.textContent ?? '';
     });
   }
@@ -22,7 +22,7 @@ export class NarrativeTab {
   async documentText(): Promise<string> {
     return this.wb.page.$eval('.nv-doc', (n) => {
       const copy = n.cloneNode(true) as HTMLElement;
-      copy.querySelectorAll('button.nv-choose').forEach((b) => b.remove());
+      copy.querySelectorAll('button.nv-choose, button.nv-confirm').forEach((b) => b.remove());
       document.body.append(copy);
       const text = copy.innerText;
       copy.remove();
