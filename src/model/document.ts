@@ -39,6 +39,13 @@ export const DEFAULT_AUDIT_TOLERANCE: AuditTolerance = { rounding: '0.03', error
 /** Sparse inputs: sheet → row id → column key → 2-dp decimal string (counts: integer string). */
 export type InputValues = Partial<Record<SheetId, Record<string, Record<string, string>>>>;
 
+/**
+ * 审查: computed cells as a published document prints them, sheet → row id → column key → 2-dp
+ * amount string. Kept apart from the inputs: the engine still recomputes every total, and the
+ * 审核 compares each printed figure with it.
+ */
+export type PrintedValues = Partial<Record<SheetId, Record<string, Record<string, string>>>>;
+
 export interface WorkbookDocument {
   type: typeof DOC_TYPE;
   schemaVersion: typeof SCHEMA_VERSION;
@@ -62,6 +69,8 @@ export interface WorkbookDocument {
   auditTolerance: AuditTolerance;
   /** How empty amounts print in every table; absent: each table's own style (the template's). */
   zeroStyle?: ZeroStyle;
+  /** Printed figures of computed cells (a review workbook); absent when none. */
+  printed?: PrintedValues;
 }
 
 export function emptyCodes(): Record<Fund, string[]> {
