@@ -531,11 +531,13 @@ export class WorkbookEngine {
     for (const s of this.layout.sheets) {
       const rows = printed[s.id as SheetId];
       if (!rows) continue;
+      // A bare number (Shanghai prints 六、) says little in a list: the table's title goes with it.
+      const tableName = s.publicNo.includes('表') ? s.publicNo : `${s.publicNo}${s.title}`;
       for (const [row, cols] of Object.entries(rows)) {
         for (const col of Object.keys(cols)) {
           const d = this.printedDifference(s.id, row, col);
           if (!d) continue;
-          const name = namer.name(s.id, row, col).full;
+          const name = `${tableName} ${namer.name(s.id, row, col).short}`;
           const P = formatAmount(d.printed);
           const C = formatAmount(d.computed);
           const arithmetic = `印刷数 ${P} − 计算数 ${C} = ${formatAmount(d.diff)}`;
