@@ -241,7 +241,7 @@ describe.each(Object.keys(SH_EXAMPLES) as (keyof typeof SH_EXAMPLES)[])('%s repr
     }
     // Every explained slip with a cell is held as printed: its cell is computed (inputs are entered as printed).
     expect([...new Set(held)].sort()).toEqual(Object.keys(EXPLAINED[slug]).filter((k) => !/债务(还本|付息)支出/.test(k)).sort());
-    const count = Object.values(doc.printed ?? {}).flatMap((rows) => Object.values(rows).flatMap((cols) => Object.keys(cols))).length;
+    const count = Object.values(doc.printed ?? {}).flatMap((rows) => Object.values(rows ?? {}).flatMap((cols) => Object.keys(cols))).length;
     expect(count).toBe(held.length);
   });
 
