@@ -9,7 +9,7 @@ import { buildLayout } from './layout';
 
 export { WorkbookEngine } from './workbook-engine';
 export type { CellChange, CellValue, CodeSpec, EditResult, EngineInput, Finding, BatchInput } from './workbook-engine';
-export { CARRIED_TEXT_RULE, CODE_NAME_RULE } from './workbook-engine';
+export { CARRIED_TEXT_RULE, CODE_NAME_RULE, PRINTED_RULE, type PrintedDifference } from './workbook-engine';
 export type { SheetLayout, LayoutCell, Merge, RowKind, WorkbookLayout, ExpandedRule } from '../model/layout';
 export { CodeBook, missingName, type Catalogues } from './code-book';
 

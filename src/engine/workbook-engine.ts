@@ -1,7 +1,7 @@
 // The only owner of HyperFormula: builds one formula workbook from template + document, applies
 // edits addressed by stable ids, reports what changed, evaluates 审核 and key figures. Headless.
 import { DetailedCellError, HyperFormula, type ExportedChange } from 'hyperformula';
-import { formatAmount, InputError, parseAmount, parseCount, roundHalfUp, type Decimal } from '../model/amount';
+import { dec, formatAmount, InputError, parseAmount, parseCount, roundHalfUp, type Decimal } from '../model/amount';
 import { withInput, type WorkbookDocument, type WorkbookUnit } from '../model/document';
 import { FUNDS, type Fund, type SheetId, isFunctionItemCode } from '../model/ids';
 import type { AnySheetId, AuditSeverity, TemplateDef, ValueFormat } from '../model/template';
@@ -11,6 +11,7 @@ import type { ExpandedRule, LayoutCell, SheetLayout, WorkbookLayout } from '../m
 import { auditBands, buildLayout } from './layout';
 import { registerDecimalRound } from './round-plugin';
 import { expandParts, INDICATOR_SHEET, isIndicatorLayoutText } from '../model/part';
+import { CellNamer } from './narrative/sources';
 
 export type CellValue = number | string | null | { error: string };
 
@@ -51,6 +52,17 @@ export interface BatchInput {
 
 /** 审核 rule id of "this code has no name" findings. */
 export const CODE_NAME_RULE = 'code-name';
+/** 审核 rule id of "a printed figure differs from the recomputed cell" findings (审查). */
+export const PRINTED_RULE = 'printed';
+
+/** A computed cell whose printed figure differs from the recomputed one. */
+export interface PrintedDifference {
+  printed: Decimal;
+  computed: Decimal;
+  /** printed − computed */
+  diff: Decimal;
+  severity: AuditSeverity;
+}
 
 /** 审核 rule id of "a text carried from last year waits for review" findings. */
 export const CARRIED_TEXT_RULE = 'carried-text';
@@ -502,7 +514,7 @@ export class WorkbookEngine {
     // changed (see setInputs); a full pass happens once per build.
     this.findings ??= new Map(this.layout.rules.map((rule) => [rule.rowId, this.evaluateRule(rule)]));
     this.nameFindings ??= this.unnamedFindings();
-    return [...this.nameFindings, ...this.reviewFindings(), ...[...this.findings.values()].filter((f): f is Finding => f !== null)];
+    return [...this.nameFindings, ...this.reviewFindings(), ...[...this.findings.values()].filter((f): f is Finding => f !== null), ...this.printedFindings()];
   }
 
   /** One 提示 per text carried from last year that still waits for review. */
@@ -521,6 +533,68 @@ export class WorkbookEngine {
         cells: [],
       };
     });
+  }
+
+  /**
+   * The printed figure of a computed cell when it differs from the recomputed one (审查), with the
+   * severity the workbook's 审核 bands give it; undefined for equal, unprinted or non-computed cells.
+   */
+  printedDifference(sheet: AnySheetId, row: string, col: string): PrintedDifference | undefined {
+    const raw = this.doc.printed?.[sheet as SheetId]?.[row]?.[col];
+    if (raw === undefined) return undefined;
+    const a = this.addr(sheet, row, col);
+    if (a?.cell?.t !== 'formula' || a.cell.format !== 'amount') return undefined;
+    const printed = dec(raw);
+    const computed = this.amount(sheet, row, col) ?? dec(0);
+    const diff = printed.minus(computed);
+    if (diff.isZero()) return undefined;
+    const tol = this.doc.auditTolerance;
+    return { printed, computed, diff, severity: diff.abs().gt(dec(tol.error)) ? 'error' : 'warning' };
+  }
+
+  /** One finding per computed cell printed with a figure other than the recomputed one. Few cells: evaluated on each call. */
+  private printedFindings(): Finding[] {
+    const printed = this.doc.printed;
+    if (!printed) return [];
+    const namer = new CellNamer(this);
+    const tol = { rounding: dec(this.doc.auditTolerance.rounding), error: dec(this.doc.auditTolerance.error) };
+    const out: Finding[] = [];
+    for (const s of this.layout.sheets) {
+      const rows = printed[s.id as SheetId];
+      if (!rows) continue;
+      // A bare number (Shanghai prints 六、) says little in a list: the table's title goes with it.
+      const tableName = s.publicNo.includes('表') ? s.publicNo : `${s.publicNo}${s.title}`;
+      for (const [row, cols] of Object.entries(rows)) {
+        for (const col of Object.keys(cols)) {
+          const d = this.printedDifference(s.id, row, col);
+          if (!d) continue;
+          const name = `${tableName} ${namer.name(s.id, row, col).short}`;
+          const P = formatAmount(d.printed);
+          const C = formatAmount(d.computed);
+          const arithmetic = `印刷数 ${P} − 计算数 ${C} = ${formatAmount(d.diff)}`;
+          const gap = formatAmount(d.diff.abs());
+          const message =
+            d.severity === 'error'
+              ? `${name}印刷为 ${P}，按公式重算为 ${C}：${arithmetic}，相差 ${gap}，超出错误界限 ${formatAmount(tol.error)}，可能漏印、错印或颠倒了数字`
+              : d.diff.abs().lte(tol.rounding)
+                ? `尾差：${name}印刷为 ${P}，按公式重算为 ${C}：${arithmetic}，相差 ${gap}，在尾差容差 ${formatAmount(tol.rounding)} 以内，可能是四舍五入差，请核实`
+                : `${name}印刷为 ${P}，按公式重算为 ${C}：${arithmetic}，相差 ${gap}，超出尾差容差 ${formatAmount(tol.rounding)}（错误界限 ${formatAmount(tol.error)}），请核实`;
+          out.push({
+            ruleId: PRINTED_RULE,
+            rowId: `${PRINTED_RULE}:${s.id}:${row}:${col}`,
+            severity: d.severity,
+            title: '印刷数与计算数不符',
+            message,
+            left: d.printed,
+            right: d.computed,
+            diff: d.diff,
+            cells: [{ sheet: s.id, row, col }],
+            tolerance: tol,
+          });
+        }
+      }
+    }
+    return out;
   }
 
   /** One 错误 per code shown in a table without a name (user's or catalogue's). */

@@ -39,6 +39,13 @@ export const DEFAULT_AUDIT_TOLERANCE: AuditTolerance = { rounding: '0.03', error
 /** Sparse inputs: sheet → row id → column key → 2-dp decimal string (counts: integer string). */
 export type InputValues = Partial<Record<SheetId, Record<string, Record<string, string>>>>;
 
+/**
+ * 审查: computed cells as a published document prints them, sheet → row id → column key → 2-dp
+ * amount string. Kept apart from the inputs: the engine still recomputes every total, and the
+ * 审核 compares each printed figure with it.
+ */
+export type PrintedValues = Partial<Record<SheetId, Record<string, Record<string, string>>>>;
+
 export interface WorkbookDocument {
   type: typeof DOC_TYPE;
   schemaVersion: typeof SCHEMA_VERSION;
@@ -67,6 +74,8 @@ export interface WorkbookDocument {
    * review (a 审核 提示) until the user confirms or edits them. Absent: none.
    */
   reviewTexts?: string[];
+  /** Printed figures of computed cells (a review workbook); absent when none. */
+  printed?: PrintedValues;
 }
 
 export function emptyCodes(): Record<Fund, string[]> {

@@ -1,8 +1,8 @@
 // The one tolerant load path (IndexedDB, JSON backup, XLSX import): unknown in, valid document
 // or a RestoreError with a Chinese message out. Fills defaults and runs migrations first.
 import { InputError, parseAmount, parseCount } from './amount';
-import { APP_ID, DEFAULT_AUDIT_TOLERANCE, DOC_TYPE, SCHEMA_VERSION, emptyCodes, type AuditTolerance, type InputValues, type WorkbookDocument, type WorkbookUnit } from './document';
-import { FUNDS, type SheetId } from './ids';
+import { APP_ID, DEFAULT_AUDIT_TOLERANCE, DOC_TYPE, SCHEMA_VERSION, emptyCodes, type AuditTolerance, type InputValues, type PrintedValues, type WorkbookDocument, type WorkbookUnit } from './document';
+import { FUNDS, SUPPLEMENT_ID, type SheetId } from './ids';
 import { migrate } from './migrations';
 import type { TemplateMigration, ValueFormat } from './template';
 
@@ -44,6 +44,8 @@ export const MAX_CODES_PER_FUND = 3_000;
 export const MAX_ECONOMIC_CODES = 1_000;
 /** 部门决算单位构成 lines kept (a department with more units is a 汇总 of several workbooks). */
 export const MAX_UNITS = 500;
+/** Printed figures kept in a review workbook (every computed cell of a large document is far fewer). */
+export const MAX_PRINTED = 20_000;
 
 const isObj = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
 
@@ -196,6 +198,7 @@ export function restore(raw: unknown, templates: ReadonlyMap<string, TemplateInf
   const zeroStyle = td.zeroStyle === 'blank' || td.zeroStyle === 'zero' ? td.zeroStyle : undefined;
   // Only texts the document still has can wait for review.
   const reviewTexts = Array.isArray(td.reviewTexts) ? [...new Set(td.reviewTexts.filter((id): id is string => typeof id === 'string' && id in texts))].sort() : [];
+  const printed = restorePrinted(td.printed, tpl, notes);
 
   return {
     doc: {
@@ -215,10 +218,68 @@ export function restore(raw: unknown, templates: ReadonlyMap<string, TemplateInf
       auditTolerance,
       ...(zeroStyle ? { zeroStyle } : {}),
       ...(reviewTexts.length ? { reviewTexts } : {}),
+      ...(printed ? { printed } : {}),
     },
     migrated: applied,
     notes,
   };
+}
+
+const PRINTED_ID = /^[0-9A-Za-z_.]{1,40}$/;
+
+/**
+ * Printed figures of computed cells: a table of the template, a cell that is not an input, an
+ * amount. A bad entry is dropped with a note (the rest of the review stays); none left: absent.
+ */
+function restorePrinted(raw: unknown, tpl: TemplateInfo, notes: string[]): PrintedValues | undefined {
+  if (raw === undefined) return undefined;
+  if (!isObj(raw)) {
+    notes.push('印刷数格式错误，已忽略');
+    return undefined;
+  }
+  const out: PrintedValues = {};
+  let count = 0;
+  let dropped = 0;
+  for (const [sheet, rows] of Object.entries(raw)) {
+    if (sheet === SUPPLEMENT_ID || !tpl.sheets.includes(sheet) || !isObj(rows)) {
+      notes.push(`忽略了模板「${tpl.name}」没有的表「${sheet}」的印刷数`);
+      continue;
+    }
+    const sid = sheet as SheetId;
+    for (const [row, cols] of Object.entries(rows)) {
+      if (!isObj(cols) || !PRINTED_ID.test(row)) {
+        dropped++;
+        continue;
+      }
+      for (const [col, value] of Object.entries(cols)) {
+        if (!PRINTED_ID.test(col)) {
+          dropped++;
+          continue;
+        }
+        if (tpl.inputFormat(sid, row, col)) {
+          notes.push(`忽略了输入单元格的印刷数：${tpl.describe(sid, row, col)}（输入单元格按印刷数填写即可）`);
+          continue;
+        }
+        let parsed: string | null;
+        try {
+          parsed = parseAmount(value);
+        } catch (e) {
+          if (!(e instanceof InputError)) throw e;
+          notes.push(`已忽略${tpl.describe(sid, row, col)}的印刷数：${e.message}`);
+          continue;
+        }
+        if (parsed === null) continue;
+        if (count >= MAX_PRINTED) {
+          notes.push(`印刷数超过 ${MAX_PRINTED} 个，其余未读取`);
+          return out;
+        }
+        ((out[sid] ??= {})[row] ??= {})[col] = parsed;
+        count++;
+      }
+    }
+  }
+  if (dropped) notes.push(`忽略了 ${dropped} 个格式错误的印刷数`);
+  return count ? out : undefined;
 }
 
 /** The workbook's 审核 bands; a bad one is replaced by the default with a note. */

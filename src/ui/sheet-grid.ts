@@ -428,7 +428,11 @@ export class SheetGrid {
     const state = cell?.t === 'input' && cell.follow ? this.session.engine.typeOverState(this.sheetId, cell.row, cell.col) : undefined;
     td.classList.toggle('c-typed', state === 'typed');
     td.classList.toggle('c-follow', state === 'following');
-    const lines = [...(state ? [this.typeOverTip(cell as { row: string; col: string }, state)] : []), ...(mark?.messages ?? [])];
+    // 审查: a computed cell printed with another figure (a red corner; the tooltip gives both).
+    const printed = cell?.t === 'formula' ? this.session.engine.printedDifference(this.sheetId, cell.row, cell.col) : undefined;
+    td.classList.toggle('c-printed', printed !== undefined);
+    const printedTip = printed ? [UI_TEXT.printed(formatAmount(printed.printed), formatAmount(printed.computed), formatAmount(printed.diff))] : [];
+    const lines = [...(state ? [this.typeOverTip(cell as { row: string; col: string }, state)] : []), ...printedTip, ...(mark?.messages ?? [])];
     if (lines.length) td.title = lines.join('\n');
     else td.removeAttribute('title');
   }

@@ -57,5 +57,7 @@ export const UI_TEXT = {
     following: '自动计算（取自财政拨款各表）。可直接填报全部支出数，差额即非财政拨款；按 Delete 恢复自动计算',
     typed: (follow: string) => `已填报，覆盖自动计算数 ${follow}（差额为非财政拨款，见补充资料）；按 Delete 恢复自动计算`,
   },
+  /** Tooltip of a computed cell whose printed figure differs (审查). */
+  printed: (printed: string, computed: string, diff: string) => `印刷数 ${printed}，计算数 ${computed}（印刷数 − 计算数 = ${diff}）`,
   saveTextHint: '离开输入框时保存',
 } as const;

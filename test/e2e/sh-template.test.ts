@@ -1,5 +1,5 @@
 // The Shanghai example 上海市普陀区生态环境局 2025 (sh-2024) in real Chromium: imported as the JSON
-// document it is, 01 总计 and 七 “三公” as printed, an edit of one 302 line followed by 公用经费 and
+// document it is, 01 总计 and 七 “三公” as printed, a printed figure that differs marked, an edit of one 302 line followed by 公用经费 and
 // its 情况说明 sentence, and the XLSX export recalculated by LibreOffice agreeing with the app.
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -43,6 +43,12 @@ describe('sh-2024: 上海市普陀区生态环境局 2025', () => {
     expect(await wb.cellText('sangong', 'act', 'car_run')).toBe('16.95');
     expect(await wb.cellText('sangong', 'act', 'abroad')).toBe('0.00');
     expect(await wb.cellText('basicExpenditure', 'public', 'amount')).toBe('416.36');
+    // 审查: 310 is printed 14.44, its 款 give 14.43: a red corner, both figures in the tooltip.
+    expect(await wb.cellText('basicExpenditure', '310', 'amount')).toBe('14.43');
+    expect(await wb.cellClasses('basicExpenditure', '310', 'amount')).toContain('c-printed');
+    expect(await wb.cellTooltip('basicExpenditure', '310', 'amount')).toContain('印刷数 14.44，计算数 14.43（印刷数 − 计算数 = 0.01）');
+    expect(await wb.cellClasses('basicExpenditure', 'public', 'amount')).not.toContain('c-printed');
+    await sp.screenshot('sh-2024-printed');
     await wb.select('sangong', 'act', 'total');
     await sp.screenshot('sh-2024-t07');
 

@@ -107,3 +107,33 @@ describe('restore() of texts waiting for review (carried from last year)', () =>
     expect('reviewTexts' in restoreDocument({ ...doc, reviewTexts: ['nope'] }).doc).toBe(false);
   });
 });
+
+describe('restore() of printed figures (审查)', () => {
+  it('keeps printed figures of computed cells as 2-dp amounts; absent when none', () => {
+    expect('printed' in restoreDocument(valid()).doc).toBe(false);
+    const { doc, notes } = restoreDocument({ ...valid(), printed: { t06: { public: { amount: '596.7' }, personnel: { amount: 979.88 } }, t02: { sum: { fin: '1,576.05' } } } });
+    expect(doc.printed).toEqual({ t06: { public: { amount: '596.70' }, personnel: { amount: '979.88' } }, t02: { sum: { fin: '1576.05' } } });
+    expect(notes).toEqual([]);
+    expect(restoreDocument(JSON.parse(JSON.stringify(doc))).doc).toEqual(doc);
+  });
+
+  it('drops, with a note each, a printed input cell, a bad amount, an unknown sheet, 补充资料 and bad ids; keeps the rest', () => {
+    const { doc, notes } = restoreDocument({
+      ...valid(),
+      printed: {
+        t06: { public: { amount: 'abc' }, personnel: { amount: '979.88' }, '30201': { amount: '10.00' }, 'x y': { amount: '1' } },
+        t99: { sum: { total: '1' } },
+        sup: { x: { value: '1' } },
+      },
+    });
+    expect(doc.printed).toEqual({ t06: { personnel: { amount: '979.88' } } });
+    expect(notes).toHaveLength(5);
+    expect(notes.join('\n')).toContain('公开06表「public」的印刷数');
+    expect(notes.join('\n')).toContain('忽略了输入单元格的印刷数：公开06表「30201」');
+    expect(notes.join('\n')).toContain('「t99」的印刷数');
+    expect(notes.join('\n')).toContain('「sup」的印刷数');
+    expect(notes.join('\n')).toContain('忽略了 1 个格式错误的印刷数');
+    expect('printed' in restoreDocument({ ...valid(), printed: 'junk' }).doc).toBe(false);
+    expect(restoreDocument({ ...valid(), printed: 'junk' }).notes).toEqual(['印刷数格式错误，已忽略']);
+  });
+});

@@ -2,12 +2,13 @@
 // amount printed in tables 一–九 (test/fixtures/sh-2024/*.json, transcribed as printed) is compared
 // in cents with the figure the workbook computes from its inputs. A difference is allowed only when
 // it is listed below with the recorded inconsistency that explains it; an unlisted difference, or a
-// listed one that no longer occurs, fails.
+// listed one that no longer occurs, fails. Each such computed cell holds its printed figure in the
+// example (审查), so the 审核 finds the slip: listed one by one at the end.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openWorkbook, shExampleDocument, SH_EXAMPLES } from '../../src/app/templates';
-import type { WorkbookEngine } from '../../src/engine';
+import { PRINTED_RULE, type WorkbookEngine } from '../../src/engine';
 import { narrativePlainText, renderNarrative } from '../../src/engine/narrative';
 import type { AnySheetId } from '../../src/model/template';
 
@@ -224,6 +225,26 @@ describe.each(Object.keys(SH_EXAMPLES) as (keyof typeof SH_EXAMPLES)[])('%s repr
     }
   });
 
+  it('holds the printed figure of every computed cell that differs (审查), and of no other', () => {
+    const figures = printedFigures(printed, e);
+    const held: string[] = [];
+    for (const f of figures) {
+      if (!f.cell) continue;
+      const d = e.printedDifference(...f.cell);
+      const got = cents(e.amount(...f.cell)?.toNumber() ?? null);
+      if (got === cents(f.printed)) {
+        expect(d, f.key).toBeUndefined();
+        continue;
+      }
+      expect(d?.printed.toFixed(2), f.key).toBe(yuan(cents(f.printed)));
+      held.push(f.key);
+    }
+    // Every explained slip with a cell is held as printed: its cell is computed (inputs are entered as printed).
+    expect([...new Set(held)].sort()).toEqual(Object.keys(EXPLAINED[slug]).filter((k) => !/债务(还本|付息)支出/.test(k)).sort());
+    const count = Object.values(doc.printed ?? {}).flatMap((rows) => Object.values(rows ?? {}).flatMap((cols) => Object.keys(cols))).length;
+    expect(count).toBe(held.length);
+  });
+
   it('八 and 九 print no data and the template’s 说明, as both documents do', () => {
     for (const id of ['govFund', 'stateCapital'] as const) {
       const s = e.sheet(id);
@@ -236,12 +257,80 @@ describe.each(Object.keys(SH_EXAMPLES) as (keyof typeof SH_EXAMPLES)[])('%s repr
 });
 
 describe('sh-2024 审核 on the examples lists only real slips', () => {
-  const findings = (slug: keyof typeof SH_EXAMPLES) => {
+  const all = (slug: keyof typeof SH_EXAMPLES) => {
     const e = openWorkbook(shExampleDocument(slug));
-    const out = e.audit().map((f) => ({ rule: f.ruleId, severity: f.severity, diff: f.diff?.toFixed(2) ?? null, message: f.message }));
+    const out = e.audit().map((f) => ({ rule: f.ruleId, rowId: f.rowId, severity: f.severity, diff: f.diff?.toFixed(2) ?? null, message: f.message }));
     e.destroy();
     return out;
   };
+  /** Rules between figures (the printed-figure findings are listed below). */
+  const findings = (slug: keyof typeof SH_EXAMPLES) => all(slug).filter((f) => f.rule !== PRINTED_RULE);
+  /** Printed-figure findings: cell (sheet:row:col) → [severity, printed − computed]. */
+  const printedSlips = (slug: keyof typeof SH_EXAMPLES) =>
+    Object.fromEntries(all(slug).flatMap((f) => (f.rule === PRINTED_RULE ? [[f.rowId.slice(PRINTED_RULE.length + 1), [f.severity, f.diff]]] : [])));
+
+  // Each recorded arithmetic inconsistency in the tables (shared/reference/examples/*.json
+  // `inconsistencies`), one by one, as the 印刷数 findings that show it; the other findings of
+  // the list are the same slip carried into the totals that print it (01/04 follow 02/03/05).
+  it('财政局 2024: each recorded table slip is a 印刷数 finding (尾差, a cent or two)', () => {
+    const f = printedSlips('sh-putuo-czj-2024');
+    const w = (diff: string) => ['warning', diff];
+    // 1. 02 合计.本年收入合计 2,946.25 ≠ its 类 2,946.26; 2. 02 合计.财政拨款收入 2,940.05 ≠ 2,940.06.
+    expect(f['income:sum:total']).toEqual(w('-0.01'));
+    expect(f['income:sum:fin']).toEqual(w('-0.01'));
+    // 3. 03 合计.本年支出合计 2,940.05 and 合计.基本支出 2,336.91, a cent below their 类.
+    expect(f['expenditure:sum:total']).toEqual(w('-0.01'));
+    expect(f['expenditure:sum:basic']).toEqual(w('-0.01'));
+    // 4. 05 合计.合计 and 合计.基本支出, the same cent.
+    expect(f['gpbExpenditure:sum:total']).toEqual(w('-0.01'));
+    expect(f['gpbExpenditure:sum:basic']).toEqual(w('-0.01'));
+    // 5. 社会保障和就业支出 326.71 in 01 and 04 (合计, 一般公共预算) against its 项 326.72.
+    expect(f['incomeExpenditure:208:amount']).toEqual(w('-0.01'));
+    expect(f['fiscalIncomeExpenditure:208:all']).toEqual(w('-0.01'));
+    expect(f['fiscalIncomeExpenditure:208:gpb']).toEqual(w('-0.01'));
+    // 6. 06 301 2,082.85 ≠ its 款 2,082.86; 7. 06 302 171.07 ≠ 171.09 (人员/公用经费合计 follow them).
+    expect(f['basicExpenditure:301:amount']).toEqual(w('-0.01'));
+    expect(f['basicExpenditure:302:amount']).toEqual(w('-0.02'));
+    expect(f['basicExpenditure:personnel:amount']).toEqual(w('-0.01'));
+    expect(f['basicExpenditure:public:amount']).toEqual(w('-0.02'));
+    // The same cents carried: 01 and 04 totals print 2,940.05 / 2,946.25 / 2,995.39 / 2,961.68.
+    const carried = ['incomeExpenditure:inc.gpb:amount', 'incomeExpenditure:inc.total:amount', 'incomeExpenditure:inc.grand:amount', 'incomeExpenditure:exp.total:amount', 'incomeExpenditure:exp.grand:amount', 'fiscalIncomeExpenditure:inc.gpb:amount', 'fiscalIncomeExpenditure:inc.total:amount', 'fiscalIncomeExpenditure:inc.grand:amount', 'fiscalIncomeExpenditure:exp.total:all', 'fiscalIncomeExpenditure:exp.total:gpb', 'fiscalIncomeExpenditure:exp.grand:all', 'fiscalIncomeExpenditure:exp.grand:gpb'];
+    for (const k of carried) expect(f[k], k).toEqual(w('-0.01'));
+    expect(Object.keys(f)).toHaveLength(13 + carried.length);
+    const msg = all('sh-putuo-czj-2024').find((x) => x.rowId === 'printed:basicExpenditure:302:amount')!.message;
+    expect(msg).toBe('尾差：六、一般公共预算财政拨款基本支出决算表 302 商品和服务支出印刷为 171.07，按公式重算为 171.09：印刷数 171.07 − 计算数 171.09 = -0.02，相差 0.02，在尾差容差 0.03 以内，可能是四舍五入差，请核实');
+  });
+
+  it('生态环境局 2025: each recorded table slip is a 印刷数 finding (尾差)', () => {
+    const f = printedSlips('sh-putuo-sthj-2025');
+    const w = (diff: string) => ['warning', diff];
+    // 1. 03 合计.项目支出 1,367.76 ≠ its 类 1,367.75.
+    expect(f['expenditure:sum:proj']).toEqual(w('0.01'));
+    // 2. 05 合计.合计 4,733.14 ≠ 基本 + 项目 4,733.13.
+    expect(f['gpbExpenditure:sum:total']).toEqual(w('0.01'));
+    // 3. 2111101 1,493.39 ≠ 基本 + 项目 1,493.38 in 03 and 05, with its parents 21111 and 211.
+    for (const s of ['expenditure', 'gpbExpenditure']) {
+      for (const code of ['2111101', '21111', '211']) expect(f[`${s}:${code}:total`], `${s} ${code}`).toEqual(w('0.01'));
+    }
+    // 4. 06 310 14.44 ≠ 31002 + 31003 14.43; 5. 公用经费合计 416.36 ≠ 302 + the printed 310: the
+    // finding is on 310 (公用经费合计 agrees with the 款, so it is not flagged itself).
+    expect(f['basicExpenditure:310:amount']).toEqual(w('0.01'));
+    expect(f['basicExpenditure:public:amount']).toBeUndefined();
+    // The 2111101 cent carried into 03 合计, 01 and 04 (节能环保, 本年支出合计, 总计) and 04 年末 (0.00 printed, 0.01 kept).
+    const carried = ['expenditure:sum:total', 'incomeExpenditure:211:amount', 'incomeExpenditure:exp.total:amount', 'incomeExpenditure:exp.grand:amount', 'fiscalIncomeExpenditure:211:all', 'fiscalIncomeExpenditure:211:gpb', 'fiscalIncomeExpenditure:exp.total:all', 'fiscalIncomeExpenditure:exp.total:gpb'];
+    for (const k of carried) expect(f[k], k).toEqual(w('0.01'));
+    for (const k of ['fiscalIncomeExpenditure:close.total:all', 'fiscalIncomeExpenditure:close.gpb:all']) expect(f[k], k).toEqual(w('-0.01'));
+    expect(Object.keys(f)).toHaveLength(9 + carried.length + 2);
+  });
+
+  it('a dropped digit in a printed total of an example is an 错误 naming the cell', () => {
+    const doc = shExampleDocument('sh-putuo-czj-2024');
+    const e = openWorkbook({ ...doc, printed: { ...doc.printed, income: { sum: { total: '294.25', fin: '2940.05' } } } });
+    const f = e.audit().find((x) => x.rowId === 'printed:income:sum:total')!;
+    expect([f.severity, f.diff?.toFixed(2)]).toEqual(['error', '-2652.01']);
+    expect(f.message).toContain('印刷数 294.25 − 计算数 2,946.26 = -2,652.01');
+    e.destroy();
+  });
 
   it('财政局 2024: the 06 parents slip (05 基本 vs 06) as a 尾差, the 年初预算 and 政府采购 sums; not 其他收入 or 02 ≠ 03', () => {
     const f = findings('sh-putuo-czj-2024');
