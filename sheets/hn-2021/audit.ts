@@ -1,7 +1,7 @@
 // 审核 rules (rules.md §2–§5). Identities that hold by construction are kept too: they show
 // 差额 0 in the app and catch a formula overwritten in Excel on the exported 审核 sheet.
 import type { AuditRuleDef } from '../../src/model/template';
-import { BUDGET_SUM } from '../common/audit';
+import { BUDGET_SUM, nonfiscalRules } from '../common/audit';
 import { T03_FISCAL } from './function-tables';
 
 const TOL = '0.01';
@@ -45,19 +45,7 @@ export const AUDIT: AuditRuleDef[] = [
       source: 'X67-1',
     }),
   ),
-  // A 03 figure typed below its 财政拨款 part would make 非财政拨款 negative: an error, never accepted silently.
-  ...(['basic', 'proj'] as const).map(
-    (col): AuditRuleDef => ({
-      id: `NF-1-${col}`,
-      severity: 'error',
-      title: `03表${col === 'basic' ? '基本' : '项目'}支出不应小于其中的财政拨款（非财政拨款不能为负数）`,
-      forEach: { kind: 'item', funds: ['gpb', 'gf', 'soe'] },
-      left: { expr: `{t03:{code}:${col}}`, label: `公开03表{code} {name}${col === 'basic' ? '基本' : '项目'}支出` },
-      op: '>=',
-      right: { expr: T03_FISCAL[col], label: `05、08、09表该项财政拨款${col === 'basic' ? '基本' : '项目'}支出` },
-      source: '本程序（03表填报数与财政拨款之差）',
-    }),
-  ),
+  ...nonfiscalRules('t03', T03_FISCAL, '05、08、09'),
   {
     id: 'X35-1',
     severity: 'warning',

@@ -2,7 +2,7 @@
 // 04's three fund columns each tie to their own table (05, 07, 08).
 import type { Fund } from '../../src/model/ids';
 import type { AuditRuleDef } from '../../src/model/template';
-import { BUDGET_SUM } from '../common/audit';
+import { BUDGET_SUM, nonfiscalRules } from '../common/audit';
 import { EXPENDITURE_FISCAL } from './tables';
 
 const TOL = '0.01';
@@ -73,19 +73,7 @@ export const AUDIT: AuditRuleDef[] = [
   ...FUND_CLOSE.map(([fund, name]) =>
     nonNegative(`T04-close-${fund}`, `${name}财政拨款年末结转和结余不应为负数`, `{fiscalIncomeExpenditure:close.${fund}:all}`, `公开04表年末${name}财政拨款结转和结余`),
   ),
-  // A 03 figure typed below its 财政拨款 part would make 非财政拨款 negative: an error, never accepted silently.
-  ...(['basic', 'proj'] as const).map(
-    (col): AuditRuleDef => ({
-      id: `NF-1-${col}`,
-      severity: 'error',
-      title: `03表${col === 'basic' ? '基本' : '项目'}支出不应小于其中的财政拨款（非财政拨款不能为负数）`,
-      forEach: { kind: 'item', funds: ['gpb', 'gf', 'soe'] },
-      left: { expr: `{expenditure:{code}:${col}}`, label: `公开03表{code} {name}${col === 'basic' ? '基本' : '项目'}支出` },
-      op: '>=',
-      right: { expr: EXPENDITURE_FISCAL[col], label: `05、07、08表该项财政拨款${col === 'basic' ? '基本' : '项目'}支出` },
-      source: '本程序（03表填报数与财政拨款之差）',
-    }),
-  ),
+  ...nonfiscalRules('expenditure', EXPENDITURE_FISCAL, '05、07、08'),
   {
     id: 'X35-1',
     severity: 'warning',
