@@ -30,6 +30,10 @@ let narrative: typeof import('./engine/narrative') | undefined;
 const app = mountApp(storage.frame(document.getElementById('app')!), session, {
   extraTabs: [narrativeTab(session), ...partTabs(session), ...storage.tabs],
   auditSources: [() => narrative?.missingInputs(session.engine) ?? [], () => narrative?.partFindings(session.engine) ?? []],
+  userCodes: async (kind, year) => {
+    const { catalogues: lists } = await catalogues.list();
+    return Object.assign({}, ...lists.filter((c) => c.kind === kind && c.year === year).map((c) => c.names)) as Record<string, string>;
+  },
   toolbarItems: [
     // Replace: 'before-import' snapshot, undoable replace, saved. New: stored and shown.
     xlsxActions({

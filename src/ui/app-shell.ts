@@ -38,6 +38,8 @@ export interface MountOptions {
   firstTab?: string;
   /** More 审核 findings (e.g. the 情况说明's missing inputs), listed after the engine's. */
   auditSources?: (() => readonly Finding[])[];
+  /** The user's own code list of a year (导入科目表): the 添加科目 dialogs search it beside the built-in one. */
+  userCodes?: (kind: 'function' | 'economic', year: number) => Promise<Record<string, string>>;
 }
 
 export interface AppHandle {
@@ -311,16 +313,19 @@ export function mountApp(root: HTMLElement, session: WorkbookSession, opts: Moun
    * While a dialog is open the grid must not take its keys; afterwards typing goes to the grid
    * again. The dialogs (with the catalogue search) are fetched on first use.
    */
-  function modal(open: (dialogs: typeof import('./code-dialogs')) => HTMLDialogElement): void {
+  function modal(open: (dialogs: typeof import('./code-dialogs'), userCodes: Record<string, string>) => HTMLDialogElement, kind?: 'function' | 'economic'): void {
     grid.blur();
-    import('./code-dialogs').then(
-      (dialogs) => open(dialogs).addEventListener('close', () => grid.focus()),
+    // The user's list is read when the dialog opens, so a list imported a moment ago is searched too.
+    const none: Promise<Record<string, string>> = Promise.resolve({});
+    const own = kind && opts.userCodes ? opts.userCodes(kind, session.doc.meta.year).catch(() => ({})) : none;
+    Promise.all([import('./code-dialogs'), own]).then(
+      ([dialogs, codes]) => open(dialogs, codes).addEventListener('close', () => grid.focus()),
       () => grid.focus(),
     );
   }
 
   function addFunctionCode(funds: readonly Fund[]): void {
-    modal(({ openAddCodeDialog }) =>
+    modal(({ openAddCodeDialog }, userCodes) =>
       openAddCodeDialog(
         session,
         funds[0]!,
@@ -334,12 +339,14 @@ export function mountApp(root: HTMLElement, session: WorkbookSession, opts: Moun
           selectNewRow(code);
           status(UI_TEXT.foundInTable(code, session.engine.codes.name(code)));
         },
+        userCodes,
       ),
+      'function',
     );
   }
 
   function addEconomicCode(classes: readonly string[]): void {
-    modal(({ openAddEconomicDialog }) =>
+    modal(({ openAddEconomicDialog }, userCodes) =>
       openAddEconomicDialog(
         session,
         classes,
@@ -351,7 +358,9 @@ export function mountApp(root: HTMLElement, session: WorkbookSession, opts: Moun
           selectNewRow(code);
           status(UI_TEXT.foundInTable(code, session.engine.codes.economicName(code)));
         },
+        userCodes,
       ),
+      'economic',
     );
   }
 

@@ -95,6 +95,7 @@ export function openAddCodeDialog(
   funds: readonly Fund[],
   onAdded: (fund: Fund, code: string) => void,
   onFound: (code: string) => void,
+  userCodes: Readonly<Record<string, string>> = {},
 ): HTMLDialogElement {
   const { dialog, body, footer } = modal(UI_TEXT.codeDialogTitle, 'code-dialog');
   const error = el('p', { class: 'dialog-error', role: 'alert' });
@@ -106,10 +107,18 @@ export function openAddCodeDialog(
   // The catalogue of the workbook's year (names as printed that year, codes new that year).
   const year = session.doc.meta.year;
   const known = CATALOGUES.functionCatalog.codes(year);
-  const names = new Map(known.map((c) => [c.code, c.name]));
-  const items = known.filter((c) => c.level === 3);
+  // The user's own list (导入科目表) of the year is searched too; its names win, as they do in the tables.
+  const names = new Map([...known.map((c): [string, string] => [c.code, c.name]), ...Object.entries(userCodes)]);
+  const items = [...names].filter(([code]) => code.length === 7).map(([code, name]) => ({ code, name }));
+  const builtIn = new Set(known.map((c) => c.code));
   const add = (code: string, name?: string) => {
-    session.addCode(fund(), code, name);
+    // A code only the user's list knows is added with its name from that list, and so are its
+    // 类/款 when only that list names them (one undo step).
+    const own = (c: string) => (builtIn.has(c) || session.engine.codes.name(c) !== '' || !names.has(c) ? [] : [{ code: c, name: names.get(c)! }]);
+    const parents = [code.slice(0, 3), code.slice(0, 5)].flatMap(own);
+    if (name === undefined && (parents.length || !builtIn.has(code))) {
+      session.addCodes([{ fund: fund(), code, ...(names.has(code) ? { name: names.get(code)! } : {}) }, ...parents], `添加科目 ${code}`);
+    } else session.addCode(fund(), code, name);
     dialog.close();
     onAdded(fund(), code);
   };
@@ -141,19 +150,27 @@ export function openAddCodeDialog(
 }
 
 /** Add an economic 款 code to table 06 (only classes the template prints); `onFound` for one already in it. */
-export function openAddEconomicDialog(session: WorkbookSession, classes: readonly string[], onAdded: (code: string) => void, onFound: (code: string) => void): HTMLDialogElement {
+export function openAddEconomicDialog(
+  session: WorkbookSession,
+  classes: readonly string[],
+  onAdded: (code: string) => void,
+  onFound: (code: string) => void,
+  userCodes: Readonly<Record<string, string>> = {},
+): HTMLDialogElement {
   const { dialog, body, footer } = modal(UI_TEXT.economicDialogTitle, 'code-dialog');
   const error = el('p', { class: 'dialog-error', role: 'alert' });
   const def = session.engine.template.tables.find((t) => t.kind === 'economic');
   const fixed = new Set(def && def.kind === 'economic' ? def.codes : []);
-  const names = new Map(CATALOGUES.economicCodes.map((c) => [c.code, c.name]));
-  const entries = CATALOGUES.economicCodes.filter((c) => c.level === 2 && classes.includes(c.code.slice(0, 3)));
+  const names = new Map([...CATALOGUES.economicCodes.map((c): [string, string] => [c.code, c.name]), ...Object.entries(userCodes)]);
+  const entries = [...names].filter(([code]) => code.length === 5 && classes.includes(code.slice(0, 3))).map(([code, name]) => ({ code, name }));
   const search = searchList(
     entries,
     () => new Set([...fixed, ...session.doc.economicCodes]),
     (code) => names.get(code.slice(0, 3)) ?? '',
     (code) => {
-      session.addEconomicCode(code);
+      // A code only the user's list knows is added with its name from that list.
+      if (CATALOGUES.economicCodes.some((c) => c.code === code)) session.addEconomicCode(code);
+      else session.addCodes([{ kind: 'economic', code, name: names.get(code) ?? '' }], `添加经济分类科目 ${code}`);
       dialog.close();
       onAdded(code);
     },

@@ -53,4 +53,25 @@ describe('导入科目表', () => {
     expect(report).toContain('新增 功能分类 20406 司法');
     expect(report).toContain('新增 功能分类 2040607 公共法律服务');
   });
+
+  it('添加科目 searches the imported list too: a code only the list knows is added with its 类/款/项 names', async () => {
+    const wb = await app.open();
+    const codeList = new CodeListPage(wb.page);
+    // 2070199 and its 款 20701 are not in the built-in 2021 catalogue.
+    await codeList.importPasted('207 01\t文化和旅游\n207 01 99\t其他文化和旅游支出测试项', 2021);
+    await codeList.close();
+    await wb.tab('t05');
+    await wb.page.click('.sheet-actions .btn-add-code');
+    await wb.page.fill('dialog .code-search', '测试项');
+    const hit = wb.page.locator('dialog .code-result[data-code="2070199"]');
+    expect(await hit.textContent()).toContain('其他文化和旅游支出测试项');
+    expect(await wb.page.textContent('dialog .code-result[data-code="2070199"] .code-result-path')).toContain('文化和旅游');
+    await hit.click();
+    await wb.page.waitForSelector('dialog[open]', { state: 'detached' });
+    expect(await wb.rowOf('2070199')).toContain('其他文化和旅游支出测试项');
+    expect(await wb.rowOf('20701')).toContain('文化和旅游');
+    // Named, so the 审核 has no 科目缺少名称 for them.
+    await wb.tab('audit');
+    expect(await wb.page.locator('.audit-table tr[data-rule^="code-name:207"]').count()).toBe(0);
+  });
 });
