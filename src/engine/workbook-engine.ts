@@ -95,6 +95,8 @@ export class WorkbookEngine {
   private ruleByRow = new Map<string, ExpandedRule>();
   /** "No name" findings; names change only with a rebuild. */
   private nameFindings: Finding[] | null = null;
+  /** Names of printed cells for their findings: the layout's, so kept until the next build. */
+  private printedNamer: CellNamer | null = null;
 
   private readonly env: EngineInput;
   private constructor(env: EngineInput) {
@@ -137,6 +139,7 @@ export class WorkbookEngine {
     }
     this.findings = null;
     this.nameFindings = null;
+    this.printedNamer = null;
     this.ruleByRow = new Map(this.layout.rules.map((r) => [r.rowId, r]));
     this.hf?.destroy();
     this.hf = HyperFormula.buildFromSheets(sheets, HF_CONFIG);
@@ -556,7 +559,7 @@ export class WorkbookEngine {
   private printedFindings(): Finding[] {
     const printed = this.doc.printed;
     if (!printed) return [];
-    const namer = new CellNamer(this);
+    const namer = (this.printedNamer ??= new CellNamer(this));
     const tol = { rounding: dec(this.doc.auditTolerance.rounding), error: dec(this.doc.auditTolerance.error) };
     const out: Finding[] = [];
     for (const s of this.layout.sheets) {
