@@ -97,6 +97,10 @@ export class WorkbookEngine {
   private nameFindings: Finding[] | null = null;
   /** Names of printed cells for their findings: the layout's, so kept until the next build. */
   private printedNamer: CellNamer | null = null;
+  /** Printed-figure findings by cell (see printedFindings); null until the first audit of a build. */
+  private printedCache: Map<string, Finding | null> | null = null;
+  /** The last audit() answer, until a finding changes. */
+  private auditList: Finding[] | null = null;
 
   private readonly env: EngineInput;
   private constructor(env: EngineInput) {
@@ -140,6 +144,8 @@ export class WorkbookEngine {
     this.findings = null;
     this.nameFindings = null;
     this.printedNamer = null;
+    this.printedCache = null;
+    this.auditList = null;
     this.ruleByRow = new Map(this.layout.rules.map((r) => [r.rowId, r]));
     this.hf?.destroy();
     this.hf = HyperFormula.buildFromSheets(sheets, HF_CONFIG);
@@ -296,8 +302,13 @@ export class WorkbookEngine {
         const rule = c.sheet === 'audit' ? this.ruleByRow.get(c.row) : undefined;
         if (rule) rules.add(rule);
       }
-      for (const rule of rules) this.findings.set(rule.rowId, this.evaluateRule(rule));
+      for (const rule of rules) {
+        const next = this.evaluateRule(rule);
+        if (next !== null || this.findings.get(rule.rowId) !== null) this.auditList = null;
+        this.findings.set(rule.rowId, next);
+      }
     }
+    this.refreshPrinted(mapped);
     return { changes: mapped, structural: false };
   }
 
@@ -465,6 +476,7 @@ export class WorkbookEngine {
     if (text.trim() === '') delete texts[id];
     else texts[id] = text;
     this.doc = { ...this.doc, texts };
+    this.auditList = null;
     // Editing a carried text is reviewing it.
     this.confirmText(id);
     // The indicator sheet prints department-named indicators: keep its layout (and XLSX) current.
@@ -475,6 +487,7 @@ export class WorkbookEngine {
   setUnits(units: readonly WorkbookUnit[]): void {
     const clean = units.map((u) => ({ name: u.name.trim(), note: u.note.trim() })).filter((u) => u.name !== '');
     this.doc = { ...this.doc, units: clean };
+    this.auditList = null;
   }
 
   /**
@@ -495,6 +508,7 @@ export class WorkbookEngine {
     if (rest.length === (this.doc.reviewTexts ?? []).length) return;
     const { reviewTexts: _gone, ...doc } = this.doc;
     this.doc = rest.length ? { ...doc, reviewTexts: rest } : doc;
+    this.auditList = null;
   }
 
   text(id: string): string {
@@ -512,12 +526,13 @@ export class WorkbookEngine {
   }
 
   /** Live 审核 findings (failing rules only). */
-  audit(): Finding[] {
+  audit(): readonly Finding[] {
     // A rule depends only on its own 审核 row, so edits refresh just the rules whose row
     // changed (see setInputs); a full pass happens once per build.
     this.findings ??= new Map(this.layout.rules.map((rule) => [rule.rowId, this.evaluateRule(rule)]));
     this.nameFindings ??= this.unnamedFindings();
-    return [...this.nameFindings, ...this.reviewFindings(), ...[...this.findings.values()].filter((f): f is Finding => f !== null), ...this.printedFindings()];
+    // Views ask after every edit; most edits change no finding, so the list is kept until one does.
+    return (this.auditList ??= [...this.nameFindings, ...this.reviewFindings(), ...[...this.findings.values()].filter((f): f is Finding => f !== null), ...this.printedFindings()]);
   }
 
   /** One 提示 per text carried from last year that still waits for review. */
@@ -555,49 +570,70 @@ export class WorkbookEngine {
     return { printed, computed, diff, severity: diff.abs().gt(dec(tol.error)) ? 'error' : 'warning' };
   }
 
-  /** One finding per computed cell printed with a figure other than the recomputed one. Few cells: evaluated on each call. */
+  /**
+   * One finding (or null) per printed computed cell, in layout order. Built once per build like the
+   * rule findings; an edit re-evaluates only the printed cells whose value it changed (setInputs).
+   */
   private printedFindings(): Finding[] {
     const printed = this.doc.printed;
     if (!printed) return [];
-    const namer = (this.printedNamer ??= new CellNamer(this));
-    const tol = { rounding: dec(this.doc.auditTolerance.rounding), error: dec(this.doc.auditTolerance.error) };
-    const out: Finding[] = [];
-    for (const s of this.layout.sheets) {
-      const rows = printed[s.id as SheetId];
-      if (!rows) continue;
-      // A bare number (Shanghai prints 六、) says little in a list: the table's title goes with it.
-      const tableName = s.publicNo.includes('表') ? s.publicNo : `${s.publicNo}${s.title}`;
-      for (const [row, cols] of Object.entries(rows)) {
-        for (const col of Object.keys(cols)) {
-          const d = this.printedDifference(s.id, row, col);
-          if (!d) continue;
-          const name = `${tableName} ${namer.name(s.id, row, col).short}`;
-          const P = formatAmount(d.printed);
-          const C = formatAmount(d.computed);
-          const arithmetic = `印刷数 ${P} − 计算数 ${C} = ${formatAmount(d.diff)}`;
-          const gap = formatAmount(d.diff.abs());
-          const message =
-            d.severity === 'error'
-              ? `${name}印刷为 ${P}，按公式重算为 ${C}：${arithmetic}，相差 ${gap}，超出错误界限 ${formatAmount(tol.error)}，可能漏印、错印或颠倒了数字`
-              : d.diff.abs().lte(tol.rounding)
-                ? `尾差：${name}印刷为 ${P}，按公式重算为 ${C}：${arithmetic}，相差 ${gap}，在尾差容差 ${formatAmount(tol.rounding)} 以内，可能是四舍五入差，请核实`
-                : `${name}印刷为 ${P}，按公式重算为 ${C}：${arithmetic}，相差 ${gap}，超出尾差容差 ${formatAmount(tol.rounding)}（错误界限 ${formatAmount(tol.error)}），请核实`;
-          out.push({
-            ruleId: PRINTED_RULE,
-            rowId: `${PRINTED_RULE}:${s.id}:${row}:${col}`,
-            severity: d.severity,
-            title: '印刷数与计算数不符',
-            message,
-            left: d.printed,
-            right: d.computed,
-            diff: d.diff,
-            cells: [{ sheet: s.id, row, col }],
-            tolerance: tol,
-          });
+    if (!this.printedCache) {
+      this.printedCache = new Map();
+      for (const s of this.layout.sheets) {
+        const rows = printed[s.id as SheetId];
+        if (!rows) continue;
+        for (const [row, cols] of Object.entries(rows)) {
+          for (const col of Object.keys(cols)) this.printedCache.set(cellKey(s.id, row, col), this.printedFinding(s.id, row, col));
         }
       }
     }
-    return out;
+    return [...this.printedCache.values()].filter((f): f is Finding => f !== null);
+  }
+
+  /** Re-evaluates the cached printed findings of cells an edit changed. */
+  private refreshPrinted(changes: readonly { sheet: AnySheetId; row: string; col: string }[]): void {
+    const cache = this.printedCache;
+    if (!cache) return;
+    for (const c of changes) {
+      const key = cellKey(c.sheet, c.row, c.col);
+      if (!cache.has(key)) continue;
+      const next = this.printedFinding(c.sheet, c.row, c.col);
+      if (next !== null || cache.get(key) !== null) this.auditList = null;
+      cache.set(key, next);
+    }
+  }
+
+  private printedFinding(sheet: AnySheetId, row: string, col: string): Finding | null {
+    const d = this.printedDifference(sheet, row, col);
+    if (!d) return null;
+    const s = this.layout.sheets.find((x) => x.id === sheet)!;
+    const namer = (this.printedNamer ??= new CellNamer(this));
+    const tol = { rounding: dec(this.doc.auditTolerance.rounding), error: dec(this.doc.auditTolerance.error) };
+    // A bare number (Shanghai prints 六、) says little in a list: the table's title goes with it.
+    const tableName = s.publicNo.includes('表') ? s.publicNo : `${s.publicNo}${s.title}`;
+    const name = `${tableName} ${namer.name(sheet, row, col).short}`;
+    const P = formatAmount(d.printed);
+    const C = formatAmount(d.computed);
+    const arithmetic = `印刷数 ${P} − 计算数 ${C} = ${formatAmount(d.diff)}`;
+    const gap = formatAmount(d.diff.abs());
+    const message =
+      d.severity === 'error'
+        ? `${name}印刷为 ${P}，按公式重算为 ${C}：${arithmetic}，相差 ${gap}，超出错误界限 ${formatAmount(tol.error)}，可能漏印、错印或颠倒了数字`
+        : d.diff.abs().lte(tol.rounding)
+          ? `尾差：${name}印刷为 ${P}，按公式重算为 ${C}：${arithmetic}，相差 ${gap}，在尾差容差 ${formatAmount(tol.rounding)} 以内，可能是四舍五入差，请核实`
+          : `${name}印刷为 ${P}，按公式重算为 ${C}：${arithmetic}，相差 ${gap}，超出尾差容差 ${formatAmount(tol.rounding)}（错误界限 ${formatAmount(tol.error)}），请核实`;
+    return {
+      ruleId: PRINTED_RULE,
+      rowId: `${PRINTED_RULE}:${sheet}:${row}:${col}`,
+      severity: d.severity,
+      title: '印刷数与计算数不符',
+      message,
+      left: d.printed,
+      right: d.computed,
+      diff: d.diff,
+      cells: [{ sheet, row, col }],
+      tolerance: tol,
+    };
   }
 
   /** One 错误 per code shown in a table without a name (user's or catalogue's). */
@@ -678,4 +714,9 @@ export class WorkbookEngine {
     }
     return { ...base, severity, message, left: L, right: R, diff };
   }
+}
+
+/** Map key of one cell by ids. */
+function cellKey(sheet: string, row: string, col: string): string {
+  return `${sheet}\u0000${row}\u0000${col}`;
 }

@@ -80,3 +80,20 @@ describe('editing 30201 办公费 on 公开06表', () => {
     expect(e.figure('sangongRate')?.toFixed(2)).toBe('1.01');
   });
 });
+
+describe('the 审核 list between edits', () => {
+  it('is reused while an edit changes no finding, and rebuilt when one appears or goes', () => {
+    const e = openWorkbook(exampleDocument());
+    const first = e.audit();
+    expect(first).toEqual([]);
+    // A head count in 补充资料 feeds the 情况说明, no 审核 rule.
+    e.setInput('sup', 'recep.people', 'value', '681');
+    expect(e.audit()).toBe(first);
+    e.setInput('t06', '30201', 'amount', '31.34');
+    const broken = e.audit();
+    expect(broken).not.toBe(first);
+    expect(broken.map((f) => f.ruleId)).toContain('X56-1');
+    e.setInput('t06', '30201', 'amount', '21.34');
+    expect(e.audit()).toEqual([]);
+  });
+});
