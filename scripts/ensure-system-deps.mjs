@@ -10,7 +10,8 @@ import { delimiter, join } from 'node:path';
 
 // fontconfig provides fc-list, which the CJK-font check itself needs.
 // libreoffice-writer reads the exported .docx (导出Word tests); calc alone cannot open it.
-const PACKAGES = ['chromium', 'fonts-noto-cjk', 'libreoffice-calc', 'libreoffice-writer', 'poppler-utils', 'fontconfig'];
+// firefox-esr: the single file is also opened in Firefox (test/e2e/firefox.test.ts, puppeteer-core over WebDriver BiDi).
+const PACKAGES = ['chromium', 'firefox-esr', 'fonts-noto-cjk', 'libreoffice-calc', 'libreoffice-writer', 'poppler-utils', 'fontconfig'];
 const INSTALL_CMD = `DEBIAN_FRONTEND=noninteractive apt-get install -y ${PACKAGES.join(' ')}`;
 
 function onPath(cmd) {
@@ -35,6 +36,7 @@ function hasWriter() {
 function missing() {
   const out = [];
   if (!existsSync('/usr/bin/chromium')) out.push('/usr/bin/chromium (chromium)');
+  if (!existsSync('/usr/bin/firefox-esr')) out.push('/usr/bin/firefox-esr (firefox-esr)');
   if (!hasCjkFont()) out.push('CJK fonts (fonts-noto-cjk)');
   if (!onPath('soffice')) out.push('soffice (libreoffice-calc)');
   else if (!hasWriter()) out.push('LibreOffice Writer (libreoffice-writer)');
@@ -52,7 +54,7 @@ function run(cmd, args) {
 
 let lacking = missing();
 if (lacking.length === 0) {
-  console.log('ensure-system-deps: chromium, CJK fonts, LibreOffice and pdftoppm present.');
+  console.log('ensure-system-deps: chromium, firefox-esr, CJK fonts, LibreOffice and pdftoppm present.');
   process.exit(0);
 }
 
