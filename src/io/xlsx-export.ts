@@ -127,6 +127,8 @@ function writeCell(
   rename: Rename,
   isLastCol: boolean,
   typed: boolean,
+  /** A table of the 公开表 file. */
+  published: boolean,
 ): void {
   if (!cell) {
     xc.font = FONT;
@@ -144,7 +146,9 @@ function writeCell(
   // Numbers right; a formula that yields text (审核 结果 通过/错误) centred.
   xc.alignment = { horizontal: typeof v === 'string' ? 'center' : 'right', vertical: 'middle' };
   if (cell.t === 'input' && (!cell.follow || typed)) {
-    xc.value = typeof v === 'number' ? roundedNumber(v, cell.format) : null;
+    // A table that prints zeros shows an empty input as 0.00: the 公开表 prints the same. The
+    // 工作底稿 keeps it empty, so that importing it back gives the same document (empty ≠ 0.00).
+    xc.value = typeof v === 'number' ? roundedNumber(v, cell.format) : zero === 'zero' && published ? 0 : null;
   } else {
     // A typeOver cell nobody typed in is its live formula (Excel/LibreOffice recalculate it).
     const formula = rename(cell.t === 'input' ? cell.follow!.formula : cell.formula);
@@ -181,7 +185,7 @@ function rowHeights(layout: SheetLayout): number[] {
 /** Whether the document holds a typed value for a cell (typeOver cells: value, else formula). */
 type Typed = (row: string, col: string) => boolean;
 
-function writeLayoutSheet(wb: Workbook, data: XlsxSheetData, rename: Rename, typed: Typed): void {
+function writeLayoutSheet(wb: Workbook, data: XlsxSheetData, rename: Rename, typed: Typed, published = false): void {
   const { layout, values } = data;
   const headerRows = layout.rowKinds.flatMap((k, r) => (k === 'header' ? [r + 1] : []));
   const ws = wb.addWorksheet(xlsxSheetName(layout), {
@@ -205,7 +209,7 @@ function writeLayoutSheet(wb: Workbook, data: XlsxSheetData, rename: Rename, typ
     const bordered = BORDERED.has(layout.rowKinds[r]!);
     row.forEach((cell, c) => {
       const xc = xr.getCell(c + 1);
-      writeCell(xc, cell, values[r]?.[c], layout.zero, rename, c === layout.width - 1, cell?.t === 'input' && typed(cell.row, cell.col));
+      writeCell(xc, cell, values[r]?.[c], layout.zero, rename, c === layout.width - 1, cell?.t === 'input' && typed(cell.row, cell.col), published);
       if (bordered) xc.border = GRID;
     });
   });
@@ -339,7 +343,7 @@ export async function exportXlsx(input: XlsxExportInput): Promise<Uint8Array> {
   const inputs = input.document.inputs as Partial<Record<string, Record<string, Record<string, string>>>>;
   const typedIn = (sheet: string): Typed => (row, col) => inputs[sheet]?.[row]?.[col] !== undefined;
   if (input.kind === 'public') {
-    for (const s of input.sheets) writeLayoutSheet(wb, s, rename, typedIn(s.layout.id));
+    for (const s of input.sheets) writeLayoutSheet(wb, s, rename, typedIn(s.layout.id), true);
     if (input.narrative) writePublicNarrative(wb, input.narrative, input.document.meta);
   } else {
     for (const s of input.sheets) {
