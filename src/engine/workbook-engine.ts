@@ -1,6 +1,6 @@
 // The only owner of HyperFormula: builds one formula workbook from template + document, applies
 // edits addressed by stable ids, reports what changed, evaluates 审核 and key figures. Headless.
-import { DetailedCellError, HyperFormula, type ExportedChange } from 'hyperformula';
+import { DetailedCellError, HyperFormula, type ExportedChange, type RawCellContent } from 'hyperformula';
 import { dec, formatAmount, InputError, parseAmount, parseCount, roundHalfUp, type Decimal } from '../model/amount';
 import { withInput, type WorkbookDocument, type WorkbookUnit } from '../model/document';
 import { FUNDS, type Fund, type SheetId, isFunctionItemCode } from '../model/ids';
@@ -12,6 +12,7 @@ import { auditBands, buildLayout } from './layout';
 import { registerDecimalRound } from './round-plugin';
 import { expandParts, INDICATOR_SHEET, isIndicatorLayoutText } from '../model/part';
 import { CellNamer } from './narrative/sources';
+import { applyRowPatch, cellContent, planRowPatch, sheetInputs } from './insert-rows';
 
 export type CellValue = number | string | null | { error: string };
 
@@ -72,7 +73,8 @@ export interface EngineInput {
   catalogues: Catalogues;
 }
 
-const HF_CONFIG = { licenseKey: 'gpl-v3', precisionRounding: 14, useArrayArithmetic: false } as const;
+// undoLimit 0: the session keeps undo by ids; HF's own stack would only hold old formulas in memory.
+const HF_CONFIG = { licenseKey: 'gpl-v3', precisionRounding: 14, useArrayArithmetic: false, undoLimit: 0 } as const;
 
 function toCellValue(v: unknown): CellValue {
   if (v instanceof DetailedCellError) return { error: v.value };
@@ -126,36 +128,34 @@ export class WorkbookEngine {
     this.doc = doc;
     this.book = pre?.book ?? new CodeBook(doc, this.env.catalogues);
     this.layout = pre?.layout ?? buildLayout(this.env.template, doc, this.book);
-    const sheets: Record<string, (number | string | null)[][]> = {};
+    const sheets: Record<string, RawCellContent[][]> = {};
     for (const s of this.layout.sheets) {
-      const inputs = s.id === 'fig' || s.id === 'audit' || s.id === INDICATOR_SHEET ? undefined : doc.inputs[s.id as SheetId];
-      sheets[s.id] = s.cells.map((row) =>
-        row.map((cell) => {
-          if (cell?.t === 'formula') return `=${cell.formula}`;
-          if (cell?.t === 'input') {
-            const v = inputs?.[cell.row]?.[cell.col];
-            if (v === undefined) return cell.follow ? `=${cell.follow.formula}` : null;
-            return Number(v);
-          }
-          return null;
-        }),
-      );
+      const inputs = sheetInputs(doc, s.id);
+      sheets[s.id] = s.cells.map((row) => row.map((cell) => cellContent(cell, inputs)));
     }
+    this.hf?.destroy();
+    this.hf = HyperFormula.buildFromSheets(sheets, HF_CONFIG);
+    this.sheetNum.clear();
+    for (const s of this.layout.sheets) {
+      const n = this.hf.getSheetId(s.id);
+      if (n === undefined) throw new Error(`sheet ${s.id} missing`);
+      this.sheetNum.set(s.id, n);
+    }
+    this.indexLayout();
+  }
+
+  /** Forgets what was derived from the previous layout (findings, cell positions) and indexes this one. */
+  private indexLayout(): void {
     this.findings = null;
     this.nameFindings = null;
     this.printedNamer = null;
     this.printedCache = null;
     this.auditList = null;
     this.ruleByRow = new Map(this.layout.rules.map((r) => [r.rowId, r]));
-    this.hf?.destroy();
-    this.hf = HyperFormula.buildFromSheets(sheets, HF_CONFIG);
-    this.sheetNum.clear();
     this.sheetById.clear();
     this.cellAt.clear();
     for (const s of this.layout.sheets) {
-      const n = this.hf.getSheetId(s.id);
-      if (n === undefined) throw new Error(`sheet ${s.id} missing`);
-      this.sheetNum.set(s.id, n);
+      const n = this.sheetNum.get(s.id)!;
       this.sheetById.set(n, s);
       const m = new Map<number, { row: string; col: string }>();
       s.cells.forEach((row, r) =>
@@ -165,6 +165,24 @@ export class WorkbookEngine {
       );
       this.cellAt.set(n, m);
     }
+  }
+
+  /**
+   * Moves to a document whose layout differs from the current one by added rows or names (codes,
+   * a paste): rows are inserted into the formula workbook and only changed cells written
+   * (insert-rows.ts); a rebuild only when the layouts cannot be aligned that way.
+   */
+  private relayout(doc: WorkbookDocument, pre?: { book: CodeBook; layout: WorkbookLayout }): EditResult {
+    const book = pre?.book ?? new CodeBook(doc, this.env.catalogues);
+    const layout = pre?.layout ?? buildLayout(this.env.template, doc, book);
+    const patch = planRowPatch(this.layout, this.doc, layout, doc);
+    if (!patch) return this.rebuild(doc, { book, layout });
+    applyRowPatch(this.hf, patch, (id) => this.sheetNum.get(id as AnySheetId)!);
+    this.doc = doc;
+    this.book = book;
+    this.layout = layout;
+    this.indexLayout();
+    return { changes: [], structural: true };
   }
 
   destroy(): void {
@@ -328,7 +346,7 @@ export class WorkbookEngine {
    * an InputError lists every bad code. Unnamed codes are allowed: the 审核 reports them.
    */
   addCodes(specs: readonly CodeSpec[]): EditResult {
-    return this.rebuild(this.withCodes(this.doc, specs));
+    return this.relayout(this.withCodes(this.doc, specs));
   }
 
   /** Names (or renames) a code of any level; a blank name removes the user's name (catalogue again). */
@@ -341,7 +359,7 @@ export class WorkbookEngine {
     if (n.length > 60) throw new InputError('科目名称不能超过60个字');
     if (n) names[code] = n;
     else delete names[code];
-    return this.rebuild({ ...this.doc, [key]: names });
+    return this.relayout({ ...this.doc, [key]: names });
   }
 
   /**
@@ -370,8 +388,7 @@ export class WorkbookEngine {
         rejected.push({ ...e, reason: err.message });
       }
     }
-    this.build(doc, { book, layout });
-    return { changes: [], structural: true, rejected };
+    return { ...this.relayout(doc, { book, layout }), rejected };
   }
 
   /** The document with `specs` applied (validated all first). */
@@ -452,7 +469,7 @@ export class WorkbookEngine {
     if (!def.groups.flat().includes(code.slice(0, 3))) throw new InputError(`本模板的${def.publicNo}不含 ${code.slice(0, 3)} 类科目`);
     if (def.codes.includes(code) || this.doc.economicCodes.includes(code)) throw new InputError(`科目 ${code} 已在表中`);
     if (this.book.economicNameOf(code) === null) throw new InputError(`目录中没有经济分类科目 ${code}`);
-    return this.rebuild({ ...this.doc, economicCodes: [...this.doc.economicCodes, code].sort() });
+    return this.relayout({ ...this.doc, economicCodes: [...this.doc.economicCodes, code].sort() });
   }
 
   removeEconomicCode(code: string): EditResult {
@@ -520,8 +537,8 @@ export class WorkbookEngine {
     return this.rebuild(doc);
   }
 
-  private rebuild(doc: WorkbookDocument): EditResult {
-    this.build(doc);
+  private rebuild(doc: WorkbookDocument, pre?: { book: CodeBook; layout: WorkbookLayout }): EditResult {
+    this.build(doc, pre);
     return { changes: [], structural: true };
   }
 

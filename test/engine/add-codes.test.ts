@@ -10,12 +10,12 @@ import { WorkbookSession } from '../../src/app/session';
 const unnamed = (e: ReturnType<typeof openWorkbook>) => e.audit().filter((f) => f.ruleId === CODE_NAME_RULE).map((f) => f.rowId);
 
 describe('addCodes', () => {
-  it('adds 38 codes with names in one rebuild (one HyperFormula build)', () => {
+  it('adds 38 codes with names in one step, in place (no HyperFormula rebuild)', () => {
     const e = openWorkbook(exampleDocument());
     const build = vi.spyOn(HyperFormula, 'buildFromSheets');
     const specs = Array.from({ length: 38 }, (_, i) => ({ code: `21399${String(i + 1).padStart(2, '0')}`, name: `自编科目${i + 1}` }));
     const r = e.addCodes([{ code: '213', name: '农林水支出' }, { code: '21399', name: '其他农林水支出' }, ...specs]);
-    expect(build).toHaveBeenCalledTimes(1);
+    expect(build).not.toHaveBeenCalled();
     build.mockRestore();
     expect(r.structural).toBe(true);
     expect(e.document().codes.gpb).toHaveLength(39);
