@@ -7,7 +7,7 @@ import type { HyperFormula, RawCellContent } from 'hyperformula';
 import type { WorkbookDocument } from '../model/document';
 import type { LayoutCell, SheetLayout, WorkbookLayout } from '../model/layout';
 import type { SheetId } from '../model/ids';
-import { colName } from './formula';
+import { colName, quoteSheet } from './formula';
 
 type Inputs = WorkbookDocument['inputs'][SheetId];
 
@@ -49,16 +49,21 @@ const SMALL_SHEET = 200;
 /** Past this many cell writes a rebuild is cheaper (HF builds a cell far faster than it sets one). */
 const MAX_WRITES = 6000;
 
-function signature(row: readonly LayoutCell[]): string {
-  let s = '';
-  for (const cell of row) {
-    if (cell && cell.t !== 'text') s += `${cell.t === 'input' ? 'i' : 'f'}${cell.row}|${cell.col}`;
-    s += '\t';
+/** Same cells by id (kind, row id, column key) in the same columns: text does not matter to HF. */
+function sameIds(a: readonly LayoutCell[], b: readonly LayoutCell[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let c = 0; c < a.length; c++) {
+    const x = a[c];
+    const y = b[c];
+    const xi = x && x.t !== 'text' ? x : null;
+    const yi = y && y.t !== 'text' ? y : null;
+    if (xi === yi) continue;
+    if (!xi || !yi || xi.t !== yi.t || xi.row !== yi.row || xi.col !== yi.col) return false;
   }
-  return s;
+  return true;
 }
 
-const isEmpty = (sig: string) => /^\t*$/.test(sig);
+const isEmpty = (row: readonly LayoutCell[]) => row.every((cell) => !cell || cell.t === 'text');
 
 /**
  * Old row → new row, when the new sheet is the old one with rows inserted (old rows keep their
@@ -67,12 +72,11 @@ const isEmpty = (sig: string) => /^\t*$/.test(sig);
  */
 function alignByInsertion(prev: SheetLayout, next: SheetLayout): Int32Array | null {
   const map = new Int32Array(prev.cells.length).fill(-1);
-  const oldSigs = prev.cells.map(signature);
   let j = 0;
-  for (let i = 0; i < next.cells.length && j < oldSigs.length; i++) {
-    if (signature(next.cells[i]!) === oldSigs[j]) map[j++] = i;
+  for (let i = 0; i < next.cells.length && j < prev.cells.length; i++) {
+    if (sameIds(next.cells[i]!, prev.cells[j]!)) map[j++] = i;
   }
-  for (; j < oldSigs.length; j++) if (!isEmpty(oldSigs[j]!)) return null;
+  for (; j < prev.cells.length; j++) if (!isEmpty(prev.cells[j]!)) return null;
   return map;
 }
 
@@ -125,6 +129,10 @@ export function planRowPatch(prevLayout: WorkbookLayout, prevDoc: WorkbookDocume
   let written = 0;
   for (const { prev, next: n, map, inserted: byInsertion } of plans) {
     const prevInputs = sheetInputs(prevDoc, prev.id);
+    // Whether a formula of this sheet may name a row that moved (else its text is compared as is).
+    const ownMoved = maps.has(prev.id);
+    const moved = [...maps.keys()].map((id) => `${quoteSheet(id)}!`);
+    const movesRefs = (f: string) => ownMoved || (f.includes('!') && moved.some((m) => f.includes(m)));
     const nextInputs = sheetInputs(nextDoc, n.id);
     const from = new Int32Array(n.cells.length).fill(-1);
     map.forEach((to, r) => {
@@ -156,7 +164,7 @@ export function planRowPatch(prevLayout: WorkbookLayout, prevDoc: WorkbookDocume
           continue;
         }
         const before = cellContent(old[c] ?? null, prevInputs);
-        const same = typeof before === 'string' && typeof content === 'string' ? shifted(before, prev.id, maps) === content : before === content;
+        const same = typeof before === 'string' && typeof content === 'string' && movesRefs(before) ? shifted(before, prev.id, maps) === content : before === content;
         if (!same) writes.push({ r: i, c, content });
       }
     }
@@ -178,6 +186,7 @@ export function planRowPatch(prevLayout: WorkbookLayout, prevDoc: WorkbookDocume
 
 /** Applies a patch with one recalculation. `sheetNum` maps layout ids to HF sheets. */
 export function applyRowPatch(hf: HyperFormula, patch: RowPatch, sheetNum: (id: string) => number): void {
+  skipEmptyArrayScans(hf);
   // Suspended evaluation, not hf.batch(): a batch gathers an undo entry whose every operation HF
   // walks again at each next operation (quadratic in the writes); with undoLimit 0 nothing is kept.
   hf.suspendEvaluation();
@@ -192,6 +201,32 @@ export function applyRowPatch(hf: HyperFormula, patch: RowPatch, sheetNum: (id: 
   } finally {
     hf.resumeEvaluation();
   }
+}
+
+interface GraphInternals {
+  arrayFormulaNodes?: () => Iterable<unknown>;
+  arrayMapping?: { arrayMapping?: unknown };
+}
+const SCANS_SKIPPED = new WeakSet<object>();
+
+/**
+ * HyperFormula 3.5 walks every vertex of the workbook looking for array formulas at each span of
+ * inserted rows (Transformer.performEagerTransformations): 45 spans × 30,000 vertices was a third of
+ * a 100-code paste. Array formulas are all registered in its array mapping, and our formulas are
+ * scalar: while that mapping is empty the walk is skipped. If a HyperFormula upgrade renames
+ * these internals nothing is patched (test/engine/insert-rows.test.ts says so), only slower.
+ */
+export function skipEmptyArrayScans(hf: HyperFormula): boolean {
+  const graph = hf.dependencyGraph as unknown as GraphInternals;
+  if (SCANS_SKIPPED.has(graph)) return true;
+  const scan = graph.arrayFormulaNodes;
+  const arrays = () => graph.arrayMapping?.arrayMapping;
+  if (typeof scan !== 'function' || !(arrays() instanceof Map)) return false;
+  graph.arrayFormulaNodes = function* () {
+    if ((arrays() as Map<unknown, unknown>).size) yield* scan.call(graph);
+  };
+  SCANS_SKIPPED.add(graph);
+  return true;
 }
 
 /** A1 name of a cell, for messages of a failed patch check in tests. */

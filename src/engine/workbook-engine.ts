@@ -2,7 +2,7 @@
 // edits addressed by stable ids, reports what changed, evaluates 审核 and key figures. Headless.
 import { DetailedCellError, HyperFormula, type ExportedChange, type RawCellContent } from 'hyperformula';
 import { dec, formatAmount, InputError, parseAmount, parseCount, roundHalfUp, type Decimal } from '../model/amount';
-import { withInput, type WorkbookDocument, type WorkbookUnit } from '../model/document';
+import { withInputs, type WorkbookDocument, type WorkbookUnit } from '../model/document';
 import { FUNDS, type Fund, type SheetId, isFunctionItemCode } from '../model/ids';
 import type { AnySheetId, AuditSeverity, TemplateDef, ValueFormat } from '../model/template';
 import { CodeBook, type Catalogues } from './code-book';
@@ -301,9 +301,7 @@ export class WorkbookEngine {
     };
     // One cell (a typed value) needs no batch: suspending and resuming evaluation costs as much again.
     const changes = parsed.length === 1 ? put(parsed[0]!) : this.hf.batch(() => parsed.forEach(put));
-    let doc = this.doc;
-    for (const e of parsed) doc = withInput(doc, e.sheet as SheetId, e.row, e.col, e.value);
-    this.doc = doc;
+    this.doc = withInputs(this.doc, parsed.map((e) => ({ sheet: e.sheet as SheetId, row: e.row, col: e.col, value: e.value })));
     const mapped = this.mapChanges(changes);
     // A typeOver cell typed with (or cleared to) the figure it showed changes state, not value:
     // views still need it to restyle.
@@ -372,6 +370,7 @@ export class WorkbookEngine {
     const book = new CodeBook(doc, this.env.catalogues);
     const layout = buildLayout(this.env.template, doc, book);
     const rejected: { sheet: AnySheetId; row: string; col: string; raw: unknown; reason: string }[] = [];
+    const accepted: { sheet: SheetId; row: string; col: string; value: string | null }[] = [];
     for (const e of batch.inputs ?? []) {
       const s = layout.byId.get(e.sheet);
       const p = s?.index.get(`${e.row}|${e.col}`);
@@ -381,13 +380,13 @@ export class WorkbookEngine {
         continue;
       }
       try {
-        const v = cell.format === 'count' ? parseCount(e.raw) : parseAmount(e.raw);
-        doc = withInput(doc, e.sheet as SheetId, e.row, e.col, v);
+        accepted.push({ sheet: e.sheet as SheetId, row: e.row, col: e.col, value: cell.format === 'count' ? parseCount(e.raw) : parseAmount(e.raw) });
       } catch (err) {
         if (!(err instanceof InputError)) throw err;
         rejected.push({ ...e, reason: err.message });
       }
     }
+    doc = withInputs(doc, accepted);
     return { ...this.relayout(doc, { book, layout }), rejected };
   }
 
