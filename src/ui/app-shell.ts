@@ -457,7 +457,9 @@ export function mountApp(root: HTMLElement, session: WorkbookSession, opts: Moun
       grid.reload();
       if (gridSheets.has(current)) renderActions();
       texts.refresh();
-      refreshAudit();
+      // As after a typed value: the engine's findings now, the 情况说明's (a whole narrative render,
+      // 200 ms for 500 codes) once the new rows are painted.
+      refreshAudit('idle');
     } else {
       toolbar.refresh();
       // Text edits change no cell but can fill or empty what an audit source needs; confirming a
