@@ -53,9 +53,9 @@ export function openNameCodeDialog(session: WorkbookSession, code: string, kind:
   return d.dialog;
 }
 
-/** 从XLSX导入本表: picks a foreign XLSX, takes its sheet with the most code rows into this table (one undo step). */
+/** 从XLSX导入本表: picks a foreign XLSX (or .xls), takes its sheet with the most code rows into this table (one undo step). */
 export function importSheetFromXlsx(session: WorkbookSession, sheet: string, status: (t: string) => void, own?: OwnCodeNames): void {
-  const input = el('input', { type: 'file', accept: '.xlsx', hidden: true, class: 'sheet-import-file' });
+  const input = el('input', { type: 'file', accept: '.xlsx,.xls', hidden: true, class: 'sheet-import-file' });
   document.body.append(input);
   input.addEventListener('change', () => {
     const file = input.files?.[0];
@@ -65,8 +65,8 @@ export function importSheetFromXlsx(session: WorkbookSession, sheet: string, sta
       const d = openDialog(`从XLSX导入本表：${file.name}`, 'sheet-import-dialog');
       d.footer.append(button('关闭', 'sheet-import-close', () => d.close()));
       try {
-        const [{ readXlsxSheets }, { planSheetImport }] = await Promise.all([import('../io/xlsx-sheets'), import('../app/paste-codes')]);
-        const plan = planSheetImport(session.engine, sheet, await readXlsxSheets(await file.arrayBuffer()), own);
+        const [{ readSheets }, { planSheetImport }] = await Promise.all([import('../io/xlsx-sheets'), import('../app/paste-codes')]);
+        const plan = planSheetImport(session.engine, sheet, await readSheets(await file.arrayBuffer()), own);
         if (!plan) {
           d.say('文件中没有找到科目编码行（需要“编码”“名称”和金额列）');
           return;

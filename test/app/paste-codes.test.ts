@@ -119,7 +119,7 @@ describe('a 77-code department, one paste per table', () => {
 describe('a whole sheet of a foreign XLSX', () => {
   it('finds the columns by their header words (any order, title rows above), and the sheet with the codes', async () => {
     const ExcelJS = (await import('exceljs')).default;
-    const { readXlsxSheets } = await import('../../src/io/xlsx-sheets');
+    const { readSheets } = await import('../../src/io/xlsx-sheets');
     const { planSheetImport } = await import('../../src/app/paste-codes');
     const x = new ExcelJS.Workbook();
     x.addWorksheet('封面').addRows([['某县文化旅游广电局2021年度部门决算'], ['编制单位：某县文化旅游广电局']]);
@@ -134,7 +134,7 @@ describe('a whole sheet of a foreign XLSX', () => {
       ['2070109', '群众文化', 40, 100, 140],
       ['2070112', '文化和旅游市场管理', '', 20.5, 20.5],
     ]);
-    const sheets = await readXlsxSheets(new Uint8Array(await x.xlsx.writeBuffer()));
+    const sheets = await readSheets(new Uint8Array(await x.xlsx.writeBuffer()));
     const s = fresh();
     const plan = planSheetImport(s.engine, 't05', sheets)!;
     expect(plan.sheetName).toBe('Z05 一般公共预算支出');

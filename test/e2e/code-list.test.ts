@@ -7,6 +7,8 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { useAppFixture } from './pages/app-fixture';
 import { CodeListPage } from './pages/code-list-page';
+import { codeListWorkbook, extraName } from '../support/code-list-workbook';
+import { convertWithLibreOffice } from '../support/libreoffice';
 
 const app = useAppFixture();
 
@@ -101,5 +103,25 @@ describe('导入科目表', () => {
     await wb.undo();
     await wb.page.waitForFunction(() => !document.querySelector('.grid-host td[data-cell="2040607|basic"]'));
     expect(await wb.rowOf('20406')).toBeNull();
+  });
+
+  it('reads an .xls list (Excel 97–2003, as LibreOffice saves it)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'codes-xls-'));
+    const { xlsx } = await codeListWorkbook();
+    writeFileSync(join(dir, '2021科目表.xlsx'), xlsx);
+    const xls = await convertWithLibreOffice(join(dir, '2021科目表.xlsx'), 'xls', join(dir, 'out'), { recalc: true });
+    const wb = await app.open();
+    const report = await new CodeListPage(wb.page).importFile(xls, 2021);
+    // 201 … 2010102 are in the built-in catalogue under the same names; 2010103 机关服务 too.
+    expect(report[0]).toMatch(/^2021年科目表：新增 \d+ 个，改名 \d+ 个，冲突 \d+ 处，相同 \d+ 个$/);
+    expect(report).toContain(`新增 功能分类 2000000 ${extraName(0)}`);
+    await wb.screenshot('code-list-xls');
+    await new CodeListPage(wb.page).close();
+    // The list's second sheet (类/款/项 in three columns) named 司法 and 公共法律服务: a paste uses them.
+    await wb.tab('t05');
+    await wb.paste('t05', '2010306', 'basic', '2040607\t\t5\t5\t');
+    await wb.page.waitForSelector('.grid-host td[data-cell="2040607|basic"]');
+    expect(await wb.rowOf('20406')).toContain('司法');
+    expect(await wb.rowOf('2040607')).toContain('公共法律服务');
   });
 });
