@@ -6,6 +6,7 @@ import { exampleDocument, openWorkbook } from '../../src/app/templates';
 import { renderNarrative } from '../../src/engine/narrative';
 import { narrativePlainText as plainText } from '../../src/engine/narrative/plain-text';
 import { WorkbookSession } from '../../src/app/session';
+import { buildPublication, publicationText } from '../../src/app/publication';
 
 const unnamed = (e: ReturnType<typeof openWorkbook>) => e.audit().filter((f) => f.ruleId === CODE_NAME_RULE).map((f) => f.rowId);
 
@@ -60,6 +61,10 @@ describe('addCodes', () => {
     const narrative = plainText(renderNarrative(e));
     expect(narrative).not.toContain('自定义科目');
     expect(narrative).toContain('【缺：科目2070109的名称】');
+    // The published document (Word / PDF) too: tables blank, 情况说明 【缺】.
+    const published = publicationText(buildPublication(e)).join('\n');
+    expect(published).not.toContain('自定义科目');
+    expect(published).toContain('【缺：科目2070109的名称】');
     e.destroy();
   });
 
