@@ -177,7 +177,12 @@ export class WorkbookEngine {
     const layout = pre?.layout ?? buildLayout(this.env.template, doc, book);
     const patch = planRowPatch(this.layout, this.doc, layout, doc);
     if (!patch) return this.rebuild(doc, { book, layout });
-    applyRowPatch(this.hf, patch, (id) => this.sheetNum.get(id as AnySheetId)!);
+    try {
+      applyRowPatch(this.hf, patch, (id) => this.sheetNum.get(id as AnySheetId)!);
+    } catch {
+      // HF refused part of it (a sheet size limit): the formula workbook is built afresh instead.
+      return this.rebuild(doc, { book, layout });
+    }
     this.doc = doc;
     this.book = book;
     this.layout = layout;

@@ -119,6 +119,19 @@ describe('codes added in place equal a fresh build', () => {
     e.destroy();
   });
 
+  it('when HyperFormula refuses the insertion, the workbook is built afresh (same result)', () => {
+    const e = open(EXAMPLES[0]!.doc);
+    const hf = (e as unknown as { hf: HyperFormula }).hf;
+    vi.spyOn(hf, 'addRows').mockImplementation(() => {
+      throw new Error('SheetSizeLimitExceededError');
+    });
+    const build = builds();
+    e.applyBatch(randomBatch(e, rng(5), 6));
+    expect(build).toHaveBeenCalledTimes(1);
+    expectSameAsFresh(e);
+    e.destroy();
+  });
+
   it('one undo step puts back exactly the document before, and redo the one after', () => {
     const session = new WorkbookSession(open(EXAMPLES[1]!.doc));
     const before: WorkbookDocument = session.doc;
