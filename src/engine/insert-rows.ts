@@ -25,6 +25,17 @@ export function cellContent(cell: LayoutCell, inputs: Inputs | undefined): RawCe
   return null;
 }
 
+/** As cellContent, a formula without its '=' (compared by the thousands: no string built). */
+function bodyOf(cell: LayoutCell, inputs: Inputs | undefined): string | number | null {
+  if (cell?.t === 'formula') return cell.formula;
+  if (cell?.t === 'input') {
+    const v = inputs?.[cell.row]?.[cell.col];
+    if (v === undefined) return cell.follow ? cell.follow.formula : null;
+    return Number(v);
+  }
+  return null;
+}
+
 /** The document's inputs of a sheet (none for derived sheets). */
 export function sheetInputs(doc: WorkbookDocument, sheet: string): Inputs | undefined {
   return DERIVED.has(sheet) ? undefined : doc.inputs[sheet as SheetId];
@@ -158,14 +169,12 @@ export function planRowPatch(prevLayout: WorkbookLayout, prevDoc: WorkbookDocume
       const r = from[i]!;
       const old = r >= 0 ? prev.cells[r] : undefined;
       for (let c = 0; c < n.width; c++) {
-        const content = cellContent(row[c] ?? null, nextInputs);
-        if (!old) {
-          if (content !== null) writes.push({ r: i, c, content });
-          continue;
-        }
-        const before = cellContent(old[c] ?? null, prevInputs);
-        const same = typeof before === 'string' && typeof content === 'string' && movesRefs(before) ? shifted(before, prev.id, maps) === content : before === content;
-        if (!same) writes.push({ r: i, c, content });
+        const now = bodyOf(row[c] ?? null, nextInputs);
+        if (old) {
+          const before = bodyOf(old[c] ?? null, prevInputs);
+          if (typeof before === 'string' && typeof now === 'string' && movesRefs(before) ? shifted(before, prev.id, maps) === now : before === now) continue;
+        } else if (now === null) continue;
+        writes.push({ r: i, c, content: cellContent(row[c] ?? null, nextInputs) });
       }
     }
     // Old rows past the new end (a small sheet that shrank) are emptied.
