@@ -2,7 +2,7 @@
 // edits addressed by stable ids, reports what changed, evaluates 审核 and key figures. Headless.
 import { DetailedCellError, HyperFormula, type ExportedChange } from 'hyperformula';
 import { dec, formatAmount, InputError, parseAmount, parseCount, roundHalfUp, type Decimal } from '../model/amount';
-import { withInput, type WorkbookDocument, type WorkbookUnit } from '../model/document';
+import { MAX_PUBLISHED_TEXT, withInput, type PublishedText, type WorkbookDocument, type WorkbookUnit } from '../model/document';
 import { FUNDS, type Fund, type SheetId, isFunctionItemCode } from '../model/ids';
 import type { AnySheetId, AuditSeverity, TemplateDef, ValueFormat } from '../model/template';
 import { CodeBook, type Catalogues } from './code-book';
@@ -500,6 +500,12 @@ export class WorkbookEngine {
     if (r === null || e === null || r.startsWith('-') || e.startsWith('-')) throw new InputError('审核容差应为非负金额');
     if (Number(r) > Number(e)) throw new InputError('尾差容差不应大于错误界限');
     return this.rebuild({ ...this.doc, auditTolerance: { rounding: r, error: e } });
+  }
+
+  /** The published 情况说明 under review (表文核对); null removes it. Derived findings follow it. */
+  setPublishedText(published: PublishedText | null): void {
+    const { publishedText: _gone, ...doc } = this.doc;
+    this.doc = published && published.text.trim() ? { ...doc, publishedText: { ...published, text: published.text.slice(0, MAX_PUBLISHED_TEXT) } } : doc;
   }
 
   /** The user has checked a text carried from last year: it no longer waits for review. */

@@ -45,6 +45,14 @@ describe('reading a text', () => {
     expect([n.written, n.label, text.slice(n.start, n.unitEnd)]).toEqual(['184.65', '公用经费', '184.65\n万元']);
   });
 
+  it('reads no number in the tables’ part of a whole document, none across two lines, no page number', () => {
+    const r = readText('第二部分 某局2024年度部门决算表\n本年收入合计\n1,576.05\n12.50\n第三部分 某局2024年度部门决算情况说明\n本年收入合计\n1,576.05\n12.50\n- 21 -\n');
+    expect(r.numbers.map((n) => [n.written, n.label])).toEqual([
+      ['1,576.05', '本年收入合计'],
+      ['12.50', '本年收入合计#'],
+    ]);
+  });
+
   it('takes the direction of a change from the words before it', () => {
     const r = readText('收入支出总计减少56.95万元，下降1.87%；机关运行经费比上年增加2.55万元，增长1.40%。');
     expect(r.numbers.map((n) => n.direction)).toEqual(['-', '-', '+', '+']);
@@ -245,5 +253,20 @@ describe('planted errors of every class are found', () => {
     expect(g.span.start).toBeGreaterThanOrEqual(g.sentence.start);
     expect(g.span.end).toBeLessThanOrEqual(g.sentence.end);
     expect(f.figure?.cells).toEqual([{ sheet: 'expenditure', row: 'sum', col: 'proj' }]);
+  });
+});
+
+describe('the published text is kept with the workbook', () => {
+  it('setPublishedText stores it (a JSON round trip restores it) and null removes it', () => {
+    const e = engineOf('lanshan-2021');
+    e.setPublishedText({ text: REFERENCE_PART3.join('\n'), source: 'paste' });
+    const saved = restoreDocument(JSON.parse(JSON.stringify(e.document()))).doc;
+    expect(saved.publishedText?.text).toBe(REFERENCE_PART3.join('\n'));
+    const again = openWorkbook(saved);
+    expect(reviewNarrativeText(again, again.document().publishedText!.text).map((f) => f.written)).toEqual(['6.91%']);
+    again.destroy();
+    e.setPublishedText(null);
+    expect('publishedText' in e.document()).toBe(false);
+    e.destroy();
   });
 });

@@ -61,6 +61,8 @@ const HEADING = /^(第[一二三四五六七八九十]+部分|[一二三四五�
 const ITEM_START = /^(\d{1,2})[、．.](?!\d)/;
 /** Page markers and page numbers a PDF's text carries between pages. */
 const NOISE = /^(=+\s*page\b.*|[-—–]?\s*\d{1,3}\s*[-—–]?|第\s*\d+\s*页.*)$/i;
+/** A part heading of the tables (第二部分 …部门决算表, …公开表, 附表). */
+const TABLES_PART = /^第[一二三四五六七八九十]+部分.*(决算表|公开表|附表)$/;
 const SENTENCE_END = /[。；;！!？?]/;
 const NUMBER = /(?<![\d.,])(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?/g;
 const COUNT_UNIT = /^(个|辆|人次|人|台（套）|台\(套\)|台|套|批次|批|次|分|项|家|户|名|座|处|件|团组)/;
@@ -125,7 +127,8 @@ export function readText(text: string): TextReading {
     const start = open[0]!.start;
     const end = open[open.length - 1]!.end;
     paragraphs.push({ start, end, headings: [...path], words: cleanWords(open.map((l) => text.slice(l.start, l.end)).join('')) });
-    readSentences(text, open, p, sentences, numbers);
+    // The tables' part of a whole document (第二部分 …部门决算表) is not text: its numbers are not read.
+    readSentences(text, open, p, sentences, TABLES_PART.test(path[0] ?? '') ? [] : numbers);
     open = [];
   };
 
@@ -170,8 +173,12 @@ export function readText(text: string): TextReading {
 /** Splits a paragraph's lines into sentences and reads their numbers. */
 function readSentences(text: string, lines: Span[], paragraph: number, sentences: TextSentence[], numbers: TextNumber[]): void {
   // Offsets of the paragraph's characters, line breaks left out (a PDF wraps mid-sentence).
+  // A line break stays in the body as a blank (never inside a number: 1,576.05 | 1 is two cells).
   const chars: number[] = [];
-  for (const l of lines) for (let i = l.start; i < l.end; i++) chars.push(i);
+  lines.forEach((l, k) => {
+    for (let i = l.start; i < l.end; i++) chars.push(i);
+    if (k + 1 < lines.length && l.end < text.length) chars.push(l.end);
+  });
   let from = 0;
   const flush = (to: number) => {
     while (from < to && /\s/.test(text[chars[from]!]!)) from++;

@@ -189,7 +189,8 @@ const clauseSim = (a: string, b: string) => (a === b ? 1 : dice(bigrams(a), bigr
 
 /** The same words before the number, or the same last clause and nearly the same one before it. */
 function isStrong(a: string, b: string): boolean {
-  if (a === b || suffixScore(a, b) >= 0.99) return true;
+  // A long enough ending of the template's words (支出 alone names too many figures).
+  if (a === b || (b.length >= 6 && suffixScore(a, b) >= 0.99)) return true;
   const [pa, pb] = [a.split(/[，：；]/), b.split(/[，：；]/)];
   return clauseSim(pa[pa.length - 1]!, pb[pb.length - 1]!) >= 0.8 && clauseSim(pa[pa.length - 2] ?? '', pb[pb.length - 2] ?? '') >= 0.7;
 }
