@@ -84,7 +84,9 @@ describe('表文核对 tab', () => {
     const findings = await tr.findings();
     // The example's 情况说明 is generated (6.97%, not the reference's 6.91%): the planted share is the one wrong value.
     expect(findings.filter((f) => f.cls === 'wrong-value').map((f) => f.text)).toEqual(['人员经费合计占基本支出的比例（%）：文中为 62.71%，按表中数字应为 62.17%']);
-    expect(await tr.counts()).toContain('来自Word 文档“蓝山县行政审批服务局2021年度部门决算公开.docx”');
+    // …and the two shares of 基本支出 now add up to 100.54%.
+    expect(findings.map((f) => f.cls)).toEqual(['wrong-value', 'share-sum']);
+    expect(await tr.counts()).toMatch(/^表文 1 处 · 文内 1 处（错误 1，提示 1） · .* · 来自Word 文档“情况说明-planted\.docx”$/);
     await tr.clickFinding(findings.find((f) => f.cls === 'wrong-value')!.id);
     expect(await tr.currentSentence()).toContain('人员经费979.88万元，占基本支出的62.71%');
     await wb.screenshot('text-review-docx');
