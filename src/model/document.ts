@@ -46,6 +46,23 @@ export type InputValues = Partial<Record<SheetId, Record<string, Record<string, 
  */
 export type PrintedValues = Partial<Record<SheetId, Record<string, Record<string, string>>>>;
 
+/** Where a published text under review (表文核对) came from. */
+export type PublishedTextSource = 'paste' | 'docx' | 'pdf';
+
+/**
+ * 表文核对: the published 情况说明 checked against this workbook, as the user pasted or opened it.
+ * Only the text is kept (an input); its findings are derived from it and the tables on every open.
+ */
+export interface PublishedText {
+  text: string;
+  source: PublishedTextSource;
+  /** The file it was read from (DOCX/PDF). */
+  name?: string;
+}
+
+/** Longest published text kept (characters): a whole disclosure is 30–60 thousand. */
+export const MAX_PUBLISHED_TEXT = 300_000;
+
 export interface WorkbookDocument {
   type: typeof DOC_TYPE;
   schemaVersion: typeof SCHEMA_VERSION;
@@ -76,6 +93,8 @@ export interface WorkbookDocument {
   reviewTexts?: string[];
   /** Printed figures of computed cells (a review workbook); absent when none. */
   printed?: PrintedValues;
+  /** The published 情况说明 under review (表文核对); absent when none. */
+  publishedText?: PublishedText;
 }
 
 export function emptyCodes(): Record<Fund, string[]> {
