@@ -5,7 +5,7 @@ import { newDocument, type WorkbookDocument } from '../src/model/document';
 
 const CLASSES = ['201', '204', '205', '206', '207', '208', '210', '211', '212', '213', '214', '215', '216', '220', '221', '222', '224', '229', '231', '232'];
 
-function rng(seed: number): () => number {
+export function rng(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

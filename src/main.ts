@@ -35,6 +35,8 @@ const app = mountApp(storage.frame(document.getElementById('app')!), session, {
     const { catalogues: lists } = await catalogues.list();
     return Object.assign({}, ...lists.filter((c) => c.kind === kind && c.year === year).map((c) => c.names)) as Record<string, string>;
   },
+  // Read once below; the store keeps what this tab imports (导入科目表, backups) current.
+  ownCodes: (year) => ({ function: catalogues.names('function', year), economic: catalogues.names('economic', year) }),
   toolbarItems: [
     // Replace: 'before-import' snapshot, undoable replace, saved. New: stored and shown.
     xlsxActions({
@@ -57,12 +59,14 @@ document.getElementById('boot-msg')?.remove();
 void startOffline({ isSaved: () => controller.opened?.autosave.status.state === 'saved' });
 // Not before the first table's frame: it would compete with it for the network and the CPU.
 requestAnimationFrame(() =>
-  setTimeout(() =>
+  setTimeout(() => {
     void import('./engine/narrative').then((m) => {
       narrative = m;
       app.refreshAudit();
-    }),
-  ),
+    });
+    // The user's code lists, for pasted blocks (ownCodes above).
+    void catalogues.list().catch(() => undefined);
+  }),
 );
 
 /**

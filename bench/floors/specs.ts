@@ -5,6 +5,9 @@ import { exampleDocument, openWorkbook } from '../../src/app/templates';
 import type { WorkbookDocument } from '../../src/model/document';
 import { columnPixelWidths, displayText, toGridValue } from '../../src/ui/cell-view';
 import { largeWorkbook } from '../large-workbook';
+import { block100 } from '../paste-bench';
+import { WorkbookSession } from '../../src/app/session';
+import { applyCodePaste, planCodePaste } from '../../src/app/paste-codes';
 
 /** A bare Handsontable grid of the size of 公开06表: texts as shown, widths, merges, frozen rows. */
 export interface GridSpec {
@@ -36,11 +39,12 @@ function frozenRows(layout: ReturnType<ReturnType<typeof openWorkbook>['sheet']>
   return rows;
 }
 
-function gridSpec(doc: WorkbookDocument): GridSpec {
+/** The grid of one sheet as the app shows it; `cell` (row id|column key) is the one the bench watches. */
+function gridSpec(doc: WorkbookDocument, sheet = 't06', cell = '30201|amount'): GridSpec {
   const e = openWorkbook(doc);
-  const layout = e.sheet('t06');
-  const values = e.sheetValues('t06');
-  const p = layout.index.get('30201|amount')!;
+  const layout = e.sheet(sheet);
+  const values = e.sheetValues(sheet);
+  const p = layout.index.get(cell)!;
   const data = layout.cells.map((row, r) => row.map((cell, c) => displayText(cell, toGridValue(cell, values[r]?.[c] ?? null), layout.zero)));
   const readOnly = layout.cells.map((row) => row.map((cell) => cell?.t !== 'input'));
   const spec: GridSpec = {
@@ -81,9 +85,20 @@ async function xlsxSpec(bytes: Uint8Array): Promise<XlsxSheetSpec[]> {
   });
 }
 
+/** 公开05表 of the 500-code workbook before and after the bench's 100-code paste (its first new row watched). */
+export function pasteGridSpecs(): { before: GridSpec; after: GridSpec } {
+  const { doc } = largeWorkbook();
+  const { text, first } = block100();
+  const session = new WorkbookSession(openWorkbook(doc));
+  applyCodePaste(session, planCodePaste(session.engine, 't05', text)!);
+  const after = session.doc;
+  session.engine.destroy();
+  return { before: gridSpec(doc, 't05', 'sum|basic'), after: gridSpec(after, 't05', `${first}|basic`) };
+}
+
 export default async function floorSpecs(fixtures: { example: Uint8Array; large: Uint8Array }) {
   return {
-    grid: { example: gridSpec(exampleDocument()), large: gridSpec(largeWorkbook().doc) },
+    grid: { example: gridSpec(exampleDocument()), large: gridSpec(largeWorkbook().doc), paste: pasteGridSpecs() },
     xlsx: { example: await xlsxSpec(fixtures.example), large: await xlsxSpec(fixtures.large) },
   };
 }

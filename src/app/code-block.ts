@@ -122,7 +122,7 @@ function readCode(cells: string[], c: number, kind: BlockKind, prev: string[]): 
 }
 
 /** One row's groups of (code, name, values); economic rows may hold up to three groups side by side. */
-function readRow(cells: string[], kind: BlockKind, prevSplit: string[]): { code: string; name: string; values: string[]; columns: number[] }[] {
+function readRow(cells: string[], kind: BlockKind, prevSplit: string[], nameCols: ReadonlySet<number>): { code: string; name: string; values: string[]; columns: number[] }[] {
   const out: { code: string; name: string; values: string[]; columns: number[] }[] = [];
   let c = 0;
   while (c < cells.length) {
@@ -147,7 +147,9 @@ function readRow(cells: string[], kind: BlockKind, prevSplit: string[]): { code:
     }
     let j = found.next;
     let name = found.name ?? '';
-    if (!name && j < cells.length && cells[j] !== '' && !isAmountText(cells[j]!)) name = cells[j++]!;
+    // The header's 名称 column is the name even when blank (codes pasted without names).
+    if (!name && nameCols.has(j)) name = cells[j++] ?? '';
+    else if (!name && j < cells.length && cells[j] !== '' && !isAmountText(cells[j]!)) name = cells[j++]!;
     else if (!name && j < cells.length && cells[j] === '' && cells[j + 1] && !isAmountText(cells[j + 1]!)) j++;
     const values: string[] = [];
     const columns: number[] = [];
@@ -187,7 +189,8 @@ export function parseCodeBlock(input: string | readonly (readonly unknown[])[], 
       });
       return;
     }
-    const groups = readRow(cells, kind, prevSplit);
+    const nameCols = new Set(header.flatMap((h, c) => (/名称/.test(h) && !/编码|代码/.test(h) ? [c] : [])));
+    const groups = readRow(cells, kind, prevSplit, nameCols);
     if (!groups.length) {
       if (!/^(注|说明|单位|部门|编制)/.test(first)) {
         skipped.push(`第${i + 1}行「${cells.filter(Boolean).join(' ').slice(0, 30)}」不是科目行，已跳过`);

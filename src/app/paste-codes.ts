@@ -32,6 +32,8 @@ export interface CodePastePlan {
   added: string[];
   /** Codes named from the block (they had no name). */
   named: string[];
+  /** Codes (pasted ones and the 类/款 above new rows) named from the user's code list (导入科目表). */
+  namedFromList: string[];
   /** Messages (Chinese) about names that differ from the catalogue's; not applied. */
   nameDiffers: string[];
   /** Messages (Chinese) about rows or columns left out. */
@@ -90,8 +92,18 @@ function mapColumns(block: ParsedBlock, cols: Column[], problems: string[]): (ro
   };
 }
 
-/** Plans a pasted block for a table; null when the block holds no classification code (a plain paste). */
-export function planCodePaste(engine: WorkbookEngine, sheet: string, input: string | readonly (readonly unknown[])[]): CodePastePlan | null {
+/** The user's imported code lists (导入科目表) of the workbook's year: code → name, per kind. */
+export interface OwnCodeNames {
+  function: Readonly<Record<string, string>>;
+  economic: Readonly<Record<string, string>>;
+}
+
+/**
+ * Plans a pasted block for a table; null when the block holds no classification code (a plain
+ * paste). A code the block leaves unnamed, and an unnamed 类/款 above a new row, takes its name
+ * from `own` (the user's code list of the workbook's year) before the built-in catalogue's.
+ */
+export function planCodePaste(engine: WorkbookEngine, sheet: string, input: string | readonly (readonly unknown[])[], own?: OwnCodeNames): CodePastePlan | null {
   const def = engine.template.tables.find((t) => t.id === sheet);
   if (!def || (def.kind !== 'function' && def.kind !== 'economic')) return null;
   const kind: BlockKind = def.kind === 'function' ? 'function' : 'economic';
@@ -109,7 +121,17 @@ export function planCodePaste(engine: WorkbookEngine, sheet: string, input: stri
   const specs = new Map<string, CodeSpec>();
   const added: string[] = [];
   const named: string[] = [];
+  const namedFromList: string[] = [];
   const nameDiffers: string[] = [];
+  const list = own?.[kind] ?? {};
+  const userNamed = kind === 'function' ? doc.customCodes : (doc.economicNames ?? {});
+  /** The list's name for a code the user has not named, when the tables would show another (or none). */
+  const fromList = (code: string): string | undefined => {
+    const name = list[code]?.trim();
+    if (!name || userNamed[code] !== undefined) return undefined;
+    const shown = kind === 'function' ? book.nameOf(code) : book.economicNameOf(code);
+    return shown !== null && squashName(shown) === squashName(name) ? undefined : name;
+  };
   const inputs: Required<BatchInput>['inputs'][number][] = [];
   const checks: PasteCheck[] = [];
   const computedKeys = new Set(cols.filter((c) => c.computed).map((c) => c.key));
@@ -122,9 +144,15 @@ export function planCodePaste(engine: WorkbookEngine, sheet: string, input: stri
       const name = row.name.trim();
       const spec: CodeSpec = kind === 'function' ? { code, ...(def.kind === 'function' ? { fund: def.funds[0]! } : {}) } : { kind: 'economic', code };
       let touched = false;
+      // The user's list names what the block leaves unnamed, and settles a block's name it agrees with.
+      const listed = fromList(code);
       if (name && current === null) {
         spec.name = name;
         named.push(code);
+        touched = true;
+      } else if (listed !== undefined && (!name || squashName(listed) === squashName(name))) {
+        spec.name = listed;
+        namedFromList.push(code);
         touched = true;
       } else if (name && current !== null && squashName(current) !== squashName(name) && !catalog.knowsName(code, name)) {
         nameDiffers.push(`第${row.line}行 ${code}：粘贴的名称「${name}」与现有名称「${current}」不同，未改（需要时可用“科目命名”修改）`);
@@ -145,10 +173,20 @@ export function planCodePaste(engine: WorkbookEngine, sheet: string, input: stri
       else checks.push({ line: row.line, row: code, col, pasted: v });
     });
   }
+  // The 类/款 above new rows that neither the block nor the user named: from the user's list.
+  for (const code of added) {
+    for (const parent of kind === 'function' ? [code.slice(0, 3), code.slice(0, 5)] : [code.slice(0, 3)]) {
+      if (specs.get(parent)?.name !== undefined || block.rows.some((r) => r.code === parent && r.name.trim())) continue;
+      const listed = fromList(parent);
+      if (listed === undefined) continue;
+      specs.set(parent, kind === 'function' ? { code: parent, name: listed } : { kind: 'economic', code: parent, name: listed });
+      namedFromList.push(parent);
+    }
+  }
   if (block.rows.some((r) => r.values.length && keysOf(r).every((k) => !k))) {
     problems.push(`金额列的数目与本表不符（本表有 ${cols.length} 个金额栏，其中可填写 ${cols.filter((c) => !c.computed).length} 个）：这些行只添加了科目，没有填数`);
   }
-  return { sheet: def.id, batch: { codes: [...specs.values()], inputs }, checks, added, named, nameDiffers, problems };
+  return { sheet: def.id, batch: { codes: [...specs.values()], inputs }, checks, added, named, namedFromList, nameDiffers, problems };
 }
 
 /** Applies a plan as one undo step, then compares the block's figures for computed cells. */
@@ -201,6 +239,7 @@ export function pasteReportLines(r: CodePasteReport): { title: string; lines: st
   const lines: string[] = [];
   if (r.plan.added.length) lines.push(`新增科目 ${r.plan.added.length} 个：${r.plan.added.slice(0, 12).join('、')}${r.plan.added.length > 12 ? ' 等' : ''}`);
   if (r.plan.named.length) lines.push(`按粘贴内容命名 ${r.plan.named.length} 个科目`);
+  if (r.plan.namedFromList.length) lines.push(`按导入的科目表命名 ${r.plan.namedFromList.length} 个科目：${r.plan.namedFromList.slice(0, 12).join('、')}${r.plan.namedFromList.length > 12 ? ' 等' : ''}`);
   for (const d of r.differences) lines.push(`${d.label}：粘贴 ${d.pasted}，计算 ${d.computed}`);
   lines.push(...r.rejected, ...r.plan.nameDiffers, ...r.plan.problems);
   if (r.unnamed.length) lines.push(`仍缺名称的科目 ${r.unnamed.length} 个：${r.unnamed.slice(0, 12).join('、')}（审核中列为错误）`);
@@ -212,11 +251,16 @@ export function pasteReportLines(r: CodePasteReport): { title: string; lines: st
  * The sheet of a foreign XLSX (a 久其 export, a colleague's Excel table) that best fits a table:
  * the one with the most code rows. Returns its plan, or null when no sheet has codes.
  */
-export function planSheetImport(engine: WorkbookEngine, sheet: string, sheets: readonly { name: string; rows: readonly (readonly unknown[])[] }[]): (CodePastePlan & { sheetName: string }) | null {
+export function planSheetImport(
+  engine: WorkbookEngine,
+  sheet: string,
+  sheets: readonly { name: string; rows: readonly (readonly unknown[])[] }[],
+  own?: OwnCodeNames,
+): (CodePastePlan & { sheetName: string }) | null {
   let best: (CodePastePlan & { sheetName: string }) | null = null;
   let bestRows = 0;
   for (const s of sheets) {
-    const plan = planCodePaste(engine, sheet, s.rows);
+    const plan = planCodePaste(engine, sheet, s.rows, own);
     if (!plan) continue;
     const rows = plan.batch.inputs.length + plan.checks.length + plan.added.length;
     if (rows > bestRows) {

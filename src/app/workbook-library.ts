@@ -74,7 +74,9 @@ export function carryOverTo(
       doc: {
         ...newDocument(target.id, target.version, { ...prior.meta, year, unit: target.unit }),
         codes: structuredClone(prior.codes),
+        // The user's names travel with the codes (economic ones too: 06's own lines keep their names).
         customCodes: { ...prior.customCodes },
+        economicNames: { ...prior.economicNames },
         economicCodes,
         inputs: { sup },
         texts,

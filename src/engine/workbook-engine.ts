@@ -1,8 +1,8 @@
 // The only owner of HyperFormula: builds one formula workbook from template + document, applies
 // edits addressed by stable ids, reports what changed, evaluates 审核 and key figures. Headless.
-import { DetailedCellError, HyperFormula, type ExportedChange } from 'hyperformula';
+import { DetailedCellError, HyperFormula, type ExportedChange, type RawCellContent } from 'hyperformula';
 import { dec, formatAmount, InputError, parseAmount, parseCount, roundHalfUp, type Decimal } from '../model/amount';
-import { MAX_PUBLISHED_TEXT, withInput, withPrinted, type PublishedText, type WorkbookDocument, type WorkbookUnit } from '../model/document';
+import { MAX_PUBLISHED_TEXT, withInputs, withPrinted, type PublishedText, type WorkbookDocument, type WorkbookUnit } from '../model/document';
 import { FUNDS, type Fund, type SheetId, isFunctionItemCode } from '../model/ids';
 import type { AnySheetId, AuditSeverity, TemplateDef, ValueFormat } from '../model/template';
 import { CodeBook, type Catalogues } from './code-book';
@@ -12,6 +12,7 @@ import { auditBands, buildLayout } from './layout';
 import { registerDecimalRound } from './round-plugin';
 import { expandParts, INDICATOR_SHEET, isIndicatorLayoutText } from '../model/part';
 import { CellNamer } from './narrative/sources';
+import { applyRowPatch, cellContent, planRowPatch, sheetInputs } from './insert-rows';
 
 export type CellValue = number | string | null | { error: string };
 
@@ -72,7 +73,8 @@ export interface EngineInput {
   catalogues: Catalogues;
 }
 
-const HF_CONFIG = { licenseKey: 'gpl-v3', precisionRounding: 14, useArrayArithmetic: false } as const;
+// undoLimit 0: the session keeps undo by ids; HF's own stack would only hold old formulas in memory.
+const HF_CONFIG = { licenseKey: 'gpl-v3', precisionRounding: 14, useArrayArithmetic: false, undoLimit: 0 } as const;
 
 function toCellValue(v: unknown): CellValue {
   if (v instanceof DetailedCellError) return { error: v.value };
@@ -126,36 +128,34 @@ export class WorkbookEngine {
     this.doc = doc;
     this.book = pre?.book ?? new CodeBook(doc, this.env.catalogues);
     this.layout = pre?.layout ?? buildLayout(this.env.template, doc, this.book);
-    const sheets: Record<string, (number | string | null)[][]> = {};
+    const sheets: Record<string, RawCellContent[][]> = {};
     for (const s of this.layout.sheets) {
-      const inputs = s.id === 'fig' || s.id === 'audit' || s.id === INDICATOR_SHEET ? undefined : doc.inputs[s.id as SheetId];
-      sheets[s.id] = s.cells.map((row) =>
-        row.map((cell) => {
-          if (cell?.t === 'formula') return `=${cell.formula}`;
-          if (cell?.t === 'input') {
-            const v = inputs?.[cell.row]?.[cell.col];
-            if (v === undefined) return cell.follow ? `=${cell.follow.formula}` : null;
-            return Number(v);
-          }
-          return null;
-        }),
-      );
+      const inputs = sheetInputs(doc, s.id);
+      sheets[s.id] = s.cells.map((row) => row.map((cell) => cellContent(cell, inputs)));
     }
+    this.hf?.destroy();
+    this.hf = HyperFormula.buildFromSheets(sheets, HF_CONFIG);
+    this.sheetNum.clear();
+    for (const s of this.layout.sheets) {
+      const n = this.hf.getSheetId(s.id);
+      if (n === undefined) throw new Error(`sheet ${s.id} missing`);
+      this.sheetNum.set(s.id, n);
+    }
+    this.indexLayout();
+  }
+
+  /** Forgets what was derived from the previous layout (findings, cell positions) and indexes this one. */
+  private indexLayout(): void {
     this.findings = null;
     this.nameFindings = null;
     this.printedNamer = null;
     this.printedCache = null;
     this.auditList = null;
     this.ruleByRow = new Map(this.layout.rules.map((r) => [r.rowId, r]));
-    this.hf?.destroy();
-    this.hf = HyperFormula.buildFromSheets(sheets, HF_CONFIG);
-    this.sheetNum.clear();
     this.sheetById.clear();
     this.cellAt.clear();
     for (const s of this.layout.sheets) {
-      const n = this.hf.getSheetId(s.id);
-      if (n === undefined) throw new Error(`sheet ${s.id} missing`);
-      this.sheetNum.set(s.id, n);
+      const n = this.sheetNum.get(s.id)!;
       this.sheetById.set(n, s);
       const m = new Map<number, { row: string; col: string }>();
       s.cells.forEach((row, r) =>
@@ -165,6 +165,29 @@ export class WorkbookEngine {
       );
       this.cellAt.set(n, m);
     }
+  }
+
+  /**
+   * Moves to a document whose layout differs from the current one by added rows or names (codes,
+   * a paste): rows are inserted into the formula workbook and only changed cells written
+   * (insert-rows.ts); a rebuild only when the layouts cannot be aligned that way.
+   */
+  private relayout(doc: WorkbookDocument, pre?: { book: CodeBook; layout: WorkbookLayout }): EditResult {
+    const book = pre?.book ?? new CodeBook(doc, this.env.catalogues);
+    const layout = pre?.layout ?? buildLayout(this.env.template, doc, book);
+    const patch = planRowPatch(this.layout, this.doc, layout, doc);
+    if (!patch) return this.rebuild(doc, { book, layout });
+    try {
+      applyRowPatch(this.hf, patch, (id) => this.sheetNum.get(id as AnySheetId)!);
+    } catch {
+      // HF refused part of it (a sheet size limit): the formula workbook is built afresh instead.
+      return this.rebuild(doc, { book, layout });
+    }
+    this.doc = doc;
+    this.book = book;
+    this.layout = layout;
+    this.indexLayout();
+    return { changes: [], structural: true };
   }
 
   destroy(): void {
@@ -283,9 +306,7 @@ export class WorkbookEngine {
     };
     // One cell (a typed value) needs no batch: suspending and resuming evaluation costs as much again.
     const changes = parsed.length === 1 ? put(parsed[0]!) : this.hf.batch(() => parsed.forEach(put));
-    let doc = this.doc;
-    for (const e of parsed) doc = withInput(doc, e.sheet as SheetId, e.row, e.col, e.value);
-    this.doc = doc;
+    this.doc = withInputs(this.doc, parsed.map((e) => ({ sheet: e.sheet as SheetId, row: e.row, col: e.col, value: e.value })));
     const mapped = this.mapChanges(changes);
     // A typeOver cell typed with (or cleared to) the figure it showed changes state, not value:
     // views still need it to restyle.
@@ -398,7 +419,7 @@ export class WorkbookEngine {
    * an InputError lists every bad code. Unnamed codes are allowed: the 审核 reports them.
    */
   addCodes(specs: readonly CodeSpec[]): EditResult {
-    return this.rebuild(this.withCodes(this.doc, specs));
+    return this.relayout(this.withCodes(this.doc, specs));
   }
 
   /** Names (or renames) a code of any level; a blank name removes the user's name (catalogue again). */
@@ -411,7 +432,7 @@ export class WorkbookEngine {
     if (n.length > 60) throw new InputError('科目名称不能超过60个字');
     if (n) names[code] = n;
     else delete names[code];
-    return this.rebuild({ ...this.doc, [key]: names });
+    return this.relayout({ ...this.doc, [key]: names });
   }
 
   /**
@@ -424,6 +445,7 @@ export class WorkbookEngine {
     const book = new CodeBook(doc, this.env.catalogues);
     const layout = buildLayout(this.env.template, doc, book);
     const rejected: { sheet: AnySheetId; row: string; col: string; raw: unknown; reason: string }[] = [];
+    const accepted: { sheet: SheetId; row: string; col: string; value: string | null }[] = [];
     for (const e of batch.inputs ?? []) {
       const s = layout.byId.get(e.sheet);
       const p = s?.index.get(`${e.row}|${e.col}`);
@@ -433,15 +455,14 @@ export class WorkbookEngine {
         continue;
       }
       try {
-        const v = cell.format === 'count' ? parseCount(e.raw) : parseAmount(e.raw);
-        doc = withInput(doc, e.sheet as SheetId, e.row, e.col, v);
+        accepted.push({ sheet: e.sheet as SheetId, row: e.row, col: e.col, value: cell.format === 'count' ? parseCount(e.raw) : parseAmount(e.raw) });
       } catch (err) {
         if (!(err instanceof InputError)) throw err;
         rejected.push({ ...e, reason: err.message });
       }
     }
-    this.build(doc, { book, layout });
-    return { changes: [], structural: true, rejected };
+    doc = withInputs(doc, accepted);
+    return { ...this.relayout(doc, { book, layout }), rejected };
   }
 
   /** The document with `specs` applied (validated all first). */
@@ -522,7 +543,7 @@ export class WorkbookEngine {
     if (!def.groups.flat().includes(code.slice(0, 3))) throw new InputError(`本模板的${def.publicNo}不含 ${code.slice(0, 3)} 类科目`);
     if (def.codes.includes(code) || this.doc.economicCodes.includes(code)) throw new InputError(`科目 ${code} 已在表中`);
     if (this.book.economicNameOf(code) === null) throw new InputError(`目录中没有经济分类科目 ${code}`);
-    return this.rebuild({ ...this.doc, economicCodes: [...this.doc.economicCodes, code].sort() });
+    return this.relayout({ ...this.doc, economicCodes: [...this.doc.economicCodes, code].sort() });
   }
 
   removeEconomicCode(code: string): EditResult {
@@ -596,8 +617,8 @@ export class WorkbookEngine {
     return this.rebuild(doc);
   }
 
-  private rebuild(doc: WorkbookDocument): EditResult {
-    this.build(doc);
+  private rebuild(doc: WorkbookDocument, pre?: { book: CodeBook; layout: WorkbookLayout }): EditResult {
+    this.build(doc, pre);
     return { changes: [], structural: true };
   }
 

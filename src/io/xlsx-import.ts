@@ -43,6 +43,8 @@ export const IMPORT_MESSAGES = {
   formulaInInput: (cells: string) => `以下输入单元格中填写的是公式，已取其计算结果：${cells}`,
   ignored: (cells: string) => `忽略了表格以外或非输入单元格中的内容：${cells}`,
   sheetRebuilt: (name: string) => `文件中缺少工作表「${name}」，已按模板重建`,
+  namesFilled: (codes: string) => `按文件补上了科目名称：${codes}`,
+  namesDiffer: (cells: string) => `文件中的科目名称与本工作簿不同，未采用（需要时请用“科目命名”修改）：${cells}`,
 } as const;
 
 export interface ImportDeps {
@@ -185,6 +187,9 @@ interface SheetReport {
   changedFormulas: string[];
   formulaInputs: string[];
   ignored: string[];
+  /** Names typed in the file where the workbook has none (code → name), per kind. */
+  names: { function: Record<string, string>; economic: Record<string, string> };
+  namesDiffer: string[];
 }
 
 function readSheet(
@@ -206,6 +211,7 @@ function readSheet(
       const xc = ws.getCell(r + 1, c + 1);
       if (!cell) return;
       if (cell.t === 'text') {
+        if (readsInputs && cell.role === 'label' && !isMergedChild(xc)) readName(row[c - 1], cell.text, textOf(xc.value), at(xc, r, c), report);
         if (!readsInputs || !(ANCHOR_ROLES.has(cell.role) || (cell.role === 'label' && !anchored))) return;
         if (isMergedChild(xc)) return;
         const got = textOf(xc.value);
@@ -244,6 +250,23 @@ function readSheet(
 }
 
 /**
+ * The name cell right of a code cell (tables 02–09, 06's groups): a name typed in the file where
+ * the workbook prints none fills that gap; another name than the workbook's is reported, not taken.
+ */
+function readName(codeCell: LayoutCell | undefined, shown: string, got: string, at: string, report: SheetReport): void {
+  if (codeCell?.t !== 'text' || codeCell.role !== 'code') return;
+  const code = codeCell.text.trim();
+  const name = got.trim().slice(0, 60);
+  if (!name || squash(name) === squash(shown)) return;
+  if (shown.trim()) {
+    report.namesDiffer.push(`${at}「${name}」`);
+    return;
+  }
+  const kind = /^3\d\d(\d\d)?$/.test(code) ? 'economic' : /^2\d\d(\d\d){0,2}$/.test(code) ? 'function' : null;
+  if (kind) report.names[kind][code] ??= name;
+}
+
+/**
  * Reads an .xlsx exported by this app. Throws ImportError (Chinese message) for anything that is
  * not such a workbook or holds an invalid input; changed formulas and stray content become notes.
  */
@@ -260,7 +283,7 @@ export async function importXlsx(bytes: ArrayBuffer | Uint8Array, deps: ImportDe
     nameToId.set(l.id.toUpperCase(), l.id);
   }
   const inputs: InputValues = {};
-  const report: SheetReport = { changedFormulas: [], formulaInputs: [], ignored: [] };
+  const report: SheetReport = { changedFormulas: [], formulaInputs: [], ignored: [], names: { function: {}, economic: {} }, namesDiffer: [] };
   const notes: string[] = [];
   for (const layout of layouts) {
     const name = xlsxSheetName(layout);
@@ -279,7 +302,14 @@ export async function importXlsx(bytes: ArrayBuffer | Uint8Array, deps: ImportDe
   if (report.formulaInputs.length) notes.push(IMPORT_MESSAGES.formulaInInput(listCells(report.formulaInputs)));
   if (report.ignored.length) notes.push(IMPORT_MESSAGES.ignored(listCells(report.ignored)));
 
-  const final = restoreOrThrow(deps, { ...base.doc, inputs }, (why) => why);
+  const filled = [...Object.keys(report.names.function), ...Object.keys(report.names.economic)];
+  if (filled.length) notes.push(IMPORT_MESSAGES.namesFilled(filled.join('、')));
+  if (report.namesDiffer.length) notes.push(IMPORT_MESSAGES.namesDiffer(listCells(report.namesDiffer)));
+  const named = {
+    customCodes: { ...report.names.function, ...base.doc.customCodes },
+    economicNames: { ...report.names.economic, ...base.doc.economicNames },
+  };
+  const final = restoreOrThrow(deps, { ...base.doc, ...named, inputs }, (why) => why);
   // Both restores see the same structure: a note on it (e.g. the year outside the template's) once.
   return { document: final.doc, notes: [...new Set([...base.notes, ...notes, ...final.notes])] };
 }

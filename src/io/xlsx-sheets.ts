@@ -1,8 +1,11 @@
-// Any XLSX (not only ours) as plain text cells, sheet by sheet: for 导入科目表 and for a foreign
-// table's sheet pasted into a workbook. The same guards as our import (size, zip bomb, .xls).
+// Any XLSX or XLS (not only ours) as plain text cells, sheet by sheet: for 导入科目表 and for a
+// foreign table's sheet pasted into a workbook. The same guards as our import (size, zip bomb);
+// an .xls (BIFF8) is read by xls-sheets.ts.
 import type { CellValue, Workbook } from 'exceljs';
 import { loadExcelJS } from './xlsx-common';
 import { ZipGuardError, checkZip } from './zip-guard';
+import { isCfb } from './cfb';
+import { readXlsSheets, XlsReadError } from './xls-sheets';
 
 export class SheetReadError extends Error {
   override name = 'SheetReadError';
@@ -16,8 +19,7 @@ const MAX_COLS = 60;
 export const SHEET_READ_TEXT = {
   empty: '文件是空的，无法读取',
   tooLarge: '文件过大（超过 30 MB），无法读取',
-  oldXls: '这是旧版 Excel（.xls）文件：请在 Excel 或 WPS 中“另存为” .xlsx 后再导入',
-  notXlsx: '这不是 XLSX 文件，无法读取',
+  notXlsx: '这不是 Excel 文件（.xlsx 或 .xls），无法读取',
   corrupt: '文件已损坏或不是有效的 XLSX 文件',
 } as const;
 
@@ -39,13 +41,20 @@ function textOf(v: CellValue): string {
   return '';
 }
 
-/** Every worksheet's cells as text (merged children blank, formulas as their cached results). */
-export async function readXlsxSheets(bytes: ArrayBuffer | Uint8Array): Promise<SheetText[]> {
+/** Every worksheet's cells as text (merged children blank, formulas as their cached results), from an .xlsx or an .xls. */
+export async function readSheets(bytes: ArrayBuffer | Uint8Array): Promise<SheetText[]> {
   const u8 = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
   if (u8.byteLength === 0) throw new SheetReadError(SHEET_READ_TEXT.empty);
   if (u8.byteLength > MAX_BYTES) throw new SheetReadError(SHEET_READ_TEXT.tooLarge);
+  if (isCfb(u8)) {
+    try {
+      return readXlsSheets(u8, MAX_ROWS, MAX_COLS);
+    } catch (e) {
+      if (e instanceof XlsReadError) throw new SheetReadError(e.message);
+      throw e;
+    }
+  }
   const magic = Array.from(u8.subarray(0, 4)).join();
-  if (magic === [0xd0, 0xcf, 0x11, 0xe0].join()) throw new SheetReadError(SHEET_READ_TEXT.oldXls);
   if (magic !== [0x50, 0x4b, 0x03, 0x04].join()) throw new SheetReadError(SHEET_READ_TEXT.notXlsx);
   try {
     await checkZip(u8);

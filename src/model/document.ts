@@ -125,6 +125,27 @@ export function getInput(doc: WorkbookDocument, sheet: SheetId, row: string, col
 }
 
 /** Returns a copy with one input set (null removes it). */
+/** The document with many inputs set (each sheet's rows copied once, not once per value). */
+export function withInputs(doc: WorkbookDocument, edits: readonly { sheet: SheetId; row: string; col: string; value: string | null }[]): WorkbookDocument {
+  if (edits.length < 2) return edits.length ? withInput(doc, edits[0]!.sheet, edits[0]!.row, edits[0]!.col, edits[0]!.value) : doc;
+  const inputs: InputValues = { ...doc.inputs };
+  const copied = new Set<string>();
+  for (const { sheet, row, col, value } of edits) {
+    if (!copied.has(sheet)) {
+      inputs[sheet] = { ...(inputs[sheet] ?? {}) };
+      copied.add(sheet);
+    }
+    const rows = inputs[sheet]!;
+    const cols = { ...(rows[row] ?? {}) };
+    if (value === null) delete cols[col];
+    else cols[col] = value;
+    if (Object.keys(cols).length) rows[row] = cols;
+    else delete rows[row];
+  }
+  for (const sheet of copied) if (!Object.keys(inputs[sheet as SheetId]!).length) delete inputs[sheet as SheetId];
+  return { ...doc, inputs };
+}
+
 export function withInput(
   doc: WorkbookDocument,
   sheet: SheetId,

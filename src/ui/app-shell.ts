@@ -2,6 +2,7 @@
 // features, and 审核; one shared grid; status line. Extensible from src/main.ts through
 // mountApp's options and the returned AppHandle, so features never edit this file.
 import type { WorkbookSession, SessionEvent } from '../app/session';
+import type { OwnCodeNames } from '../app/paste-codes';
 import type { Finding } from '../engine';
 import type { Fund } from '../model/ids';
 import type { AnySheetId, TableDef } from '../model/template';
@@ -41,6 +42,8 @@ export interface MountOptions {
   auditSources?: (() => readonly Finding[])[];
   /** The user's own code list of a year (导入科目表): the 添加科目 dialogs search it beside the built-in one. */
   userCodes?: (kind: 'function' | 'economic', year: number) => Promise<Record<string, string>>;
+  /** The same lists as last read (synchronous): a pasted block names its codes from them. */
+  ownCodes?: (year: number) => OwnCodeNames;
 }
 
 export interface AppHandle {
@@ -118,9 +121,10 @@ export function mountApp(root: HTMLElement, session: WorkbookSession, opts: Moun
   const auditButton = addTabButton(AUDIT_TAB, UI_TEXT.auditTab, UI_TEXT.auditTitle);
   auditButton.querySelector('.tab-label')!.append(auditCount);
 
+  const ownCodes = (): OwnCodeNames | undefined => opts.ownCodes?.(session.doc.meta.year);
   const grid: SheetGrid = new SheetGrid(gridHost, session, (opts.firstTab && gridSheets.has(opts.firstTab) ? opts.firstTab : template.tables[0]!.id) as AnySheetId, {
     onSelect: (cell) => describeSelection(cell),
-    onCodeBlock: (block): { title: string; lines: string[] } | null => pasteCodeBlock(session, grid.sheet, block, status),
+    onCodeBlock: (block): { title: string; lines: string[] } | null => pasteCodeBlock(session, grid.sheet, block, status, ownCodes()),
   });
   const auditPanel = new AuditPanel({
     sheetLabel,
@@ -290,13 +294,13 @@ export function mountApp(root: HTMLElement, session: WorkbookSession, opts: Moun
     if (def) actions.append(reviewToggle());
     if (def?.kind === 'function') {
       actions.append(actionButton(UI_TEXT.addCode, 'btn-add-code', () => addFunctionCode(def.funds)), actionButton(UI_TEXT.removeCode, 'btn-remove-code', () => removeFunctionCode(def.funds)));
-      actions.append(actionButton('科目命名', 'btn-name-code', () => nameCode('function')), actionButton('从XLSX导入本表', 'btn-import-sheet', () => importSheetFromXlsx(session, current, status)));
+      actions.append(actionButton('科目命名', 'btn-name-code', () => nameCode('function')), actionButton('从XLSX导入本表', 'btn-import-sheet', () => importSheetFromXlsx(session, current, status, ownCodes())));
     } else if (def?.kind === 'economic') {
       actions.append(
         actionButton(UI_TEXT.addEconomicCode, 'btn-add-code', () => addEconomicCode(def.groups.flat())),
         actionButton(UI_TEXT.removeEconomicCode, 'btn-remove-code', () => removeEconomicCode()),
         actionButton('科目命名', 'btn-name-code', () => nameCode('economic')),
-        actionButton('从XLSX导入本表', 'btn-import-sheet', () => importSheetFromXlsx(session, current, status)),
+        actionButton('从XLSX导入本表', 'btn-import-sheet', () => importSheetFromXlsx(session, current, status, ownCodes())),
       );
     }
   }
@@ -474,7 +478,9 @@ export function mountApp(root: HTMLElement, session: WorkbookSession, opts: Moun
       grid.reload();
       if (gridSheets.has(current)) renderActions();
       texts.refresh();
-      refreshAudit();
+      // As after a typed value: the engine's findings now, the 情况说明's (a whole narrative render,
+      // 200 ms for 500 codes) once the new rows are painted.
+      refreshAudit('idle');
     } else {
       toolbar.refresh();
       // Text edits change no cell but can fill or empty what an audit source needs; confirming a

@@ -12,7 +12,7 @@ export const CODE_LIST_TEXT = {
   button: '导入科目表',
   title: '导入科目表（政府收支分类科目）',
   year: '适用年度',
-  file: '选择文件（.xlsx / .csv / .txt）',
+  file: '选择文件（.xlsx / .xls / .csv / .txt）',
   paste: '或粘贴两列：编码、名称（可从 Excel 复制；“208 05 05”或类/款/项分列均可）',
   run: '导入',
   close: '关闭',
@@ -32,9 +32,11 @@ function decodeText(bytes: ArrayBuffer): string {
 
 async function fileGrid(file: File): Promise<string[][] | string> {
   const bytes = await file.arrayBuffer();
-  if (/\.xlsx$/i.test(file.name)) {
-    const { readXlsxSheets } = await import('../io/xlsx-sheets');
-    return (await readXlsxSheets(bytes)).flatMap((s) => s.rows);
+  // By extension or by content (a spreadsheet saved under another name): zip (.xlsx) or compound file (.xls).
+  const head = Array.from(new Uint8Array(bytes, 0, Math.min(4, bytes.byteLength))).join();
+  if (/\.xlsx?$/i.test(file.name) || head === '80,75,3,4' || head === '208,207,17,224') {
+    const { readSheets } = await import('../io/xlsx-sheets');
+    return (await readSheets(bytes)).flatMap((s) => s.rows);
   }
   return decodeText(bytes);
 }
@@ -49,7 +51,7 @@ function open(session: WorkbookSession, store: CatalogueStore, status: (t: strin
   const year = el('select', { class: 'code-list-year', 'aria-label': CODE_LIST_TEXT.year });
   const docYear = session.doc.meta.year;
   for (let y = CATALOG_YEARS.from; y <= Math.max(CATALOG_YEARS.to, docYear); y++) year.append(el('option', { value: String(y), selected: y === docYear }, `${y}年`));
-  const file = el('input', { type: 'file', accept: '.xlsx,.csv,.txt,.tsv', class: 'code-list-file', 'aria-label': CODE_LIST_TEXT.file });
+  const file = el('input', { type: 'file', accept: '.xlsx,.xls,.csv,.txt,.tsv', class: 'code-list-file', 'aria-label': CODE_LIST_TEXT.file });
   const text = el('textarea', { class: 'code-list-text', rows: '6', 'aria-label': CODE_LIST_TEXT.paste, placeholder: '2080505\t机关事业单位基本养老保险缴费支出' });
   const report = el('ul', { class: 'code-list-report' });
   d.body.append(

@@ -1,14 +1,17 @@
 // Thin UI over src/app/paste-codes: a pasted block of classification rows goes to the use-case,
 // and the 科目命名 dialog names any code of the selected row. Text via textContent only.
-import { applyCodePaste, pasteReportLines, planCodePaste } from '../app/paste-codes';
+import { applyCodePaste, pasteReportLines, planCodePaste, type OwnCodeNames } from '../app/paste-codes';
 import type { WorkbookSession } from '../app/session';
 import { InputError } from '../model/amount';
 import { button, openDialog } from './dialog-kit';
 import { el } from './dom';
 
-/** Handles a pasted block when it holds codes; null lets the grid paste it cell by cell. */
-export function pasteCodeBlock(session: WorkbookSession, sheet: string, block: unknown[][], status: (t: string) => void): { title: string; lines: string[] } | null {
-  const plan = planCodePaste(session.engine, sheet, block);
+/**
+ * Handles a pasted block when it holds codes; null lets the grid paste it cell by cell. `own`: the
+ * user's code lists of the workbook's year (导入科目表), which name the codes the block leaves unnamed.
+ */
+export function pasteCodeBlock(session: WorkbookSession, sheet: string, block: unknown[][], status: (t: string) => void, own?: OwnCodeNames): { title: string; lines: string[] } | null {
+  const plan = planCodePaste(session.engine, sheet, block, own);
   if (!plan) return null;
   try {
     const report = pasteReportLines(applyCodePaste(session, plan));
@@ -50,9 +53,9 @@ export function openNameCodeDialog(session: WorkbookSession, code: string, kind:
   return d.dialog;
 }
 
-/** 从XLSX导入本表: picks a foreign XLSX, takes its sheet with the most code rows into this table (one undo step). */
-export function importSheetFromXlsx(session: WorkbookSession, sheet: string, status: (t: string) => void): void {
-  const input = el('input', { type: 'file', accept: '.xlsx', hidden: true, class: 'sheet-import-file' });
+/** 从XLSX导入本表: picks a foreign XLSX (or .xls), takes its sheet with the most code rows into this table (one undo step). */
+export function importSheetFromXlsx(session: WorkbookSession, sheet: string, status: (t: string) => void, own?: OwnCodeNames): void {
+  const input = el('input', { type: 'file', accept: '.xlsx,.xls', hidden: true, class: 'sheet-import-file' });
   document.body.append(input);
   input.addEventListener('change', () => {
     const file = input.files?.[0];
@@ -62,8 +65,8 @@ export function importSheetFromXlsx(session: WorkbookSession, sheet: string, sta
       const d = openDialog(`从XLSX导入本表：${file.name}`, 'sheet-import-dialog');
       d.footer.append(button('关闭', 'sheet-import-close', () => d.close()));
       try {
-        const [{ readXlsxSheets }, { planSheetImport }] = await Promise.all([import('../io/xlsx-sheets'), import('../app/paste-codes')]);
-        const plan = planSheetImport(session.engine, sheet, await readXlsxSheets(await file.arrayBuffer()));
+        const [{ readSheets }, { planSheetImport }] = await Promise.all([import('../io/xlsx-sheets'), import('../app/paste-codes')]);
+        const plan = planSheetImport(session.engine, sheet, await readSheets(await file.arrayBuffer()), own);
         if (!plan) {
           d.say('文件中没有找到科目编码行（需要“编码”“名称”和金额列）');
           return;

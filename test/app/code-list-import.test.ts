@@ -7,7 +7,7 @@ import { exportAll, importBackup } from '../../src/app/backup';
 import { codeListReportLines, mergeCodeList, namesForGaps, readCodeList, type UserCatalogue } from '../../src/app/code-list-import';
 import { WorkbookSession } from '../../src/app/session';
 import { restoreDocument, CATALOGUES, exampleDocument, openWorkbook } from '../../src/app/templates';
-import { readXlsxSheets } from '../../src/io/xlsx-sheets';
+import { readSheets } from '../../src/io/xlsx-sheets';
 import { MemoryCatalogueStore, MemoryStore } from '../../src/storage';
 
 const LIST = [
@@ -63,10 +63,10 @@ describe('reading a code list', () => {
     ws.mergeCells('A1:B1');
     for (const r of LIST) ws.addRow(r.map((c) => (/^\d+$/.test(c) ? Number(c) : c)));
     const bytes = new Uint8Array(await wb.xlsx.writeBuffer());
-    const sheets = await readXlsxSheets(bytes);
+    const sheets = await readSheets(bytes);
     expect(sheets.map((s) => s.name)).toEqual(['2021年支出功能分类科目']);
     expect(codes(readCodeList(sheets[0]!.rows))).toEqual(expected);
-    await expect(readXlsxSheets(new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0]))).rejects.toThrow('旧版 Excel');
+    await expect(readSheets(new Uint8Array([0x25, 0x50, 0x44, 0x46, 0]))).rejects.toThrow('这不是 Excel 文件');
   });
 });
 

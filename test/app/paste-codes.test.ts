@@ -119,7 +119,7 @@ describe('a 77-code department, one paste per table', () => {
 describe('a whole sheet of a foreign XLSX', () => {
   it('finds the columns by their header words (any order, title rows above), and the sheet with the codes', async () => {
     const ExcelJS = (await import('exceljs')).default;
-    const { readXlsxSheets } = await import('../../src/io/xlsx-sheets');
+    const { readSheets } = await import('../../src/io/xlsx-sheets');
     const { planSheetImport } = await import('../../src/app/paste-codes');
     const x = new ExcelJS.Workbook();
     x.addWorksheet('封面').addRows([['某县文化旅游广电局2021年度部门决算'], ['编制单位：某县文化旅游广电局']]);
@@ -134,7 +134,7 @@ describe('a whole sheet of a foreign XLSX', () => {
       ['2070109', '群众文化', 40, 100, 140],
       ['2070112', '文化和旅游市场管理', '', 20.5, 20.5],
     ]);
-    const sheets = await readXlsxSheets(new Uint8Array(await x.xlsx.writeBuffer()));
+    const sheets = await readSheets(new Uint8Array(await x.xlsx.writeBuffer()));
     const s = fresh();
     const plan = planSheetImport(s.engine, 't05', sheets)!;
     expect(plan.sheetName).toBe('Z05 一般公共预算支出');
@@ -145,6 +145,82 @@ describe('a whole sheet of a foreign XLSX', () => {
     expect(s.engine.amount('t05', '2070109', 'basic')?.toFixed(2)).toBe('100.00');
     expect(s.engine.amount('t05', 'sum', 'total')?.toFixed(2)).toBe('160.50');
     expect(s.engine.codes.name('20701')).toBe('文化和旅游');
+    s.engine.destroy();
+  });
+});
+
+describe("names from the user's code list (导入科目表) of the workbook's year", () => {
+  const own = {
+    function: { '204': '公共安全支出', '20406': '司法', '2040607': '公共法律服务', '2040601': '行政运行（司法）', '207': '文化旅游体育与传媒支出（科目表）' },
+    economic: { '30241': '自编经济科目', '302': '商品和服务支出' },
+  };
+
+  it('names pasted codes without a name, and the unnamed 类/款 above new rows, in the same undo step', () => {
+    const s = fresh();
+    const plan = planCodePaste(s.engine, 't05', '2040607\t\t5\t5\t\n2080505\t\t2\t2\t', own)!;
+    expect(plan.namedFromList).toEqual(['2040607', '20406']);
+    expect(plan.named).toEqual([]);
+    const report = applyCodePaste(s, plan);
+    const e = s.engine;
+    expect(e.codes.name('2040607')).toBe('公共法律服务');
+    expect(e.codes.name('20406')).toBe('司法');
+    // 204 and 2080505 are named by the built-in catalogue and the list agrees or is silent: untouched.
+    expect(s.doc.customCodes).toEqual({ '2040607': '公共法律服务', '20406': '司法' });
+    expect(report.unnamed).toEqual([]);
+    expect(pasteReportLines(report).lines).toContain('按导入的科目表命名 2 个科目：2040607、20406');
+    expect(s.undo()).toBe('粘贴科目和金额');
+    expect(s.doc.customCodes).toEqual({});
+    expect(s.doc.codes.gpb).toEqual([]);
+    e.destroy();
+  });
+
+  it("the list's name wins over the built-in catalogue's for a code the block leaves unnamed; the block's own name still wins over both", () => {
+    const s = fresh();
+    applyCodePaste(s, planCodePaste(s.engine, 't05', '2070109\t\t5\t5\t\n2040601\t司法行政运行\t1\t1\t', own)!);
+    expect(s.engine.codes.name('207')).toBe('文化旅游体育与传媒支出（科目表）');
+    // 2040601 is unnamed in the catalogue: the pasted name is taken, the list's differs and is not.
+    expect(s.engine.codes.name('2040601')).toBe('司法行政运行');
+    // A name the user gave is never replaced by the list.
+    s.setCodeName('207', '文化旅游体育与传媒（本单位）');
+    applyCodePaste(s, planCodePaste(s.engine, 't05', '2070112\t\t1\t1\t', own)!);
+    expect(s.engine.codes.name('207')).toBe('文化旅游体育与传媒（本单位）');
+    s.engine.destroy();
+  });
+
+  it('names an economic code only the list knows (06), and 从XLSX导入本表 takes the list too', async () => {
+    const s = fresh();
+    const plan = planCodePaste(s.engine, 't06', '30241\t\t3.5', own)!;
+    expect(plan.added).toEqual(['30241']);
+    expect(plan.namedFromList).toEqual(['30241']);
+    applyCodePaste(s, plan);
+    expect(s.engine.codes.economicName('30241')).toBe('自编经济科目');
+    expect(s.engine.audit().filter((f) => f.ruleId === 'code-name')).toEqual([]);
+    const { planSheetImport } = await import('../../src/app/paste-codes');
+    const sheet = planSheetImport(s.engine, 't05', [{ name: '表', rows: [['科目编码', '科目名称', '合计', '基本支出', '项目支出'], ['2040607', '', '5', '5', '']] }], own)!;
+    expect(sheet.namedFromList).toEqual(['2040607', '20406']);
+    s.engine.destroy();
+  });
+
+  it('without a list the codes stay unnamed (审核 errors), never a made-up name', () => {
+    const s = fresh();
+    const report = applyCodePaste(s, planCodePaste(s.engine, 't05', '2040607\t\t5\t5\t')!);
+    expect(report.unnamed).toEqual(['20406', '2040607']);
+    s.engine.destroy();
+  });
+});
+
+describe('a block with a 名称 column left blank', () => {
+  it('reads the blank names as names, not as an amount column', () => {
+    const b = parseCodeBlock('科目编码\t科目名称\t合计\t基本支出\t项目支出\n2040607\t\t5\t5\t\n2070109\t\t7\t\t7', 'function');
+    expect(b.rows.map((r) => [r.code, r.name, ...r.values])).toEqual([
+      ['2040607', '', '5', '5', ''],
+      ['2070109', '', '7', '', '7'],
+    ]);
+    const s = fresh();
+    const plan = planCodePaste(s.engine, 't05', '科目编码\t科目名称\t合计\t基本支出\t项目支出\n2040607\t\t5\t5\t')!;
+    expect(plan.problems).toEqual([]);
+    applyCodePaste(s, plan);
+    expect(s.engine.amount('t05', '2040607', 'basic')?.toFixed(2)).toBe('5.00');
     s.engine.destroy();
   });
 });

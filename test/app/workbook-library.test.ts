@@ -91,6 +91,14 @@ describe('WorkbookLibrary', () => {
     expect(next.meta).toEqual({ department: '蓝山县行政审批服务局', year: 2022, unit: '万元' });
   });
 
+  it('carryOver keeps the names the user gave codes of any level, economic ones too', () => {
+    const doc = { ...exampleDocument(), customCodes: { '20406': '司法' }, economicCodes: ['30230'], economicNames: { '30230': '自编公用经费', '30201': '办公费（含印刷）' } };
+    const next = carryOver(doc, 2022);
+    expect(next.customCodes).toEqual({ '20406': '司法' });
+    expect(next.economicCodes).toEqual(['30230']);
+    expect(next.economicNames).toEqual({ '30230': '自编公用经费', '30201': '办公费（含印刷）' });
+  });
+
   it('renames and duplicates', async () => {
     const { library, store } = setup();
     const a = await library.createFrom(exampleDocument(), '蓝山2021');

@@ -30,4 +30,32 @@ describe('code names in XLSX', () => {
     expect(back.document.economicNames).toEqual({ '30230': '自编公用经费' });
     e.destroy();
   });
+
+  it('a name typed in the file where the workbook has none fills the gap; another name is reported, not taken', async () => {
+    const e = openWorkbook(exampleDocument());
+    e.applyBatch({ codes: [{ code: '2070109' }, { kind: 'economic', code: '30230' }], inputs: [{ sheet: 't05', row: '2070109', col: 'basic', raw: '10' }] });
+    const bytes = await exportEngine(e);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(bytes.slice().buffer);
+    // Someone fills the blank names in Excel, and renames 办公费 there too.
+    const cellRightOf = (sheet: string, code: string) => {
+      let found: ExcelJS.Cell | undefined;
+      wb.getWorksheet(sheet)!.eachRow((row) => row.eachCell((c) => {
+        if (String(c.value).trim() === code) found = row.getCell(Number(c.col) + 1);
+      }));
+      return found!;
+    };
+    const t05 = wb.worksheets.find((w) => w.name.includes('05'))!.name;
+    const t06 = wb.worksheets.find((w) => w.name.includes('06'))!.name;
+    cellRightOf(t05, '2070109').value = '群众文化';
+    cellRightOf(t05, '20701').value = '文化和旅游';
+    cellRightOf(t06, '30230').value = '自编公用经费';
+    cellRightOf(t06, '30201').value = '办公费（改）';
+    const back = await importXlsx(new Uint8Array(await wb.xlsx.writeBuffer()), IMPORT_DEPS);
+    expect(back.document.customCodes).toEqual({ '20701': '文化和旅游', '2070109': '群众文化' });
+    expect(back.document.economicNames).toEqual({ '30230': '自编公用经费' });
+    expect(back.notes).toContain('按文件补上了科目名称：20701、2070109、30230');
+    expect(back.notes.find((n) => n.startsWith('文件中的科目名称与本工作簿不同'))).toContain('办公费（改）');
+    e.destroy();
+  });
 });

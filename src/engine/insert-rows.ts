@@ -1,0 +1,242 @@
+// Patching the formula workbook in place when a document change only adds rows (codes with their
+// 类/款, per-code 审核 rules, per-项 补充资料 rows) or renames: rows are inserted into the
+// existing HyperFormula sheets and only the cells whose content differs are written, instead of a
+// rebuild. Plans from two layouts (old and new) and applies to an HF instance; the engine facade
+// decides when. A1 positions stay inside this module and the layout's resolved formulas.
+import type { HyperFormula, RawCellContent } from 'hyperformula';
+import type { WorkbookDocument } from '../model/document';
+import type { LayoutCell, SheetLayout, WorkbookLayout } from '../model/layout';
+import type { SheetId } from '../model/ids';
+import { colName, quoteSheet } from './formula';
+
+type Inputs = WorkbookDocument['inputs'][SheetId];
+
+/** The sheets whose cells are never inputs of the document. */
+const DERIVED = new Set(['fig', 'audit', 'perf']);
+
+/** What HyperFormula holds for a laid-out cell: a formula, the typed number, or nothing. */
+export function cellContent(cell: LayoutCell, inputs: Inputs | undefined): RawCellContent {
+  if (cell?.t === 'formula') return `=${cell.formula}`;
+  if (cell?.t === 'input') {
+    const v = inputs?.[cell.row]?.[cell.col];
+    if (v === undefined) return cell.follow ? `=${cell.follow.formula}` : null;
+    return Number(v);
+  }
+  return null;
+}
+
+/** As cellContent, a formula without its '=' (compared by the thousands: no string built). */
+function bodyOf(cell: LayoutCell, inputs: Inputs | undefined): string | number | null {
+  if (cell?.t === 'formula') return cell.formula;
+  if (cell?.t === 'input') {
+    const v = inputs?.[cell.row]?.[cell.col];
+    if (v === undefined) return cell.follow ? cell.follow.formula : null;
+    return Number(v);
+  }
+  return null;
+}
+
+/** The document's inputs of a sheet (none for derived sheets). */
+export function sheetInputs(doc: WorkbookDocument, sheet: string): Inputs | undefined {
+  return DERIVED.has(sheet) ? undefined : doc.inputs[sheet as SheetId];
+}
+
+interface SheetPatch {
+  id: string;
+  /** [old row index, number of rows] to insert before it, in the old sheet's coordinates. */
+  inserts: [number, number][];
+  writes: { r: number; c: number; content: RawCellContent }[];
+}
+
+export interface RowPatch {
+  sheets: SheetPatch[];
+  /** Rows inserted and cells written, for the bench and tests. */
+  inserted: number;
+  written: number;
+}
+
+/** A sheet this small that cannot be aligned by insertion is rewritten cell by cell in place. */
+const SMALL_SHEET = 200;
+/** Past this many cell writes a rebuild is cheaper (HF builds a cell far faster than it sets one). */
+const MAX_WRITES = 6000;
+
+/** Same cells by id (kind, row id, column key) in the same columns: text does not matter to HF. */
+function sameIds(a: readonly LayoutCell[], b: readonly LayoutCell[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let c = 0; c < a.length; c++) {
+    const x = a[c];
+    const y = b[c];
+    const xi = x && x.t !== 'text' ? x : null;
+    const yi = y && y.t !== 'text' ? y : null;
+    if (xi === yi) continue;
+    if (!xi || !yi || xi.t !== yi.t || xi.row !== yi.row || xi.col !== yi.col) return false;
+  }
+  return true;
+}
+
+const isEmpty = (row: readonly LayoutCell[]) => row.every((cell) => !cell || cell.t === 'text');
+
+/**
+ * Old row → new row, when the new sheet is the old one with rows inserted (old rows keep their
+ * order and cells' ids); trailing empty old rows may go (a note printed only for an empty table).
+ * Null when the sheets cannot be aligned that way.
+ */
+function alignByInsertion(prev: SheetLayout, next: SheetLayout): Int32Array | null {
+  const map = new Int32Array(prev.cells.length).fill(-1);
+  let j = 0;
+  for (let i = 0; i < next.cells.length && j < prev.cells.length; i++) {
+    if (sameIds(next.cells[i]!, prev.cells[j]!)) map[j++] = i;
+  }
+  for (; j < prev.cells.length; j++) if (!isEmpty(prev.cells[j]!)) return null;
+  return map;
+}
+
+// A reference as the layout writes it: optional quoted sheet, column letters, row; a range's
+// second end shares the first's sheet. Never inside a name (SUM, ROUND) or a number.
+const REF = /(?<![A-Za-z0-9_.$])(?:'((?:[^']|'')+)'!)?([A-Z]{1,3})(\d+)(?::([A-Z]{1,3})(\d+))?(?![A-Za-z0-9_(])/g;
+
+/** The old formula with every row reference moved as HyperFormula moves it when rows are inserted. */
+function shifted(formula: string, own: string, maps: ReadonlyMap<string, Int32Array>): string {
+  return formula.replace(REF, (m, quoted: string | undefined, c1: string, r1: string, c2: string | undefined, r2: string | undefined) => {
+    const sheet = quoted === undefined ? own : quoted.replace(/''/g, "'");
+    const map = maps.get(sheet);
+    if (!map) return m;
+    const move = (r: string) => {
+      const n = map[Number(r) - 1];
+      return n === undefined || n < 0 ? `?${r}` : String(n + 1);
+    };
+    const head = quoted === undefined ? '' : `'${quoted}'!`;
+    return `${head}${c1}${move(r1)}${c2 === undefined ? '' : `:${c2}${move(r2!)}`}`;
+  });
+}
+
+/**
+ * The patch that turns the formula workbook of (prevLayout, prevDoc) into that of (next, nextDoc),
+ * or null when a rebuild is needed (different sheets or widths, a large sheet that lost rows,
+ * too many writes).
+ */
+export function planRowPatch(prevLayout: WorkbookLayout, prevDoc: WorkbookDocument, next: WorkbookLayout, nextDoc: WorkbookDocument): RowPatch | null {
+  if (prevLayout.sheets.length !== next.sheets.length) return null;
+  const plans: { prev: SheetLayout; next: SheetLayout; map: Int32Array; inserted: boolean }[] = [];
+  const maps = new Map<string, Int32Array>();
+  for (let k = 0; k < next.sheets.length; k++) {
+    const p = prevLayout.sheets[k]!;
+    const n = next.sheets[k]!;
+    if (p.id !== n.id || p.width !== n.width) return null;
+    let map = p.cells.length === n.cells.length ? null : alignByInsertion(p, n);
+    const inserted = map !== null;
+    if (!map) {
+      // Same height, or a small sheet whose rows moved sideways (06's groups, 01's class column):
+      // row k stays row k and differing cells are rewritten.
+      if (p.cells.length !== n.cells.length && Math.max(p.cells.length, n.cells.length) > SMALL_SHEET) return null;
+      map = Int32Array.from({ length: p.cells.length }, (_, r) => r);
+    }
+    plans.push({ prev: p, next: n, map, inserted });
+    // Only sheets whose rows moved change references into them.
+    if (inserted) maps.set(p.id, map);
+  }
+  const sheets: SheetPatch[] = [];
+  let inserted = 0;
+  let written = 0;
+  for (const { prev, next: n, map, inserted: byInsertion } of plans) {
+    const prevInputs = sheetInputs(prevDoc, prev.id);
+    // Whether a formula of this sheet may name a row that moved (else its text is compared as is).
+    const ownMoved = maps.has(prev.id);
+    const moved = [...maps.keys()].map((id) => `${quoteSheet(id)}!`);
+    const movesRefs = (f: string) => ownMoved || (f.includes('!') && moved.some((m) => f.includes(m)));
+    const nextInputs = sheetInputs(nextDoc, n.id);
+    const from = new Int32Array(n.cells.length).fill(-1);
+    map.forEach((to, r) => {
+      if (to >= 0) from[to] = r;
+    });
+    const inserts: [number, number][] = [];
+    if (byInsertion) {
+      // Runs of new rows, each before the next old row that stays (or at the old end).
+      let run = 0;
+      let oldNext = 0;
+      for (let i = 0; i < n.cells.length; i++) {
+        if (from[i]! >= 0) {
+          if (run) inserts.push([from[i]!, run]);
+          run = 0;
+          oldNext = from[i]! + 1;
+        } else run++;
+      }
+      if (run) inserts.push([oldNext, run]);
+    }
+    const writes: SheetPatch['writes'] = [];
+    for (let i = 0; i < n.cells.length; i++) {
+      const row = n.cells[i]!;
+      const r = from[i]!;
+      const old = r >= 0 ? prev.cells[r] : undefined;
+      for (let c = 0; c < n.width; c++) {
+        const now = bodyOf(row[c] ?? null, nextInputs);
+        if (old) {
+          const before = bodyOf(old[c] ?? null, prevInputs);
+          if (typeof before === 'string' && typeof now === 'string' && movesRefs(before) ? shifted(before, prev.id, maps) === now : before === now) continue;
+        } else if (now === null) continue;
+        writes.push({ r: i, c, content: cellContent(row[c] ?? null, nextInputs) });
+      }
+    }
+    // Old rows past the new end (a small sheet that shrank) are emptied.
+    if (!byInsertion) {
+      for (let r = n.cells.length; r < prev.cells.length; r++) {
+        prev.cells[r]!.forEach((cell, c) => {
+          if (cellContent(cell, prevInputs) !== null) writes.push({ r, c, content: null });
+        });
+      }
+    }
+    inserted += inserts.reduce((a, [, k]) => a + k, 0);
+    written += writes.length;
+    if (written > MAX_WRITES) return null;
+    if (inserts.length || writes.length) sheets.push({ id: n.id, inserts, writes });
+  }
+  return { sheets, inserted, written };
+}
+
+/** Applies a patch with one recalculation. `sheetNum` maps layout ids to HF sheets. */
+export function applyRowPatch(hf: HyperFormula, patch: RowPatch, sheetNum: (id: string) => number): void {
+  skipEmptyArrayScans(hf);
+  // Suspended evaluation, not hf.batch(): a batch gathers an undo entry whose every operation HF
+  // walks again at each next operation (quadratic in the writes); with undoLimit 0 nothing is kept.
+  hf.suspendEvaluation();
+  try {
+    // Every sheet's rows first: a formula written before another sheet's insertion would move with it.
+    // HF does nothing for rows past its effective end: they are empty, so nothing moves there.
+    for (const s of patch.sheets) if (s.inserts.length) hf.addRows(sheetNum(s.id), ...s.inserts);
+    for (const s of patch.sheets) {
+      const sheet = sheetNum(s.id);
+      for (const w of s.writes) hf.setCellContents({ sheet, row: w.r, col: w.c }, w.content);
+    }
+  } finally {
+    hf.resumeEvaluation();
+  }
+}
+
+interface GraphInternals {
+  arrayFormulaNodes?: () => Iterable<unknown>;
+  arrayMapping?: { arrayMapping?: unknown };
+}
+const SCANS_SKIPPED = new WeakSet<object>();
+
+/**
+ * HyperFormula 3.5 walks every vertex of the workbook looking for array formulas at each span of
+ * inserted rows (Transformer.performEagerTransformations): 45 spans × 30,000 vertices was a third of
+ * a 100-code paste. Array formulas are all registered in its array mapping, and our formulas are
+ * scalar: while that mapping is empty the walk is skipped. If a HyperFormula upgrade renames
+ * these internals nothing is patched (test/engine/insert-rows.test.ts says so), only slower.
+ */
+export function skipEmptyArrayScans(hf: HyperFormula): boolean {
+  const graph = hf.dependencyGraph as unknown as GraphInternals;
+  if (SCANS_SKIPPED.has(graph)) return true;
+  const scan = graph.arrayFormulaNodes;
+  const arrays = () => graph.arrayMapping?.arrayMapping;
+  if (typeof scan !== 'function' || !(arrays() instanceof Map)) return false;
+  graph.arrayFormulaNodes = function* () {
+    if ((arrays() as Map<unknown, unknown>).size) yield* scan.call(graph);
+  };
+  SCANS_SKIPPED.add(graph);
+  return true;
+}
+
+/** A1 name of a cell, for messages of a failed patch check in tests. */
+export const cellName = (r: number, c: number): string => `${colName(c)}${r + 1}`;
