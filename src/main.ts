@@ -23,6 +23,9 @@ const controller = await StorageController.start(
   workbookIdFromHash(),
 );
 performance.mark('app:opened');
+// The page's "scripts did not run" notice (index.html): the app runs, so it goes, before the grid
+// measures the page (its removal would resize the grid and render it again).
+document.getElementById('boot-msg')?.remove();
 const session = controller.session;
 const storage = storageUi(controller);
 // The 情况说明 renderer is fetched after the first table is on screen; its 审核 findings follow.
@@ -50,8 +53,6 @@ const app = mountApp(storage.frame(document.getElementById('app')!), session, {
 });
 storage.attach(app);
 performance.mark('app:mounted');
-// The page's "scripts did not run" notice (index.html): the app runs, so it goes.
-document.getElementById('boot-msg')?.remove();
 // Hosted: an offline copy; an update waits until nothing is unsaved.
 void startOffline({ isSaved: () => controller.opened?.autosave.status.state === 'saved' });
 // Not before the first table's frame: it would compete with it for the network and the CPU.
