@@ -37,12 +37,20 @@ function halfWidth(s: string): string {
  * "（12.5）"/"(12.5)" as negative. Returns a 2-dp string, or null for blank.
  * Throws InputError with a Chinese message for anything else (text, formulas).
  */
+/** A number's shortest text with at most two decimals: integer part, decimals. */
+const TWO_DECIMALS = /^(-?\d+)(?:\.(\d{1,2}))?$/;
+
 export function parseAmount(raw: unknown): string | null {
   if (raw === null || raw === undefined) return null;
   if (typeof raw === 'number') {
     if (!Number.isFinite(raw)) throw new InputError('金额必须是有限的数字');
     if (Math.abs(raw) >= AMOUNT_LIMIT) throw outOfRange(raw);
-    return toFixed2(new D(String(raw)));
+    // Most numbers (an imported file's, a pasted block's) have at most 2 decimals already: padded
+    // as toFixed2 would write them, without decimal.js (a 500-code import has thousands).
+    const text = String(raw);
+    const m = TWO_DECIMALS.exec(text);
+    if (m) return raw === 0 ? '0.00' : `${m[1]}.${(m[2] ?? '').padEnd(2, '0')}`;
+    return toFixed2(new D(text));
   }
   let s = halfWidth(String(raw)).trim().replace(/\s+/g, '');
   if (s === '') return null;

@@ -497,7 +497,12 @@ export function mountApp(root: HTMLElement, session: WorkbookSession, opts: Moun
     },
   };
 
-  refreshAudit('idle');
+  // The first 审核 follows the first table's frame: the engine builds its 审核 sheets on first use.
+  sourcesDue = afterNextPaint(() => {
+    sourcesDue = null;
+    runSources();
+    publishFindings();
+  });
   showTab(firstTab);
   return handle;
 }

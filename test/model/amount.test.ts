@@ -13,6 +13,18 @@ describe('parseAmount', () => {
     ['0', '0.00'],
     ['60万元', '60.00'],
     [12.345, '12.35'],
+    // Numbers of at most two decimals take a shortcut past decimal.js: the same text.
+    [0, '0.00'],
+    [-0, '0.00'],
+    [12, '12.00'],
+    [-12.5, '-12.50'],
+    [0.01, '0.01'],
+    [0.1 + 0.2, '0.30'],
+    [1.005, '1.01'],
+    [2.675, '2.68'],
+    [1e-7, '0.00'],
+    [-0.004, '0.00'],
+    [999999999.99, '999999999.99'],
   ])('%s → %s', (raw, out) => expect(parseAmount(raw)).toBe(out));
 
   it('blank is null', () => {
