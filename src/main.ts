@@ -1,4 +1,6 @@
 // Composition root: the only file that wires every layer together.
+// First, for its side effect: the database opens while the modules below evaluate.
+import './storage/open-early';
 import { StorageController } from './app/storage-controller';
 import { restoreDocument } from './app/templates';
 import { browserTabApis, TabCoordinator } from './app/tab-coordination';
