@@ -9,6 +9,7 @@ import { codeListAction } from './ui/code-list-dialog';
 import { showWorkbook, storageUi, workbookIdFromHash } from './ui/storage-ui';
 import { mountApp } from './ui/app-shell';
 import { narrativeTab } from './ui/narrative-tab';
+import { textReviewTab } from './ui/text-review-tab';
 import { partTabs } from './ui/part-tab';
 import { publicationActions } from './ui/publication-actions';
 import { xlsxActions } from './ui/xlsx-actions';
@@ -33,7 +34,7 @@ const storage = storageUi(controller);
 // The 情况说明 renderer is fetched after the first table is on screen; its 审核 findings follow.
 let narrative: typeof import('./engine/narrative') | undefined;
 const app = mountApp(storage.frame(document.getElementById('app')!), session, {
-  extraTabs: [narrativeTab(session), ...partTabs(session), ...storage.tabs],
+  extraTabs: [narrativeTab(session), textReviewTab(session), ...partTabs(session), ...storage.tabs],
   auditSources: [() => narrative?.missingInputs(session.engine) ?? [], () => narrative?.partFindings(session.engine) ?? []],
   userCodes: async (kind, year) => {
     const { catalogues: lists } = await catalogues.list();

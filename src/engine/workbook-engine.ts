@@ -2,7 +2,7 @@
 // edits addressed by stable ids, reports what changed, evaluates 审核 and key figures. Headless.
 import { DetailedCellError, HyperFormula, type ExportedChange } from 'hyperformula';
 import { dec, formatAmount, InputError, parseAmount, parseCount, roundHalfUp, type Decimal } from '../model/amount';
-import { withInput, type WorkbookDocument, type WorkbookUnit } from '../model/document';
+import { MAX_PUBLISHED_TEXT, withInput, withPrinted, type PublishedText, type WorkbookDocument, type WorkbookUnit } from '../model/document';
 import { FUNDS, type Fund, type SheetId, isFunctionItemCode } from '../model/ids';
 import type { AnySheetId, AuditSeverity, TemplateDef, ValueFormat } from '../model/template';
 import { CodeBook, type Catalogues } from './code-book';
@@ -378,6 +378,78 @@ export class WorkbookEngine {
     return { changes: mapped, structural: false };
   }
 
+  /** The printed figure (审查) stored for a computed cell; null when it has none. */
+  printedValue(sheet: AnySheetId, row: string, col: string): string | null {
+    return this.doc.printed?.[sheet as SheetId]?.[row]?.[col] ?? null;
+  }
+
+  /**
+   * Parses a printed figure typed for a computed amount cell (审查: the figure as the document
+   * prints it); null clears it. Throws InputError with a Chinese message for other cells.
+   */
+  parsePrinted(sheet: AnySheetId, row: string, col: string, raw: unknown): string | null {
+    const a = this.addr(sheet, row, col);
+    if (!a) throw new InputError('该单元格不存在');
+    if (a.cell?.t === 'input') throw new InputError('填报单元格直接按印刷数填写，不另录印刷数');
+    // Only the published tables print figures (not 补充资料, key figures or the 审核 sheet).
+    if (a.cell?.t !== 'formula' || a.cell.format !== 'amount' || !this.env.template.tables.some((t) => t.id === sheet)) {
+      throw new InputError('只有表中自动计算的金额可以录入印刷数');
+    }
+    return parseAmount(raw);
+  }
+
+  /**
+   * Sets the printed figures of computed cells (审查), all validated before any is applied; null
+   * clears one. No figure is recalculated: the 审核 re-judges these cells, and the cells come
+   * back as changes (with their computed values) so that views restyle them.
+   */
+  setPrinted(edits: readonly { sheet: AnySheetId; row: string; col: string; raw: unknown }[]): EditResult {
+    const parsed = edits.map((e) => ({ ...e, value: this.parsePrinted(e.sheet, e.row, e.col, e.raw) }));
+    let doc = this.doc;
+    for (const e of parsed) doc = withPrinted(doc, e.sheet as SheetId, e.row, e.col, e.value);
+    this.doc = doc;
+    const cache = this.printedCache;
+    for (const e of parsed) {
+      const key = cellKey(e.sheet, e.row, e.col);
+      if (!cache) break;
+      if (e.value === null) cache.delete(key);
+      else cache.set(key, this.printedFinding(e.sheet, e.row, e.col));
+    }
+    this.auditList = null;
+    const ruleChanges = this.relinkPrintedRules();
+    const cells = parsed.map((e) => ({ sheet: e.sheet, row: e.row, col: e.col, value: this.value(e.sheet, e.row, e.col) }));
+    return { changes: [...cells, ...ruleChanges], structural: false };
+  }
+
+  /**
+   * Rules between tables read a printed figure in place of its cell (they compare the tables as
+   * printed), as a constant in the 审核 sheet's formulas: those formulas are written again where a
+   * printed figure changed them, and the rules re-judged. Same rows and columns: only formula text differs.
+   */
+  private relinkPrintedRules(): CellChange[] {
+    // The 审核 sheet must be in HF: a pending one holds the formulas of the document before this.
+    this.complete();
+    const layout = buildLayout(this.env.template, this.doc, this.book);
+    const before = this.layout.sheets.find((s) => s.id === 'audit');
+    const after = layout.sheets.find((s) => s.id === 'audit');
+    const n = this.sheetNum.get('audit');
+    if (!before || !after || n === undefined) return [];
+    const writes: { row: number; col: number; formula: string }[] = [];
+    after.cells.forEach((row, r) =>
+      row.forEach((cell, c) => {
+        const old = before.cells[r]?.[c];
+        if (cell?.t === 'formula' && old?.t === 'formula' && cell.formula !== old.formula) writes.push({ row: r, col: c, formula: cell.formula });
+      }),
+    );
+    if (!writes.length) return [];
+    this.layout = layout;
+    this.ruleByRow = new Map(layout.rules.map((r) => [r.rowId, r]));
+    for (const s of layout.sheets) this.sheetById.set(this.sheetNum.get(s.id)!, s);
+    const changes = this.hf.batch(() => writes.forEach((w) => this.hf.setCellContents({ sheet: n, row: w.row, col: w.col }, `=${w.formula}`)));
+    this.findings = null;
+    return this.mapChanges(changes);
+  }
+
   /** Adds a 项 code for a fund (rows appear in every table that shows that fund). */
   addCode(fund: Fund, code: string, name?: string): EditResult {
     if (!isFunctionItemCode(code)) throw new InputError(`「${code}」不是7位的项级功能分类科目编码`);
@@ -566,6 +638,12 @@ export class WorkbookEngine {
     if (r === null || e === null || r.startsWith('-') || e.startsWith('-')) throw new InputError('审核容差应为非负金额');
     if (Number(r) > Number(e)) throw new InputError('尾差容差不应大于错误界限');
     return this.rebuild({ ...this.doc, auditTolerance: { rounding: r, error: e } });
+  }
+
+  /** The published 情况说明 under review (表文核对); null removes it. Derived findings follow it. */
+  setPublishedText(published: PublishedText | null): void {
+    const { publishedText: _gone, ...doc } = this.doc;
+    this.doc = published && published.text.trim() ? { ...doc, publishedText: { ...published, text: published.text.slice(0, MAX_PUBLISHED_TEXT) } } : doc;
   }
 
   /** The user has checked a text carried from last year: it no longer waits for review. */

@@ -46,6 +46,23 @@ export type InputValues = Partial<Record<SheetId, Record<string, Record<string, 
  */
 export type PrintedValues = Partial<Record<SheetId, Record<string, Record<string, string>>>>;
 
+/** Where a published text under review (表文核对) came from. */
+export type PublishedTextSource = 'paste' | 'docx' | 'pdf';
+
+/**
+ * 表文核对: the published 情况说明 checked against this workbook, as the user pasted or opened it.
+ * Only the text is kept (an input); its findings are derived from it and the tables on every open.
+ */
+export interface PublishedText {
+  text: string;
+  source: PublishedTextSource;
+  /** The file it was read from (DOCX/PDF). */
+  name?: string;
+}
+
+/** Longest published text kept (characters): a whole disclosure is 30–60 thousand. */
+export const MAX_PUBLISHED_TEXT = 300_000;
+
 export interface WorkbookDocument {
   type: typeof DOC_TYPE;
   schemaVersion: typeof SCHEMA_VERSION;
@@ -76,6 +93,8 @@ export interface WorkbookDocument {
   reviewTexts?: string[];
   /** Printed figures of computed cells (a review workbook); absent when none. */
   printed?: PrintedValues;
+  /** The published 情况说明 under review (表文核对); absent when none. */
+  publishedText?: PublishedText;
 }
 
 export function emptyCodes(): Record<Fund, string[]> {
@@ -113,15 +132,28 @@ export function withInput(
   col: string,
   value: string | null,
 ): WorkbookDocument {
-  const inputs: InputValues = { ...doc.inputs };
-  const rows = { ...(inputs[sheet] ?? {}) };
+  return { ...doc, inputs: withCell(doc.inputs, sheet, row, col, value) };
+}
+
+/** A copy of the document with one printed figure of a computed cell set (or cleared with null). */
+export function withPrinted(doc: WorkbookDocument, sheet: SheetId, row: string, col: string, value: string | null): WorkbookDocument {
+  const printed = withCell(doc.printed ?? {}, sheet, row, col, value);
+  if (Object.keys(printed).length) return { ...doc, printed };
+  const { printed: _none, ...rest } = doc;
+  return rest;
+}
+
+/** sheet → row → col values with one cell set or removed; emptied rows and sheets go too. */
+function withCell(values: InputValues, sheet: SheetId, row: string, col: string, value: string | null): InputValues {
+  const out: InputValues = { ...values };
+  const rows = { ...(out[sheet] ?? {}) };
   const cols = { ...(rows[row] ?? {}) };
   if (value === null) delete cols[col];
   else cols[col] = value;
   // Counting keys only matters when one was removed (rows are keyed by code: counting is not free).
   if (value !== null || Object.keys(cols).length) rows[row] = cols;
   else delete rows[row];
-  if (value !== null || Object.keys(rows).length) inputs[sheet] = rows;
-  else delete inputs[sheet];
-  return { ...doc, inputs };
+  if (value !== null || Object.keys(rows).length) out[sheet] = rows;
+  else delete out[sheet];
+  return out;
 }

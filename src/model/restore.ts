@@ -1,7 +1,7 @@
 // The one tolerant load path (IndexedDB, JSON backup, XLSX import): unknown in, valid document
 // or a RestoreError with a Chinese message out. Fills defaults and runs migrations first.
 import { InputError, parseAmount, parseCount } from './amount';
-import { APP_ID, DEFAULT_AUDIT_TOLERANCE, DOC_TYPE, SCHEMA_VERSION, emptyCodes, type AuditTolerance, type InputValues, type PrintedValues, type WorkbookDocument, type WorkbookUnit } from './document';
+import { APP_ID, DEFAULT_AUDIT_TOLERANCE, DOC_TYPE, MAX_PUBLISHED_TEXT, SCHEMA_VERSION, emptyCodes, type AuditTolerance, type InputValues, type PrintedValues, type PublishedText, type WorkbookDocument, type WorkbookUnit } from './document';
 import { FUNDS, SUPPLEMENT_ID, type SheetId } from './ids';
 import { migrate } from './migrations';
 import type { TemplateMigration, ValueFormat } from './template';
@@ -199,6 +199,7 @@ export function restore(raw: unknown, templates: ReadonlyMap<string, TemplateInf
   // Only texts the document still has can wait for review.
   const reviewTexts = Array.isArray(td.reviewTexts) ? [...new Set(td.reviewTexts.filter((id): id is string => typeof id === 'string' && id in texts))].sort() : [];
   const printed = restorePrinted(td.printed, tpl, notes);
+  const publishedText = restorePublishedText(td.publishedText, notes);
 
   return {
     doc: {
@@ -219,6 +220,7 @@ export function restore(raw: unknown, templates: ReadonlyMap<string, TemplateInf
       ...(zeroStyle ? { zeroStyle } : {}),
       ...(reviewTexts.length ? { reviewTexts } : {}),
       ...(printed ? { printed } : {}),
+      ...(publishedText ? { publishedText } : {}),
     },
     migrated: applied,
     notes,
@@ -280,6 +282,25 @@ function restorePrinted(raw: unknown, tpl: TemplateInfo, notes: string[]): Print
   }
   if (dropped) notes.push(`忽略了 ${dropped} 个格式错误的印刷数`);
   return count ? out : undefined;
+}
+
+/** The published text under review: kept as text (control characters dropped, CRLF as LF), cut to the limit with a note. */
+function restorePublishedText(raw: unknown, notes: string[]): PublishedText | undefined {
+  if (raw === undefined) return undefined;
+  if (!isObj(raw) || typeof raw.text !== 'string') {
+    notes.push('表文核对的文字格式错误，已忽略');
+    return undefined;
+  }
+  // eslint-disable-next-line no-control-regex
+  let text = raw.text.replace(/\r\n?/g, '\n').replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '');
+  if (!text.trim()) return undefined;
+  if (text.length > MAX_PUBLISHED_TEXT) {
+    notes.push(`表文核对的文字超过 ${MAX_PUBLISHED_TEXT.toLocaleString('en-US')} 字，其余未读取`);
+    text = text.slice(0, MAX_PUBLISHED_TEXT);
+  }
+  const source = raw.source === 'docx' || raw.source === 'pdf' ? raw.source : 'paste';
+  const name = typeof raw.name === 'string' && raw.name.trim() ? raw.name.trim().slice(0, 200) : undefined;
+  return { text, source, ...(name ? { name } : {}) };
 }
 
 /** The workbook's 审核 bands; a bad one is replaced by the default with a note. */

@@ -1,6 +1,7 @@
 // WorkbookEngine.open's firstTableFirst (the app's cold open): the tables first, the sheets no table
 // reads (key figures, 审核, 绩效) on first use. Every answer must be the full build's.
 import { describe, expect, it } from 'vitest';
+import { WorkbookSession } from '../../src/app/session';
 import { exampleDocument, nationalExampleDocument, openWorkbook, shExampleDocument } from '../../src/app/templates';
 import type { WorkbookDocument } from '../../src/model/document';
 
@@ -32,5 +33,18 @@ describe('firstTableFirst', () => {
     expect(edited.audit().find((f) => f.ruleId === 'X56-1')?.diff?.toFixed(2)).toBe('-10.00');
     edited.complete(); // a no-op once complete
     edited.destroy();
+  });
+
+  it('a printed figure (审查) entered before the 审核 sheet exists is in its rules, as in a full build', () => {
+    const printed = (firstTableFirst: boolean) => {
+      const s = new WorkbookSession(openWorkbook(exampleDocument(), { firstTableFirst }));
+      s.edit([{ sheet: 't05', row: 'sum', col: 'total', raw: '1567.05', printed: true }], '录入印刷数');
+      const out = s.engine.audit().map((f) => `${f.ruleId} ${f.severity} ${f.message}`);
+      s.engine.destroy();
+      return out;
+    };
+    const full = printed(false);
+    expect(full.length).toBeGreaterThan(1); // the printed total and the rules between tables that read it
+    expect(printed(true)).toEqual(full);
   });
 });

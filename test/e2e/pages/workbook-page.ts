@@ -14,7 +14,7 @@ export interface AuditRow {
 
 /** Tabs that are not a grid of the workbook. */
 // Template parts (part-<id>: 绩效自评 …) are text views too.
-const NON_GRID_TABS = new Set(['narrative', 'fig', 'audit', 'compare']);
+const NON_GRID_TABS = new Set(['text-review', 'narrative', 'fig', 'audit', 'compare']);
 const isGridTab = (id: string): boolean => !NON_GRID_TABS.has(id) && !id.startsWith('part-');
 
 export class WorkbookPage {
@@ -82,6 +82,21 @@ export class WorkbookPage {
   async cellTooltip(sheet: string, row: string, col: string): Promise<string> {
     await this.cellText(sheet, row, col);
     return (await this.cellLocator(row, col).getAttribute('title')) ?? '';
+  }
+
+  /** Reloads the page (the stored workbook opens again) once the last change is saved. */
+  async reloadSaved(): Promise<void> {
+    await this.page.waitForSelector('.save-status[data-state="saved"]');
+    await this.page.reload();
+    await this.page.waitForSelector('.ht_master td[data-cell]');
+    await this.page.waitForSelector('html[data-settled]', { state: 'attached' });
+  }
+
+  /** Turns 审查模式 (录入印刷数) on or off with the table's button; returns whether it is on. */
+  async reviewMode(on: boolean): Promise<boolean> {
+    const button = this.page.locator('.sheet-actions .btn-review');
+    if ((await button.getAttribute('aria-pressed')) !== String(on)) await button.click();
+    return (await button.getAttribute('aria-pressed')) === 'true';
   }
 
   /** Selects a cell and presses Delete, as a user clears it. */
