@@ -126,11 +126,14 @@ export function mountApp(root: HTMLElement, session: WorkbookSession, opts: Moun
   const firstTab = opts.firstTab && tabs.has(opts.firstTab) ? opts.firstTab : template.tables[0]!.id;
   const firstSheet = (gridSheets.has(firstTab) ? firstTab : template.tables[0]!.id) as AnySheetId;
   current = firstSheet;
+  /** False while the title line above is laid out before the grid exists (审查模式 is off then). */
+  let gridBuilt = false;
   renderActions(session.engine.sheet(firstSheet));
   const grid: SheetGrid = new SheetGrid(gridHost, session, firstSheet, {
     onSelect: (cell) => describeSelection(cell),
     onCodeBlock: (block): { title: string; lines: string[] } | null => pasteCodeBlock(session, grid.sheet, block, status),
   });
+  gridBuilt = true;
   const auditPanel = new AuditPanel({
     sheetLabel,
     cellLabel: (sheet, row, col) => cellLabel(session.engine.sheet(sheet), row, col),
@@ -317,7 +320,7 @@ export function mountApp(root: HTMLElement, session: WorkbookSession, opts: Moun
       status(grid.reviewMode ? UI_TEXT.review.on : UI_TEXT.review.off);
     });
     b.title = UI_TEXT.review.toggleTitle;
-    b.setAttribute('aria-pressed', String(grid.reviewMode));
+    b.setAttribute('aria-pressed', String(gridBuilt && grid.reviewMode));
     return b;
   }
 
