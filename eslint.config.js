@@ -41,7 +41,7 @@ const IDB = ['idb-keyval', 'src/storage'];
 const XL = ['exceljs', 'src/io'];
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'test-output/**', 'bench/results.json', 'bench/.dist/**'] },
+  { ignores: ['dist/**', 'node_modules/**', 'test-output/**', 'bench/results.json', 'bench/.dist/**', 'bench/.dist-*/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

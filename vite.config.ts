@@ -41,7 +41,17 @@ function csp(): Plugin {
 export default defineConfig({
   base: './',
   plugins: [csp(), slimHyperFormula(), dropHandsontableInlineCss(), singleFile(), serviceWorker({ skip: isSingleFileBuild })],
-  build: { target: 'es2022', chunkSizeWarningLimit: 2000 },
+  build: {
+    target: 'es2022',
+    chunkSizeWarningLimit: 2000,
+    rollupOptions: {
+      output: {
+        // The database opens before the other modules evaluate (src/storage/open-early.ts): that
+        // needs its own chunk, which the entry imports first.
+        codeSplitting: { groups: [{ name: 'storage-early', test: /src[\\/]storage[\\/](open-early|idb-kv|errors|keys)\.ts|node_modules[\\/]idb-keyval[\\/]/ }] },
+      },
+    },
+  },
   server: { host: '127.0.0.1' },
   preview: { host: '127.0.0.1' },
 });

@@ -11,7 +11,7 @@ import { chromium } from 'playwright-core';
 // keeps only the last such switch.
 const PLAYWRIGHT_DISABLED = ['AvoidUnnecessaryBeforeUnloadCheckSync', 'DestroyProfileOnBrowserClose', 'HttpsUpgrades', 'HttpsFirstBalancedModeAutoEnable', 'LensOverlay', 'MediaRouter', 'PaintHolding', 'ThirdPartyStoragePartitioning', 'AvoidCorsURLLoaderRestartOnRedirect', 'TcpPortRandomizationWin', 'OptimizationHints', 'NetworkTimeServiceQuerying', 'AimEnabled', 'PreconnectToSearch'];
 const NO_WEBUI_POPUP = `--disable-features=${[...PLAYWRIGHT_DISABLED, 'WebUIOmniboxPopup', 'WebUIOmniboxFullPopup', 'WebUIOmniboxAimPopup'].join(',')}`;
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic', ...(process.env.BENCH_WEBUI_POPUP ? [] : [NO_WEBUI_POPUP])];
+export const BROWSER_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic', ...(process.env.BENCH_WEBUI_POPUP ? [] : [NO_WEBUI_POPUP])];
 const CHROMIUM = '/usr/bin/chromium';
 
 export function stat(samples) {
@@ -41,7 +41,7 @@ function firstPaintProbe() {
 /** One first visit: a fresh browser profile (no cache, no IndexedDB); ms to the first table painted. */
 async function openFresh(url, after) {
   const dir = mkdtempSync(join(tmpdir(), 'bench-profile-'));
-  const ctx = await chromium.launchPersistentContext(dir, { executablePath: CHROMIUM, args: ARGS, headless: true, viewport: { width: 1400, height: 900 } });
+  const ctx = await chromium.launchPersistentContext(dir, { executablePath: CHROMIUM, args: BROWSER_ARGS, headless: true, viewport: { width: 1400, height: 900 } });
   try {
     const page = ctx.pages()[0] ?? (await ctx.newPage());
     await page.addInitScript(firstPaintProbe);
@@ -275,5 +275,5 @@ export async function openImportedAsNew(page) {
 }
 
 export async function launch() {
-  return chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true });
+  return chromium.launch({ executablePath: CHROMIUM, args: BROWSER_ARGS, headless: true });
 }

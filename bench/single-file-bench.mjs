@@ -1,15 +1,15 @@
 // `npm run bench`, the single file: dist's juesuan.html opened from file:// in a fresh Chromium
 // profile each run (as a double-click would), from navigation start to the end of the frame that
 // shows the first table cell; plus the file's size. Called from scripts/bench.mjs with one line.
+// Same Chromium flags as the hosted cold open (without the WebUI omnibox popup renderer, about 2 s
+// of CPU beside every fresh headless window: until run 9 this figure paid it and the hosted did not).
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
-import { stat } from './browser-bench.mjs';
-
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
+import { BROWSER_ARGS, stat } from './browser-bench.mjs';
 
 // Same probe as browser-bench.mjs's cold open: rAF after the first table cell, message after paint.
 function firstPaintProbe() {
@@ -34,7 +34,7 @@ export async function singleFileBench(distDir, runs = 7, hostedMedian = undefine
   const times = [];
   for (let i = 0; i < runs; i++) {
     const dir = mkdtempSync(join(tmpdir(), 'bench-single-'));
-    const ctx = await chromium.launchPersistentContext(dir, { executablePath: '/usr/bin/chromium', args: ARGS, headless: true, viewport: { width: 1400, height: 900 } });
+    const ctx = await chromium.launchPersistentContext(dir, { executablePath: '/usr/bin/chromium', args: BROWSER_ARGS, headless: true, viewport: { width: 1400, height: 900 } });
     try {
       const page = ctx.pages()[0] ?? (await ctx.newPage());
       await page.addInitScript(firstPaintProbe);

@@ -3,7 +3,8 @@
 // templates use five (test/engine/hf-functions.test.ts keeps that true). Only the function plugins
 // below are registered in the built app. Its formula lexer and parser (Chevrotain) also skip the
 // checks of their own grammar at start-up (`skipValidations`): the grammar is fixed by the pinned
-// version and the same for Node, where those checks still run. That halves the first HF build,
+// version and the same for Node, where those checks still run; and the lexer tracks offsets only
+// (HF reads no token's line or column). That halves the first HF build,
 // which is on the cold-open path (docs/performance.md).
 
 /** HF function plugins the templates need: SUM/MAX/MIN, IF, ABS, and ROUND (which the engine replaces). */
@@ -14,7 +15,9 @@ const FUNCTION_DOCS = '/hyperformula/es/interpreter/functionMetadata/index.mjs';
 const FORMULA_PARSER = '/hyperformula/es/parser/FormulaParser.mjs';
 const PARSER_OPTIONS = [
   ['maxLookahead: 7\n', 'maxLookahead: 7,\n      skipValidations: true\n'],
-  ['ensureOptimizations: true\n', 'ensureOptimizations: true,\n      skipValidations: true\n'],
+  // HF reads only the tokens' offsets: no line/column tracking (the lexer skips checking every
+  // token pattern for line terminators at start-up).
+  ['ensureOptimizations: true\n', "ensureOptimizations: true,\n      skipValidations: true,\n      positionTracking: 'onlyOffset'\n"],
 ];
 
 /** @returns {import('vite').Plugin} */

@@ -8,6 +8,7 @@ import { SH_2024 } from './sh-2024';
 export { HN_2021, NATIONAL_2022, SH_2024 };
 export { FUNCTION_CODES, ECONOMIC_CODES, FUNCTION_CATALOG, ECONOMIC_CATALOG } from './catalog';
 export { EXAMPLE_LANSHAN_2021, EXAMPLE_NATIONAL_2022, EXAMPLE_SH_PUTUO_CZJ_2024, EXAMPLE_SH_PUTUO_STHJ_2025, EXAMPLES } from './examples';
+export { DEFAULT_EXAMPLE_ID, EXAMPLE_CATALOG } from './examples/catalog';
 
 /** Built-in templates, in the order 新建 lists them. */
 export const TEMPLATE_LIST: readonly TemplateDef[] = [NATIONAL_2022, SH_2024, HN_2021];

@@ -1,4 +1,6 @@
 // Composition root: the only file that wires every layer together.
+// First, for its side effect: the database opens while the modules below evaluate.
+import './storage/open-early';
 import { StorageController } from './app/storage-controller';
 import { restoreDocument } from './app/templates';
 import { browserTabApis, TabCoordinator } from './app/tab-coordination';
@@ -24,6 +26,9 @@ const controller = await StorageController.start(
   workbookIdFromHash(),
 );
 performance.mark('app:opened');
+// The page's "scripts did not run" notice (index.html): the app runs, so it goes, before the grid
+// measures the page (its removal would resize the grid and render it again).
+document.getElementById('boot-msg')?.remove();
 const session = controller.session;
 const storage = storageUi(controller);
 // The 情况说明 renderer is fetched after the first table is on screen; its 审核 findings follow.
@@ -53,8 +58,6 @@ const app = mountApp(storage.frame(document.getElementById('app')!), session, {
 });
 storage.attach(app);
 performance.mark('app:mounted');
-// The page's "scripts did not run" notice (index.html): the app runs, so it goes.
-document.getElementById('boot-msg')?.remove();
 // Hosted: an offline copy; an update waits until nothing is unsaved.
 void startOffline({ isSaved: () => controller.opened?.autosave.status.state === 'saved' });
 // Not before the first table's frame: it would compete with it for the network and the CPU.

@@ -1,4 +1,6 @@
-// Built-in example workbooks (documents: inputs only).
+// Built-in example workbooks (documents: inputs only), loaded at once: for Node and the tests. The
+// app fetches one at a time through EXAMPLE_CATALOG (catalog.ts).
+import { EXAMPLE_CATALOG } from './catalog';
 import lanshan from './lanshan-2021.json';
 import national from './national-2022-example.json';
 import shCzj from './sh-putuo-czj-2024.json';
@@ -23,10 +25,7 @@ export const EXAMPLE_SH_PUTUO_CZJ_2024: unknown = shCzj;
 /** 上海市普陀区生态环境局 2025 年度部门决算 (sh-2024), as printed: every empty cell printed 0.00. */
 export const EXAMPLE_SH_PUTUO_STHJ_2025: unknown = shSthj;
 
-/** Every built-in example, as 新建 offers them (示例), by id. */
-export const EXAMPLES: readonly { id: string; name: string; doc: unknown }[] = [
-  { id: 'lanshan-2021', name: '蓝山县行政审批服务局 2021年度（湖南2021模板，参考文件）', doc: lanshan },
-  { id: 'national-2022', name: '示范市城市管理局 2023年度（全国统一格式，虚构部门）', doc: national },
-  { id: 'sh-putuo-czj-2024', name: '上海市普陀区财政局 2024年度（上海模板，已公开文件）', doc: shCzj },
-  { id: 'sh-putuo-sthj-2025', name: '上海市普陀区生态环境局 2025年度（上海模板，已公开文件）', doc: shSthj },
-];
+const DOCS: Record<string, unknown> = { 'lanshan-2021': lanshan, 'national-2022': national, 'sh-putuo-czj-2024': shCzj, 'sh-putuo-sthj-2025': shSthj };
+
+/** Every built-in example, as 新建 offers them (示例), by id, with its inputs loaded (Node, tests). */
+export const EXAMPLES: readonly { id: string; name: string; doc: unknown }[] = /* @__PURE__ */ EXAMPLE_CATALOG.map(({ id, name }) => ({ id, name, doc: DOCS[id] }));

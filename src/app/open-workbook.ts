@@ -139,14 +139,21 @@ export class OpenedWorkbook {
     }
   }
 
-  /** Claims the writer role first, so a writer always loads the latest stored revision. */
-  static async open(deps: OpenDeps, id: string): Promise<OpenedWorkbook> {
+  /**
+   * Claims the writer role first, so a writer always loads the latest stored revision. `fresh`: the
+   * workbook was created a moment ago by this page, so no closed page left edits for it (and the
+   * journal's storage, whose first use in a new profile opens a database, is not read before the
+   * first table is on screen).
+   */
+  static async open(deps: OpenDeps, id: string, options: { fresh?: boolean } = {}): Promise<OpenedWorkbook> {
     const claim = await deps.tabs.claim(id);
     try {
       // Only the writer may store what a closed page left behind.
-      const { recovered, failure } = claim.mode === 'writer' && deps.journal ? await tryRecover(deps.store, deps.journal, id) : { recovered: null, failure: null };
+      const recover = claim.mode === 'writer' && deps.journal && !options.fresh;
+      const { recovered, failure } = recover ? await tryRecover(deps.store, deps.journal!, id) : { recovered: null, failure: null };
       const loaded = await deps.store.load(id);
-      const session = new WorkbookSession(openWorkbook(loaded.doc));
+      // The workbook on screen: its first table is wanted first (WorkbookEngine.open's firstTableFirst).
+      const session = new WorkbookSession(openWorkbook(loaded.doc, { firstTableFirst: true }));
       const autosave = new Autosave(deps.store, session, id, { revision: loaded.info.revision, doc: session.doc }, deps.autosave);
       // The app reopens this workbook next time; failing to note that must not stop opening it.
       await deps.store.setSetting('lastOpenedId', id).catch(() => undefined);

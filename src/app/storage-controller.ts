@@ -2,7 +2,7 @@
 // the last one; the example on a first visit; memory mode when the browser cannot store), and
 // every library, scenario, history and backup action the UI offers, over WorkbookStore and
 // OpenedWorkbook. Switching workbook goes through `navigate` (the page reloads). No DOM.
-import { exampleById, exampleDocument, openWorkbook } from './templates';
+import { loadExample, openWorkbook } from './templates';
 import {
   CorruptRecordError,
   NotFoundError,
@@ -108,14 +108,15 @@ export class StorageController {
     try {
       all = await deps.store.list();
     } catch (e) {
-      return StorageController.inMemory(toStorageError(e));
+      return await StorageController.inMemory(toStorageError(e));
     }
     const problems: StartProblem[] = [];
     try {
       await library.purgeExpired();
+      let created: string | null = null;
       if (all.length === 0) {
-        const doc = exampleDocument();
-        await library.createFrom(doc, CONTROLLER_TEXT.exampleName(doc.meta.department, doc.meta.year));
+        const doc = await loadExample();
+        created = (await library.createFrom(doc, CONTROLLER_TEXT.exampleName(doc.meta.department, doc.meta.year))).id;
         all = await deps.store.list();
       }
       const last = await library.lastOpened();
@@ -130,7 +131,7 @@ export class StorageController {
           continue;
         }
         try {
-          const opened = await OpenedWorkbook.open(openDeps, id);
+          const opened = await OpenedWorkbook.open(openDeps, id, { fresh: id === created });
           return new StorageController(deps, opened.session, opened, null, problems);
         } catch (e) {
           if (e instanceof CorruptRecordError) problems.push({ message: e.message, damagedId: e.id });
@@ -144,13 +145,13 @@ export class StorageController {
       const opened = await OpenedWorkbook.open(openDeps, blank.id);
       return new StorageController(deps, opened.session, opened, null, problems);
     } catch (e) {
-      return StorageController.inMemory(toStorageError(e), problems);
+      return await StorageController.inMemory(toStorageError(e), problems);
     }
   }
 
   /** The example in memory, nothing stored (IndexedDB unavailable or failing). */
-  static inMemory(error: StorageError, problems: StartProblem[] = []): StorageController {
-    return new StorageController(null, new WorkbookSession(openWorkbook(exampleDocument())), null, error, problems);
+  static async inMemory(error: StorageError, problems: StartProblem[] = []): Promise<StorageController> {
+    return new StorageController(null, new WorkbookSession(openWorkbook(await loadExample(), { firstTableFirst: true })), null, error, problems);
   }
 
   get stored(): boolean {
@@ -252,7 +253,7 @@ export class StorageController {
   /** Stores a built-in example as a new workbook and opens it. */
   async createFromExample(exampleId: string, name?: string): Promise<void> {
     await this.flush();
-    const info = await this.library().createFrom(exampleById(exampleId), name);
+    const info = await this.library().createFrom(await loadExample(exampleId), name);
     this.announce();
     await this.show(info.id);
   }

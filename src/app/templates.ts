@@ -1,7 +1,7 @@
 // The built-in templates wired to the one restore() path and the engine: what every use-case,
 // the storage default and the XLSX adapters share. The engine and model never name a template.
-import { EXAMPLE_LANSHAN_2021, EXAMPLE_NATIONAL_2022, EXAMPLE_SH_PUTUO_CZJ_2024, EXAMPLE_SH_PUTUO_STHJ_2025, EXAMPLES, ECONOMIC_CODES, FUNCTION_CODES, FUNCTION_CATALOG, ECONOMIC_CATALOG, TEMPLATE_LIST, TEMPLATES, defaultTemplateFor } from '../../sheets';
-import { buildSheetLayouts, WorkbookEngine, type Catalogues } from '../engine';
+import { DEFAULT_EXAMPLE_ID, EXAMPLE_CATALOG, EXAMPLE_LANSHAN_2021, EXAMPLE_NATIONAL_2022, EXAMPLE_SH_PUTUO_CZJ_2024, EXAMPLE_SH_PUTUO_STHJ_2025, EXAMPLES, ECONOMIC_CODES, FUNCTION_CODES, FUNCTION_CATALOG, ECONOMIC_CATALOG, TEMPLATE_LIST, TEMPLATES, defaultTemplateFor } from '../../sheets';
+import { buildSheetLayouts, WorkbookEngine, type Catalogues, type OpenOptions } from '../engine';
 import type { WorkbookDocument } from '../model/document';
 import type { SheetLayout } from '../model/layout';
 import { restore, type RestoreResult } from '../model/restore';
@@ -32,9 +32,9 @@ export function restoreDocument(raw: unknown): RestoreResult {
   return restore(raw, TEMPLATE_INFOS);
 }
 
-/** Opens a valid document with its template. */
-export function openWorkbook(doc: WorkbookDocument): WorkbookEngine {
-  return WorkbookEngine.open(doc, { template: templateById(doc.templateId), catalogues: CATALOGUES });
+/** Opens a valid document with its template (options: see WorkbookEngine.open). */
+export function openWorkbook(doc: WorkbookDocument, options?: OpenOptions): WorkbookEngine {
+  return WorkbookEngine.open(doc, { template: templateById(doc.templateId), catalogues: CATALOGUES }, options);
 }
 
 /** Every sheet layout of a valid document, as openWorkbook(doc).layout has it, without building the formula workbook. */
@@ -61,11 +61,21 @@ export function shExampleDocument(slug: keyof typeof SH_EXAMPLES): WorkbookDocum
 }
 
 /** The built-in examples 新建 offers (示例), by id and name. */
-export const EXAMPLE_LIST: readonly { id: string; name: string }[] = EXAMPLES.map(({ id, name }) => ({ id, name }));
+export const EXAMPLE_LIST: readonly { id: string; name: string }[] = EXAMPLE_CATALOG.map(({ id, name }) => ({ id, name }));
 
-/** A built-in example by id, restored like any other input. */
+/** A built-in example by id, restored like any other input (Node and tests: every example is loaded). */
 export function exampleById(id: string): WorkbookDocument {
   const ex = EXAMPLES.find((x) => x.id === id);
   if (!ex) throw new Error(`没有示例 ${id}`);
   return restoreDocument(ex.doc).doc;
+}
+
+/**
+ * A built-in example by id (default: the one a first visit opens), fetched on demand and restored:
+ * what the app uses, so that its first bundle holds no example (docs/performance.md).
+ */
+export async function loadExample(id: string = DEFAULT_EXAMPLE_ID): Promise<WorkbookDocument> {
+  const ex = EXAMPLE_CATALOG.find((x) => x.id === id);
+  if (!ex) throw new Error(`没有示例 ${id}`);
+  return restoreDocument((await ex.load()).default).doc;
 }

@@ -8,7 +8,7 @@ import { CodeBook, type Catalogues } from './code-book';
 import { buildLayout } from './layout';
 
 export { WorkbookEngine } from './workbook-engine';
-export type { CellChange, CellValue, CodeSpec, EditResult, EngineInput, Finding, BatchInput } from './workbook-engine';
+export type { CellChange, CellValue, CodeSpec, EditResult, EngineInput, Finding, BatchInput, OpenOptions } from './workbook-engine';
 export { CARRIED_TEXT_RULE, CODE_NAME_RULE, PRINTED_RULE, type PrintedDifference } from './workbook-engine';
 export type { SheetLayout, LayoutCell, Merge, RowKind, WorkbookLayout, ExpandedRule } from '../model/layout';
 export { CodeBook, missingName, type Catalogues } from './code-book';

@@ -76,6 +76,28 @@ export interface EngineInput {
 // undoLimit 0: the session keeps undo by ids; HF's own stack would only hold old formulas in memory.
 const HF_CONFIG = { licenseKey: 'gpl-v3', precisionRounding: 14, useArrayArithmetic: false, undoLimit: 0 } as const;
 
+export interface OpenOptions {
+  /**
+   * Build the tables and 补充资料 first and the sheets no table reads (key figures, 审核, 绩效
+   * indicators: two thirds of a template's formulas) on their first use or complete(): the app's
+   * cold open shows the first table sooner (docs/performance.md). Default: every sheet at once.
+   */
+  firstTableFirst?: boolean;
+}
+
+/** Sheets the engine adds itself, read by no table: the candidates for a later build. */
+const LATE_SHEETS: readonly string[] = ['fig', 'audit', INDICATOR_SHEET];
+
+/** The late sheets of `sheets` that no other sheet's formula names (a reference must resolve in the first build). */
+function lateSheets(sheets: Record<string, RawCellContent[][]>): Map<string, RawCellContent[][]> {
+  const late = new Map(LATE_SHEETS.filter((id) => sheets[id]).map((id) => [id, sheets[id]!]));
+  for (const [id, cells] of Object.entries(sheets)) {
+    if (late.has(id)) continue;
+    for (const row of cells) for (const v of row) if (typeof v === 'string') for (const l of late.keys()) if (v.includes(`'${l}'!`)) late.delete(l);
+  }
+  return late;
+}
+
 function toCellValue(v: unknown): CellValue {
   if (v instanceof DetailedCellError) return { error: v.value };
   if (typeof v === 'number' || typeof v === 'string') return v;
@@ -84,7 +106,12 @@ function toCellValue(v: unknown): CellValue {
 }
 
 export class WorkbookEngine {
-  private hf!: HyperFormula;
+  private hfCore!: HyperFormula;
+  /**
+   * Sheets open() left out of the first build (see OpenOptions.firstTableFirst), by id, with their
+   * HF contents; added by complete() on their first use.
+   */
+  private pendingSheets: Map<string, RawCellContent[][]> | null = null;
   private doc!: WorkbookDocument;
   private book!: CodeBook;
   layout!: WorkbookLayout;
@@ -110,11 +137,40 @@ export class WorkbookEngine {
     this.env = { ...env, template: expandParts(env.template) };
   }
 
-  static open(doc: WorkbookDocument, env: EngineInput): WorkbookEngine {
+  static open(doc: WorkbookDocument, env: EngineInput, options: OpenOptions = {}): WorkbookEngine {
     registerDecimalRound();
     const e = new WorkbookEngine(env);
-    e.build(doc);
+    e.build(doc, undefined, options.firstTableFirst === true);
     return e;
+  }
+
+  /** The HF workbook with every sheet (complete() first). */
+  private get hf(): HyperFormula {
+    this.complete();
+    return this.hfCore;
+  }
+
+  /** The HF workbook, complete only where `sheet` needs it: a table's values need no 审核 sheet. */
+  private hfFor(sheet: AnySheetId): HyperFormula {
+    return this.pendingSheets?.has(sheet) ? this.hf : this.hfCore;
+  }
+
+  /**
+   * Adds the sheets a `firstTableFirst` open left out (key figures, 审核, 绩效 indicators). Runs
+   * by itself on their first use; the app calls it once the first table is on screen, so that
+   * the first edit does not wait for it. A no-op when nothing is pending.
+   */
+  complete(): void {
+    const pending = this.pendingSheets;
+    if (!pending) return;
+    this.pendingSheets = null;
+    const hf = this.hfCore;
+    hf.batch(() => {
+      // All named first: one late sheet's formulas may read another.
+      for (const id of pending.keys()) hf.addSheet(id);
+      for (const [id, cells] of pending) hf.setSheetContent(hf.getSheetId(id)!, cells);
+    });
+    this.mapSheets();
   }
 
   get template(): TemplateDef {
@@ -124,7 +180,7 @@ export class WorkbookEngine {
     return this.book;
   }
 
-  private build(doc: WorkbookDocument, pre?: { book: CodeBook; layout: WorkbookLayout }): void {
+  private build(doc: WorkbookDocument, pre?: { book: CodeBook; layout: WorkbookLayout }, firstTableFirst = false): void {
     this.doc = doc;
     this.book = pre?.book ?? new CodeBook(doc, this.env.catalogues);
     this.layout = pre?.layout ?? buildLayout(this.env.template, doc, this.book);
@@ -133,14 +189,10 @@ export class WorkbookEngine {
       const inputs = sheetInputs(doc, s.id);
       sheets[s.id] = s.cells.map((row) => row.map((cell) => cellContent(cell, inputs)));
     }
-    this.hf?.destroy();
-    this.hf = HyperFormula.buildFromSheets(sheets, HF_CONFIG);
-    this.sheetNum.clear();
-    for (const s of this.layout.sheets) {
-      const n = this.hf.getSheetId(s.id);
-      if (n === undefined) throw new Error(`sheet ${s.id} missing`);
-      this.sheetNum.set(s.id, n);
-    }
+    this.hfCore?.destroy();
+    this.pendingSheets = firstTableFirst ? lateSheets(sheets) : null;
+    for (const id of this.pendingSheets?.keys() ?? []) delete sheets[id];
+    this.hfCore = HyperFormula.buildFromSheets(sheets, HF_CONFIG);
     this.indexLayout();
   }
 
@@ -152,10 +204,19 @@ export class WorkbookEngine {
     this.printedCache = null;
     this.auditList = null;
     this.ruleByRow = new Map(this.layout.rules.map((r) => [r.rowId, r]));
+    this.mapSheets();
+  }
+
+  /** Engine sheet numbers and cell ids of every sheet in HF. */
+  private mapSheets(): void {
+    this.sheetNum.clear();
     this.sheetById.clear();
     this.cellAt.clear();
     for (const s of this.layout.sheets) {
-      const n = this.sheetNum.get(s.id)!;
+      if (this.pendingSheets?.has(s.id)) continue;
+      const n = this.hfCore.getSheetId(s.id);
+      if (n === undefined) throw new Error(`sheet ${s.id} missing`);
+      this.sheetNum.set(s.id, n);
       this.sheetById.set(n, s);
       const m = new Map<number, { row: string; col: string }>();
       s.cells.forEach((row, r) =>
@@ -191,7 +252,7 @@ export class WorkbookEngine {
   }
 
   destroy(): void {
-    this.hf.destroy();
+    this.hfCore.destroy();
   }
 
   /** The current document (inputs only). */
@@ -206,6 +267,7 @@ export class WorkbookEngine {
   }
 
   private addr(sheet: AnySheetId, row: string, col: string) {
+    if (this.pendingSheets?.has(sheet)) this.complete();
     const s = this.sheet(sheet);
     const p = s.index.get(`${row}|${col}`);
     if (!p) return undefined;
@@ -220,7 +282,7 @@ export class WorkbookEngine {
   value(sheet: AnySheetId, row: string, col: string): CellValue {
     const a = this.addr(sheet, row, col);
     if (!a) throw new Error(`unknown cell ${sheet}:${row}:${col}`);
-    return toCellValue(this.hf.getCellValue(a));
+    return toCellValue(this.hfFor(sheet).getCellValue(a));
   }
 
   /** Value rounded half-up to 2 dp (counts: 0 dp); null when blank, text or error. */
@@ -260,13 +322,14 @@ export class WorkbookEngine {
     const a = this.addr(sheet, row, col);
     if (a?.cell?.t !== 'input' || !a.cell.follow) return undefined;
     if (this.doc.inputs[sheet as SheetId]?.[row]?.[col] === undefined) return this.value(sheet, row, col);
-    return toCellValue(this.hf.calculateFormula(`=${a.cell.follow.formula}`, a.sheet));
+    return toCellValue(this.hfFor(sheet).calculateFormula(`=${a.cell.follow.formula}`, a.sheet));
   }
 
   /** Rectangular values of one sheet (HF trims trailing blanks; views need full rows). */
   sheetValues(id: AnySheetId): CellValue[][] {
     const s = this.sheet(id);
-    const raw = this.hf.getSheetValues(this.sheetNum.get(id)!);
+    const hf = this.hfFor(id);
+    const raw = hf.getSheetValues(this.sheetNum.get(id)!);
     return s.cells.map((row, r) => row.map((_, c) => toCellValue(raw[r]?.[c] ?? null)));
   }
 
@@ -382,6 +445,8 @@ export class WorkbookEngine {
    * printed figure changed them, and the rules re-judged. Same rows and columns: only formula text differs.
    */
   private relinkPrintedRules(): CellChange[] {
+    // The 审核 sheet must be in HF: a pending one holds the formulas of the document before this.
+    this.complete();
     const layout = buildLayout(this.env.template, this.doc, this.book);
     const before = this.layout.sheets.find((s) => s.id === 'audit');
     const after = layout.sheets.find((s) => s.id === 'audit');

@@ -200,43 +200,46 @@ function readSheet(
   report: SheetReport,
 ): void {
   const name = xlsxSheetName(layout);
-  const at = (xc: Cell, r: number, c: number): string => {
+  // The address only for messages: getCell creates a missing cell, which costs ExcelJS about a
+  // millisecond each (thousands of empty positions in a 500-code workbook).
+  const address = (r: number, c: number): string => ws.getCell(r + 1, c + 1).address;
+  const at = (r: number, c: number): string => {
     const label = cellLabel(layout, r, c);
-    return `${name} ${xc.address}${label ? `（${label}）` : ''}`;
+    return `${name} ${address(r, c)}${label ? `（${label}）` : ''}`;
   };
   const readsInputs = isInputSheet(layout.id);
   layout.cells.forEach((row, r) => {
     const anchored = row.some((cell) => cell?.t === 'text' && (cell.role === 'code' || cell.role === 'lineNo'));
     row.forEach((cell: LayoutCell, c) => {
-      const xc = ws.getCell(r + 1, c + 1);
       if (!cell) return;
+      // Undefined where the file has nothing at this position.
+      const xc = ws.findCell(r + 1, c + 1);
       if (cell.t === 'text') {
-        if (readsInputs && cell.role === 'label' && !isMergedChild(xc)) readName(row[c - 1], cell.text, textOf(xc.value), at(xc, r, c), report);
+        if (readsInputs && cell.role === 'label' && !(xc && isMergedChild(xc))) readName(row[c - 1], cell.text, textOf(xc?.value ?? null), at(r, c), report);
         if (!readsInputs || !(ANCHOR_ROLES.has(cell.role) || (cell.role === 'label' && !anchored))) return;
-        if (isMergedChild(xc)) return;
-        const got = textOf(xc.value);
-        if (squash(got) !== squash(cell.text)) throw new ImportError(IMPORT_MESSAGES.structure(`${name} ${xc.address}`, cell.text, got));
+        if (xc && isMergedChild(xc)) return;
+        const got = textOf(xc?.value ?? null);
+        if (squash(got) !== squash(cell.text)) throw new ImportError(IMPORT_MESSAGES.structure(`${name} ${address(r, c)}`, cell.text, got));
         return;
       }
       if (cell.t === 'formula') {
-        const same =
-          hasFormula(xc) && !isMergedChild(xc) && normalizeFormula(xc.formula, nameToId) === normalizeFormula(cell.formula, nameToId);
-        if (!same) report.changedFormulas.push(at(xc, r, c));
+        const same = xc !== undefined && hasFormula(xc) && !isMergedChild(xc) && normalizeFormula(xc.formula, nameToId) === normalizeFormula(cell.formula, nameToId);
+        if (!same) report.changedFormulas.push(at(r, c));
         return;
       }
-      if (!readsInputs || isMergedChild(xc)) return;
+      if (!readsInputs || (xc && isMergedChild(xc))) return;
       // A typeOver cell still holding its template formula follows it: nothing was typed.
-      if (cell.follow && hasFormula(xc) && normalizeFormula(xc.formula, nameToId) === normalizeFormula(cell.follow.formula, nameToId)) return;
-      const got = inputRaw(xc);
-      if ('error' in got) throw new ImportError(IMPORT_MESSAGES.badValue(at(xc, r, c), got.error));
+      if (xc && cell.follow && hasFormula(xc) && normalizeFormula(xc.formula, nameToId) === normalizeFormula(cell.follow.formula, nameToId)) return;
+      const got = xc ? inputRaw(xc) : { raw: null };
+      if ('error' in got) throw new ImportError(IMPORT_MESSAGES.badValue(at(r, c), got.error));
       let value: string | null;
       try {
         value = cell.format === 'count' ? parseCount(got.raw) : parseAmount(got.raw);
       } catch (e) {
-        if (e instanceof InputError) throw new ImportError(IMPORT_MESSAGES.badValue(at(xc, r, c), e.message));
+        if (e instanceof InputError) throw new ImportError(IMPORT_MESSAGES.badValue(at(r, c), e.message));
         throw e;
       }
-      if (got.formula) report.formulaInputs.push(at(xc, r, c));
+      if ('formula' in got && got.formula) report.formulaInputs.push(at(r, c));
       if (value !== null) ((inputs[layout.id as SheetId] ??= {})[cell.row] ??= {})[cell.col] = value;
     });
   });

@@ -32,6 +32,9 @@ function halfWidth(s: string): string {
   return s.replace(FULLWIDTH, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0));
 }
 
+/** A number's shortest text with at most two decimals: integer part, decimals. */
+const TWO_DECIMALS = /^(-?\d+)(?:\.(\d{1,2}))?$/;
+
 /**
  * Parses what a user typed into an amount cell. Accepts "1,234.5", full-width digits,
  * "（12.5）"/"(12.5)" as negative. Returns a 2-dp string, or null for blank.
@@ -42,7 +45,12 @@ export function parseAmount(raw: unknown): string | null {
   if (typeof raw === 'number') {
     if (!Number.isFinite(raw)) throw new InputError('金额必须是有限的数字');
     if (Math.abs(raw) >= AMOUNT_LIMIT) throw outOfRange(raw);
-    return toFixed2(new D(String(raw)));
+    // Most numbers (an imported file's, a pasted block's) have at most 2 decimals already: padded
+    // as toFixed2 would write them, without decimal.js (a 500-code import has thousands).
+    const text = String(raw);
+    const m = TWO_DECIMALS.exec(text);
+    if (m) return raw === 0 ? '0.00' : `${m[1]}.${(m[2] ?? '').padEnd(2, '0')}`;
+    return toFixed2(new D(text));
   }
   let s = halfWidth(String(raw)).trim().replace(/\s+/g, '');
   if (s === '') return null;
@@ -88,12 +96,15 @@ export function toFixed2(d: Decimal.Value): string {
 
 /** Round a float from the engine to n dp half-up, using its shortest representation. */
 export function roundHalfUp(x: number, places = 2): Decimal {
-  return new D(String(x)).toDecimalPlaces(places, D.ROUND_HALF_UP);
+  const text = String(x);
+  // Already within 2 decimals (most figures): no rounding step (审核 rounds every compared figure).
+  if (places === 2 && TWO_DECIMALS.test(text)) return new D(text);
+  return new D(text).toDecimalPlaces(places, D.ROUND_HALF_UP);
 }
 
 /** "#,##0.00" */
 export function formatAmount(d: Decimal.Value): string {
-  const v = new D(d).toDecimalPlaces(2, D.ROUND_HALF_UP);
+  const v = d instanceof D && d.decimalPlaces() <= 2 ? d : new D(d).toDecimalPlaces(2, D.ROUND_HALF_UP);
   const [int, frac] = v.abs().toFixed(2).split('.');
   const grouped = (int ?? '0').replace(/\B(?=(\d{3})+(?!\d))/g, ',');
   return `${v.isNegative() && !v.isZero() ? '-' : ''}${grouped}.${frac}`;

@@ -10,6 +10,26 @@ export const PERF_STORAGE_WRITE = 'storage:write';
 
 const range = (prefix: string): IDBKeyRange => IDBKeyRange.bound(prefix, `${prefix}\uffff`);
 
+/** Connections opened by openEarly(), taken over by the first IdbKv of that database. */
+const early = new Map<string, UseStore>();
+const earlyKey = (dbName: string, storeName: string) => `${dbName}\u0000${storeName}`;
+
+/**
+ * Starts opening the app's database now, for the store to take over (src/storage/open-early.ts,
+ * imported first by src/main.ts): a first visit creates it, which takes a few hundred ms of
+ * waiting that can pass while the app's other modules evaluate. Failures are the store's to report.
+ */
+export function openEarly(dbName: string = STORAGE_KEYS.dbName, storeName: string = STORAGE_KEYS.storeName): void {
+  if (typeof indexedDB === 'undefined') return;
+  try {
+    const store = createStore(dbName, storeName);
+    store('readonly', () => undefined).catch(() => undefined);
+    early.set(earlyKey(dbName, storeName), store);
+  } catch {
+    // The store opens (and reports) on its first call.
+  }
+}
+
 export class IdbKv implements KvBackend {
   private store: UseStore | null = null;
 
@@ -22,7 +42,9 @@ export class IdbKv implements KvBackend {
   private use(): UseStore {
     if (!this.store) {
       if (typeof indexedDB === 'undefined') throw new StorageUnavailableError('此浏览器或当前模式不提供 IndexedDB');
-      const store = createStore(this.dbName, this.storeName);
+      const key = earlyKey(this.dbName, this.storeName);
+      const store = early.get(key) ?? createStore(this.dbName, this.storeName);
+      early.delete(key);
       this.store = store;
       // A newer version of the app (another tab) upgrading the database must not be blocked by
       // this connection: close it; the next call opens afresh, at the new version.

@@ -5,11 +5,12 @@ import type { WorkbookSession, SessionEvent } from '../app/session';
 import type { OwnCodeNames } from '../app/paste-codes';
 import type { Finding } from '../engine';
 import type { Fund } from '../model/ids';
+import type { SheetLayout } from '../model/layout';
 import type { AnySheetId, TableDef } from '../model/template';
 import { AuditPanel } from './audit-panel';
 import { cellLabel } from './cell-label';
 import { el, setText } from './dom';
-import { SheetGrid, type CellAddress, type CellMarks } from './sheet-grid';
+import { SheetGrid, sheetTitleLine, type CellAddress, type CellMarks } from './sheet-grid';
 import { TextsPanel } from './texts-panel';
 import { Toolbar } from './toolbar';
 import { UI_TEXT } from './ui-text';
@@ -120,12 +121,23 @@ export function mountApp(root: HTMLElement, session: WorkbookSession, opts: Moun
   const auditCount = el('span', { class: 'tab-count' });
   const auditButton = addTabButton(AUDIT_TAB, UI_TEXT.auditTab, UI_TEXT.auditTitle);
   auditButton.querySelector('.tab-label')!.append(auditCount);
+  tabBar.append(auditButton);
+  for (const spec of opts.extraTabs ?? []) addTab(spec);
 
   const ownCodes = (): OwnCodeNames | undefined => opts.ownCodes?.(session.doc.meta.year);
-  const grid: SheetGrid = new SheetGrid(gridHost, session, (opts.firstTab && gridSheets.has(opts.firstTab) ? opts.firstTab : template.tables[0]!.id) as AnySheetId, {
+  // Everything around the grid is in place before Handsontable measures its container: a later
+  // change of its size (tabs wrapping, the title line above it) would make it render again.
+  const firstTab = opts.firstTab && tabs.has(opts.firstTab) ? opts.firstTab : template.tables[0]!.id;
+  const firstSheet = (gridSheets.has(firstTab) ? firstTab : template.tables[0]!.id) as AnySheetId;
+  current = firstSheet;
+  /** False while the title line above is laid out before the grid exists (审查模式 is off then). */
+  let gridBuilt = false;
+  renderActions(session.engine.sheet(firstSheet));
+  const grid: SheetGrid = new SheetGrid(gridHost, session, firstSheet, {
     onSelect: (cell) => describeSelection(cell),
     onCodeBlock: (block): { title: string; lines: string[] } | null => pasteCodeBlock(session, grid.sheet, block, status, ownCodes()),
   });
+  gridBuilt = true;
   const auditPanel = new AuditPanel({
     sheetLabel,
     cellLabel: (sheet, row, col) => cellLabel(session.engine.sheet(sheet), row, col),
@@ -145,9 +157,6 @@ export function mountApp(root: HTMLElement, session: WorkbookSession, opts: Moun
     tabs.set(spec.id, { id: spec.id, button, panel, spec });
     tabBar.insertBefore(button, auditButton);
   }
-  tabBar.append(auditButton);
-  for (const spec of opts.extraTabs ?? []) addTab(spec);
-
   function showTab(id: string): void {
     const tab = tabs.get(id);
     if (!tab) return;
@@ -161,14 +170,16 @@ export function mountApp(root: HTMLElement, session: WorkbookSession, opts: Moun
       updateAuditPanel();
     }
     const isGrid = gridSheets.has(id);
+    // Unchanged grid, area and 补充资料 texts beside it (e.g. the first table on start-up): no new render.
+    const unchanged = isGrid && !gridArea.hidden && grid.sheet === id && texts.element.hidden === (id !== SUPPLEMENT_TAB);
     gridArea.hidden = !isGrid;
     if (isGrid) {
       texts.element.hidden = id !== SUPPLEMENT_TAB;
       if (id === SUPPLEMENT_TAB) texts.refresh();
       describeSelection(null);
       if (grid.sheet !== id) grid.show(id as AnySheetId);
-      renderActions();
-      grid.refreshDimensions();
+      renderActions(session.engine.sheet(grid.sheet));
+      if (!unchanged) grid.refreshDimensions();
     } else {
       grid.hideNote();
       if (tab.spec && !tab.rendered) {
@@ -284,12 +295,12 @@ export function mountApp(root: HTMLElement, session: WorkbookSession, opts: Moun
   }
 
   // ---- classification rows ------------------------------------------------------------------
-  function renderActions(): void {
+  function renderActions(layout: SheetLayout): void {
     actions.replaceChildren();
     const def = tables.get(current);
     const title = el('span', { class: 'sheet-title' }, def ? `${def.publicNo}\u3000${def.title}` : UI_TEXT.supplementTab);
     // The grid hides its title block on screen; its 公开0X表 / 部门 / 单位 texts show here.
-    const meta = el('span', { class: 'sheet-meta' }, ...grid.titleLine().filter((t) => !def || t !== def.publicNo).map((t) => el('span', { class: 'sheet-meta-item' }, t)));
+    const meta = el('span', { class: 'sheet-meta' }, ...sheetTitleLine(layout).filter((t) => !def || t !== def.publicNo).map((t) => el('span', { class: 'sheet-meta-item' }, t)));
     actions.append(title, meta);
     if (def) actions.append(reviewToggle());
     if (def?.kind === 'function') {
@@ -313,7 +324,7 @@ export function mountApp(root: HTMLElement, session: WorkbookSession, opts: Moun
       status(grid.reviewMode ? UI_TEXT.review.on : UI_TEXT.review.off);
     });
     b.title = UI_TEXT.review.toggleTitle;
-    b.setAttribute('aria-pressed', String(grid.reviewMode));
+    b.setAttribute('aria-pressed', String(gridBuilt && grid.reviewMode));
     return b;
   }
 
@@ -476,7 +487,7 @@ export function mountApp(root: HTMLElement, session: WorkbookSession, opts: Moun
       refreshAudit('idle');
     } else if (e.type === 'structure') {
       grid.reload();
-      if (gridSheets.has(current)) renderActions();
+      if (gridSheets.has(current)) renderActions(session.engine.sheet(grid.sheet));
       texts.refresh();
       // As after a typed value: the engine's findings now, the 情况说明's (a whole narrative render,
       // 200 ms for 500 codes) once the new rows are painted.
@@ -512,8 +523,13 @@ export function mountApp(root: HTMLElement, session: WorkbookSession, opts: Moun
     },
   };
 
-  refreshAudit('idle');
-  showTab(opts.firstTab && tabs.has(opts.firstTab) ? opts.firstTab : template.tables[0]!.id);
+  // The first 审核 follows the first table's frame: the engine builds its 审核 sheets on first use.
+  sourcesDue = afterNextPaint(() => {
+    sourcesDue = null;
+    runSources();
+    publishFindings();
+  });
+  showTab(firstTab);
   return handle;
 }
 

@@ -103,13 +103,16 @@ export class SheetGrid {
       }
     }
 
-    this.hot = new Handsontable(host, {
+    // The first sheet's data and settings go into the constructor, and its init renders once: not
+    // an empty grid first, then each plugin, then the sheet (see load()).
+    this.readSheet();
+    this.hot = new Handsontable.Core(host, {
+      ...this.sheetSettings(host.clientWidth),
       licenseKey: 'non-commercial-and-evaluation',
       themeName: 'ht-theme-main',
       // Its CSS is bundled from handsontable.min.css; an injected <style> would break the CSP.
       ...({ injectCoreCss: false } as object),
       language: zhCN.languageCode,
-      data: [],
       width: '100%',
       height: '100%',
       rowHeaders: false,
@@ -134,18 +137,21 @@ export class SheetGrid {
       afterScrollVertically: () => this.hideNote(),
       afterScrollHorizontally: () => this.hideNote(),
     });
-    this.load();
+    // Plugins (merges, hidden rows) would each render once more during init.
+    this.hot.suspendRender();
+    try {
+      this.hot.init();
+    } finally {
+      this.hot.resumeRender();
+    }
+    this.hot.rootElement.dataset.sheet = this.sheetId;
+    this.syncFrozenHeights(frozenRows(this.layout));
     window.addEventListener('resize', this.onResize);
   }
 
   /** The title block's texts (公开0X表, 部门：…, 单位：…) of the sheet on screen, in order. */
   titleLine(): string[] {
-    const out: string[] = [];
-    this.layout.rowKinds.forEach((k, r) => {
-      if (k !== 'title') return;
-      for (const cell of this.layout.cells[r]!) if (cell?.t === 'text' && (cell.role === 'meta' || cell.role === 'publicNo')) out.push(cell.text);
-    });
-    return out;
+    return sheetTitleLine(this.layout);
   }
 
   get sheet(): AnySheetId {
@@ -241,14 +247,19 @@ export class SheetGrid {
     this.hot.selectCell(r, c);
   }
 
-  private load(): void {
-    // A selection left from the previous sheet may point into rows this one freezes; the focus
-    // manager then looks for a cell that is not rendered yet and throws.
-    this.hot.deselectCell();
+  /** Layout and values of the sheet to show, from the engine. */
+  private readSheet(): void {
     const engine = this.session.engine;
     this.layout = engine.sheet(this.sheetId);
     const values = engine.sheetValues(this.sheetId);
     this.data = this.layout.cells.map((row, r) => row.map((cell, c) => this.gridValue(cell, values[r]?.[c] ?? null)));
+  }
+
+  private load(): void {
+    // A selection left from the previous sheet may point into rows this one freezes; the focus
+    // manager then looks for a cell that is not rendered yet and throws.
+    this.hot.deselectCell();
+    this.readSheet();
     // Each updateSettings and the row-height reset would render the whole table: one render at
     // the end instead (on first open that was three full renders before the first paint).
     this.hot.suspendRender();
@@ -266,26 +277,30 @@ export class SheetGrid {
     // Old merges must go while their rows still exist: clearing them after a shorter sheet is
     // loaded trips Handsontable's cell-meta assertion.
     this.hot.updateSettings({ mergeCells: [] });
-    const frozen = frozenRows(this.layout);
+    this.hot.updateSettings(this.sheetSettings(this.hot.rootElement.clientWidth));
+    this.hot.rootElement.dataset.sheet = this.sheetId;
+    this.forgetRowHeights();
+  }
+
+  /** Handsontable's settings for the sheet in `layout` / `data`; `width`: the grid's, in pixels. */
+  private sheetSettings(width: number): Handsontable.GridSettings {
     // The title block (title, 公开0X表, 部门/单位) is shown above the grid on screen (titleLine),
     // so that a laptop screen has room for rows; print and XLSX keep it.
     const titleRows = this.layout.rowKinds.flatMap((k, r) => (k === 'title' ? [r] : []));
-    this.hot.updateSettings({
+    return {
       hiddenRows: { rows: titleRows, indicators: false },
       data: this.data,
       mergeCells: this.layout.merges.map((m) => ({ row: m.row, col: m.col, rowspan: m.rowspan, colspan: m.colspan })),
-      colWidths: this.fittedWidths(),
+      colWidths: this.fittedWidths(width),
       // Title and header rows stay in view while a long table scrolls (frozen panes). Not for
       // headers with a row wholly covered by taller merges: that row has no height of its own
       // and Handsontable's frozen overlay then covers the first data rows.
-      fixedRowsTop: frozen,
+      fixedRowsTop: frozenRows(this.layout),
       // Re-measured for this sheet by syncFrozenHeights.
       rowHeights: undefined,
       maxRows: this.layout.cells.length,
       maxCols: this.layout.width,
-    });
-    this.hot.rootElement.dataset.sheet = this.sheetId;
-    this.forgetRowHeights();
+    };
   }
 
   /**
@@ -437,11 +452,11 @@ export class SheetGrid {
    * The template's column widths, narrowed (to 85 % at most) when the table is a little wider
    * than the grid, so that its last column shows whole on a laptop screen; wider still, it scrolls.
    */
-  private fittedWidths(): number[] {
+  private fittedWidths(width = this.hot.rootElement.clientWidth): number[] {
     const widths = columnPixelWidths(this.layout);
     const total = widths.reduce((a, b) => a + b, 0);
     // The vertical scrollbar and the right border take a little of the grid's width.
-    const room = this.hot.rootElement.clientWidth - 18;
+    const room = width - 18;
     if (room <= 0 || total <= room) return widths;
     const k = Math.max(0.85, room / total);
     return widths.map((w) => Math.floor(w * k));
@@ -671,6 +686,16 @@ export class SheetGrid {
   hideNote(): void {
     this.note.hidden = true;
   }
+}
+
+/** A sheet's title block texts (公开0X表, 部门：…, 单位：…), in order: shown above the grid on screen. */
+export function sheetTitleLine(layout: SheetLayout): string[] {
+  const out: string[] = [];
+  layout.rowKinds.forEach((k, r) => {
+    if (k !== 'title') return;
+    for (const cell of layout.cells[r]!) if (cell?.t === 'text' && (cell.role === 'meta' || cell.role === 'publicNo')) out.push(cell.text);
+  });
+  return out;
 }
 
 function frozenRows(layout: SheetLayout): number {

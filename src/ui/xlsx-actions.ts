@@ -2,7 +2,6 @@
 // (no network; ExcelJS is fetched from our own origin on first use). Import reads a chosen file,
 // lists what was noted (公式被修改…), and opens it as a new workbook or replaces the current one
 // after a confirmation; a refused file only shows its Chinese message and changes nothing.
-import { runImport } from '../app/import-runner';
 import type { WorkbookSession } from '../app/session';
 import { XLSX_MIME } from '../io/xlsx-common';
 import type { XlsxKind } from '../io/xlsx-export';
@@ -203,7 +202,9 @@ export function xlsxActions(deps: XlsxActionsDeps): HTMLElement {
     fileInput.value = '';
     if (!file) return;
     const done = busy(importBtn, XLSX_TEXT.importing);
-    // Read and checked in the import worker: the page stays responsive whatever the file.
+    // Read and checked in the import worker: the page stays responsive whatever the file. The
+    // runner is fetched on first use, like every part not needed to show the workbook.
+    const { runImport } = await import('../app/import-runner');
     const out = await runImport({ kind: 'xlsx', file });
     done();
     if (!out.ok || out.kind !== 'xlsx') {

@@ -1,6 +1,6 @@
 // The built-in examples 新建 offers (示例): each restores cleanly and opens in its own template.
 import { describe, expect, it } from 'vitest';
-import { EXAMPLE_LIST, exampleById, openWorkbook, restoreDocument } from '../../src/app/templates';
+import { EXAMPLE_LIST, exampleById, loadExample, openWorkbook, restoreDocument } from '../../src/app/templates';
 import { EXAMPLES } from '../../sheets';
 
 describe('EXAMPLE_LIST', () => {
@@ -27,5 +27,13 @@ describe('EXAMPLE_LIST', () => {
 
   it('an unknown example is refused in Chinese', () => {
     expect(() => exampleById('zz')).toThrow('没有示例 zz');
+  });
+});
+
+describe('loadExample (the app fetches one example at a time)', () => {
+  it('gives the same document as exampleById, the reference example by default', async () => {
+    expect(await loadExample()).toEqual(exampleById('lanshan-2021'));
+    expect(await loadExample('sh-putuo-sthj-2025')).toEqual(exampleById('sh-putuo-sthj-2025'));
+    await expect(loadExample('zz')).rejects.toThrow('没有示例 zz');
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { AMOUNT_RANGE_TEXT, formatAmount, formatPlain, InputError, parseAmount, parseCount, pct } from '../../src/model/amount';
+import Decimal from 'decimal.js';
+import { AMOUNT_RANGE_TEXT, formatAmount, formatPlain, InputError, parseAmount, parseCount, pct, roundHalfUp } from '../../src/model/amount';
 
 describe('parseAmount', () => {
   it.each([
@@ -13,6 +14,18 @@ describe('parseAmount', () => {
     ['0', '0.00'],
     ['60万元', '60.00'],
     [12.345, '12.35'],
+    // Numbers of at most two decimals take a shortcut past decimal.js: the same text.
+    [0, '0.00'],
+    [-0, '0.00'],
+    [12, '12.00'],
+    [-12.5, '-12.50'],
+    [0.01, '0.01'],
+    [0.1 + 0.2, '0.30'],
+    [1.005, '1.01'],
+    [2.675, '2.68'],
+    [1e-7, '0.00'],
+    [-0.004, '0.00'],
+    [999999999.99, '999999999.99'],
   ])('%s → %s', (raw, out) => expect(parseAmount(raw)).toBe(out));
 
   it('blank is null', () => {
@@ -79,5 +92,23 @@ describe('parseAmount: 元 and the supported range', () => {
     }
     expect(message).toBe(`「1e+308」超出金额范围（${AMOUNT_RANGE_TEXT}）`);
     expect(() => parseAmount('9'.repeat(400))).toThrow(`「${'9'.repeat(20)}…」超出金额范围`);
+  });
+});
+
+describe('roundHalfUp and formatAmount (the 审核 rounds every compared figure)', () => {
+  it.each([
+    [12, '12'],
+    [-12.5, '-12.5'],
+    [0.1 + 0.2, '0.3'],
+    [1.005, '1.01'],
+    [-2.675, '-2.68'],
+    [1e-7, '0'],
+  ])('roundHalfUp(%s) = %s', (x, out) => expect(roundHalfUp(x).toString()).toBe(out));
+
+  it('formats rounded and unrounded values alike', () => {
+    expect(formatAmount(roundHalfUp(1234567.5))).toBe('1,234,567.50');
+    expect(formatAmount(new Decimal('1234.565'))).toBe('1,234.57');
+    expect(formatAmount(roundHalfUp(-0.004))).toBe('0.00');
+    expect(formatAmount('-1000')).toBe('-1,000.00');
   });
 });

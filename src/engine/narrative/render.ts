@@ -20,6 +20,7 @@ import type {
   UserTextSlot,
 } from '../../model/narrative';
 import type { AnySheetId } from '../../model/template';
+import type { WorkbookDocument } from '../../model/document';
 import { indicatorInput, INDICATOR_SHEET } from '../../model/part';
 import { referencedCells, substitute, TemplateError } from '../formula';
 import { INDICATOR_COL_NAMES, indicatorPart, indicatorRowRef, missingRows, type IndicatorCol } from '../indicators';
@@ -454,8 +455,20 @@ function splitPath(path: string): [AnySheetId, string, string] {
 
 /** The 情况说明 of the engine's template (or another outline, e.g. a part's), computed from the current workbook. */
 export function renderNarrative(engine: WorkbookEngine, def: NarrativeDef | undefined = engine.template.narrative): RenderedNarrative {
-  return new Renderer(engine, def).run();
+  // The text is a function of the document: the 审核 (missing inputs), the 情况说明 tab and the
+  // XLSX / Word exports of one state share one render (a document is never changed in place).
+  const byDef = rendered.get(engine) ?? rendered.set(engine, new WeakMap()).get(engine)!;
+  const key = def ?? NO_NARRATIVE;
+  const doc = engine.document();
+  const hit = byDef.get(key);
+  if (hit?.doc === doc) return hit.out;
+  const out = new Renderer(engine, def).run();
+  byDef.set(key, { doc, out });
+  return out;
 }
+
+const NO_NARRATIVE = {};
+const rendered = new WeakMap<WorkbookEngine, WeakMap<object, { doc: WorkbookDocument; out: RenderedNarrative }>>();
 
 /** A line that a “主要包括” list may name: its amount, and whether the list names it now. */
 export interface ItemOption {
