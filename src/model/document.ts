@@ -41,7 +41,7 @@ export type InputValues = Partial<Record<SheetId, Record<string, Record<string, 
 
 /**
  * 审查: computed cells as a published document prints them, sheet → row id → column key → 2-dp
- * amount string. Kept apart from the inputs: the engine still recomputes every total, and the
+ * amount string, or '' for a cell printed blank (apart from a printed 0.00). Kept apart from the inputs: the engine still recomputes every total, and the
  * 审核 compares each printed figure with it.
  */
 export type PrintedValues = Partial<Record<SheetId, Record<string, Record<string, string>>>>;

@@ -262,7 +262,8 @@ function restorePrinted(raw: unknown, tpl: TemplateInfo, notes: string[]): Print
         }
         let parsed: string | null;
         try {
-          parsed = parseAmount(value);
+          // '' is a printed blank: kept apart from a printed 0.00 (a blank total under figures is a slip too).
+          parsed = value === '' ? '' : parseAmount(value);
         } catch (e) {
           if (!(e instanceof InputError)) throw e;
           notes.push(`已忽略${tpl.describe(sid, row, col)}的印刷数：${e.message}`);
