@@ -12,6 +12,8 @@ import { publicationActions } from './ui/publication-actions';
 import { xlsxActions } from './ui/xlsx-actions';
 import { startOffline } from './ui/offline';
 import { printTables } from './ui/print-tables';
+import { pdfReviewAction } from './ui/pdf-review-actions';
+import { reviewTabs } from './ui/review-tab';
 
 // Start-up phases for the bench's cold-open breakdown (bench/browser-bench.mjs reads app:* marks).
 performance.mark('app:script');
@@ -28,7 +30,7 @@ const storage = storageUi(controller);
 // The 情况说明 renderer is fetched after the first table is on screen; its 审核 findings follow.
 let narrative: typeof import('./engine/narrative') | undefined;
 const app = mountApp(storage.frame(document.getElementById('app')!), session, {
-  extraTabs: [narrativeTab(session), ...partTabs(session), ...storage.tabs],
+  extraTabs: [narrativeTab(session), ...partTabs(session), ...reviewTabs(session), ...storage.tabs],
   auditSources: [() => narrative?.missingInputs(session.engine) ?? [], () => narrative?.partFindings(session.engine) ?? []],
   userCodes: async (kind, year) => {
     const { catalogues: lists } = await catalogues.list();
@@ -42,6 +44,7 @@ const app = mountApp(storage.frame(document.getElementById('app')!), session, {
       openAsNew: (doc, name) => controller.actions.openAsNewWorkbook(doc, name),
       status: (text) => app.status(text),
     }),
+    pdfReviewAction({ openAsNew: (doc, name) => controller.actions.openAsNewWorkbook(doc, name), status: (text) => app.status(text) }),
     codeListAction({ session: () => session, catalogues, status: (text) => app.status(text) }),
     publicationActions({ session: () => session, status: (text) => app.status(text) }),
     ...storage.toolbarItems,

@@ -7,8 +7,10 @@ import { readPdf, PdfReadError } from '../io/pdf-read';
 import type { WorkbookDocument } from '../model/document';
 import { parseBackup } from './backup';
 import { buildReview, pdfLayouts, proposeReview, type TableReport } from './pdf-review';
-import { findingGroup, FINDING_GROUPS, GROUP_HINT, type FindingGroup } from './review-groups';
-import { openWorkbook, templateById } from './templates';
+import { FINDING_GROUPS, GROUP_HINT, reviewFindings, type FindingGroup, type ReviewFinding } from './review-groups';
+
+export { reviewFindings, type ReviewFinding };
+import { templateById } from './templates';
 import { XLSX_IMPORT_DEPS } from './xlsx-export-data';
 
 export const BATCH_TEXT = {
@@ -19,12 +21,6 @@ export const BATCH_TEXT = {
 
 export type ReviewKind = 'pdf' | 'xlsx' | 'json';
 
-export interface ReviewFinding {
-  group: FindingGroup;
-  severity: Finding['severity'];
-  title: string;
-  message: string;
-}
 
 export interface DocumentReview {
   file: string;
@@ -46,15 +42,6 @@ export function reviewKind(fileName: string): ReviewKind | null {
   return ext === 'pdf' ? 'pdf' : ext === 'xlsx' ? 'xlsx' : ext === 'json' ? 'json' : null;
 }
 
-/** The 审核 of a workbook as the app runs it, each finding with its group. */
-export function reviewFindings(doc: WorkbookDocument): ReviewFinding[] {
-  const engine = openWorkbook(doc);
-  try {
-    return engine.audit().map((f) => ({ group: findingGroup(engine, f), severity: f.severity, title: f.title, message: f.message }));
-  } finally {
-    engine.destroy();
-  }
-}
 
 const base = (file: string, kind: ReviewKind): DocumentReview => ({ file, name: file, kind, department: '', year: null, templateName: '', findings: [], unread: [], tables: [] });
 

@@ -9,6 +9,7 @@ import { isInputSheet, type Fund } from '../model/ids';
 import type { LayoutCell } from '../model/layout';
 import type { TemplateDef } from '../model/template';
 import { readEconomicTable, readFixedTable, readFunctionTable, readTwoSidedTable, type FoundCode, type PrintedFigure, type TableReading } from './pdf-figures';
+import { documentText } from './pdf-text';
 import { guessMeta, locateTables, proposeTemplate, squash, type TablePlace, type TemplateProposal } from './pdf-locate';
 import { CATALOGUES, documentLayout, openWorkbook, restoreDocument, TEMPLATE_LIST, templateById } from './templates';
 
@@ -90,7 +91,7 @@ function readPlace(place: TablePlace, year: number): TableReading {
  * Builds the review workbook of `templateId` from the PDF's pages. Department and year default
  * to what the cover prints. Throws an Error with a Chinese message when no table is found at all.
  */
-export function buildReview(pages: PageLayout[], templateId: string, meta: { department?: string; year?: number } = {}): PdfReview {
+export function buildReview(pages: PageLayout[], templateId: string, meta: { department?: string; year?: number; file?: string } = {}): PdfReview {
   const template = templateById(templateId);
   const guess = guessMeta(pages, '');
   const year = meta.year ?? guess.year ?? template.year;
@@ -148,7 +149,9 @@ export function buildReview(pages: PageLayout[], templateId: string, meta: { dep
   }
   // The document's own way of printing an empty cell, when it keeps to one.
   const zeroStyle = blanks && !zeros ? 'blank' : zeros && !blanks ? 'zero' : undefined;
-  const restored = restoreDocument({ ...skeleton, inputs, printed, ...(zeroStyle ? { zeroStyle } : {}) });
+  const text = documentText(pages);
+  const review = { file: meta.file ?? '', tables: tables.map(({ title, pages: p, rows, figures: n }) => ({ title, pages: p, rows, figures: n })), unread, text: text.text, lines: text.lines.map((l) => [l.start, l.end, l.page]) };
+  const restored = restoreDocument({ ...skeleton, inputs, printed, review, ...(zeroStyle ? { zeroStyle } : {}) });
   unread.push(...restored.notes);
   return { doc: followWhereEqual(restored.doc), tables, unread, pages };
 }

@@ -4,7 +4,9 @@
 // from a list of rule ids, so a template's new rule falls in its group by itself.
 import { CARRIED_TEXT_RULE, PRINTED_RULE, type Finding, type WorkbookEngine } from '../engine';
 import { referencedCells } from '../engine/formula';
+import type { WorkbookDocument } from '../model/document';
 import { SUPPLEMENT_ID } from '../model/ids';
+import { openWorkbook } from './templates';
 
 export const FINDING_GROUPS = ['表内', '表间', '表文', '文内'] as const;
 export type FindingGroup = (typeof FINDING_GROUPS)[number];
@@ -41,4 +43,21 @@ export function findingGroup(engine: WorkbookEngine, f: Finding & { group?: Find
     return groupOfSheets(new Set([at.sheet, ...refs.map((r) => r.sheet)]));
   }
   return groupOfSheets(new Set(f.cells.map((c) => c.sheet)));
+}
+
+export interface ReviewFinding {
+  group: FindingGroup;
+  severity: Finding['severity'];
+  title: string;
+  message: string;
+}
+
+/** The 审核 of a workbook as the app runs it, each finding with its group. */
+export function reviewFindings(doc: WorkbookDocument): ReviewFinding[] {
+  const engine = openWorkbook(doc);
+  try {
+    return engine.audit().map((f) => ({ group: findingGroup(engine, f), severity: f.severity, title: f.title, message: f.message }));
+  } finally {
+    engine.destroy();
+  }
 }

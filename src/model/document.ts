@@ -46,6 +46,27 @@ export type InputValues = Partial<Record<SheetId, Record<string, Record<string, 
  */
 export type PrintedValues = Partial<Record<SheetId, Record<string, Record<string, string>>>>;
 
+/** One table of a reviewed document: where it was printed and how much of it was read. */
+export interface ReviewTable {
+  title: string;
+  /** 1-based pages; empty when the table was not found. */
+  pages: number[];
+  rows: number;
+  figures: number;
+}
+
+/**
+ * 审查: where a review workbook came from (a published PDF), what of it could not be read, and its
+ * running text (the 情况说明, for 表文核对), each printed line as [start, end, page] in that text.
+ */
+export interface ReviewSource {
+  file: string;
+  tables: ReviewTable[];
+  unread: string[];
+  text: string;
+  lines: [start: number, end: number, page: number][];
+}
+
 export interface WorkbookDocument {
   type: typeof DOC_TYPE;
   schemaVersion: typeof SCHEMA_VERSION;
@@ -76,6 +97,8 @@ export interface WorkbookDocument {
   reviewTexts?: string[];
   /** Printed figures of computed cells (a review workbook); absent when none. */
   printed?: PrintedValues;
+  /** The reviewed document itself (a review workbook made from a PDF); absent otherwise. */
+  review?: ReviewSource;
 }
 
 export function emptyCodes(): Record<Fund, string[]> {

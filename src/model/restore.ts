@@ -1,7 +1,7 @@
 // The one tolerant load path (IndexedDB, JSON backup, XLSX import): unknown in, valid document
 // or a RestoreError with a Chinese message out. Fills defaults and runs migrations first.
 import { InputError, parseAmount, parseCount } from './amount';
-import { APP_ID, DEFAULT_AUDIT_TOLERANCE, DOC_TYPE, SCHEMA_VERSION, emptyCodes, type AuditTolerance, type InputValues, type PrintedValues, type WorkbookDocument, type WorkbookUnit } from './document';
+import { APP_ID, DEFAULT_AUDIT_TOLERANCE, DOC_TYPE, SCHEMA_VERSION, emptyCodes, type AuditTolerance, type InputValues, type PrintedValues, type ReviewSource, type WorkbookDocument, type WorkbookUnit } from './document';
 import { FUNDS, SUPPLEMENT_ID, type SheetId } from './ids';
 import { migrate } from './migrations';
 import type { TemplateMigration, ValueFormat } from './template';
@@ -199,6 +199,7 @@ export function restore(raw: unknown, templates: ReadonlyMap<string, TemplateInf
   // Only texts the document still has can wait for review.
   const reviewTexts = Array.isArray(td.reviewTexts) ? [...new Set(td.reviewTexts.filter((id): id is string => typeof id === 'string' && id in texts))].sort() : [];
   const printed = restorePrinted(td.printed, tpl, notes);
+  const review = restoreReview(td.review, notes);
 
   return {
     doc: {
@@ -219,6 +220,7 @@ export function restore(raw: unknown, templates: ReadonlyMap<string, TemplateInf
       ...(zeroStyle ? { zeroStyle } : {}),
       ...(reviewTexts.length ? { reviewTexts } : {}),
       ...(printed ? { printed } : {}),
+      ...(review ? { review } : {}),
     },
     migrated: applied,
     notes,
@@ -226,6 +228,29 @@ export function restore(raw: unknown, templates: ReadonlyMap<string, TemplateInf
 }
 
 const PRINTED_ID = /^[0-9A-Za-z_.]{1,40}$/;
+
+/** Bounds on a review's source: a 400-page document's running text fits well within them. */
+export const REVIEW_LIMITS = { text: 2_000_000, lines: 100_000, unread: 2_000, tables: 50 } as const;
+
+/** The reviewed document's report and text, kept as far as it is well-formed. */
+function restoreReview(raw: unknown, notes: string[]): ReviewSource | undefined {
+  if (raw === undefined) return undefined;
+  const str = (x: unknown, max: number) => (typeof x === 'string' ? x.slice(0, max) : '');
+  const nums = (x: unknown) => (Array.isArray(x) ? x.filter((n): n is number => Number.isInteger(n) && n >= 0) : []);
+  if (!isObj(raw) || typeof raw.text !== 'string') {
+    notes.push('审查来源的格式错误，已忽略（表格数据不受影响）');
+    return undefined;
+  }
+  const text = raw.text.slice(0, REVIEW_LIMITS.text);
+  const lines = (Array.isArray(raw.lines) ? raw.lines : [])
+    .slice(0, REVIEW_LIMITS.lines)
+    .filter((l): l is [number, number, number] => Array.isArray(l) && l.length === 3 && l.every((n) => Number.isInteger(n) && n >= 0) && l[0] <= l[1] && l[1] <= text.length);
+  const tables = (Array.isArray(raw.tables) ? raw.tables : []).slice(0, REVIEW_LIMITS.tables).flatMap((t) =>
+    isObj(t) && typeof t.title === 'string' ? [{ title: str(t.title, 100), pages: nums(t.pages), rows: nums([t.rows])[0] ?? 0, figures: nums([t.figures])[0] ?? 0 }] : [],
+  );
+  const unread = (Array.isArray(raw.unread) ? raw.unread : []).filter((u): u is string => typeof u === 'string').slice(0, REVIEW_LIMITS.unread).map((u) => u.slice(0, 500));
+  return { file: str(raw.file, 200), tables, unread, text, lines };
+}
 
 /**
  * Printed figures of computed cells: a table of the template, a cell that is not an input, an
