@@ -31,7 +31,9 @@ const storage = storageUi(controller);
 let narrative: typeof import('./engine/narrative') | undefined;
 const app = mountApp(storage.frame(document.getElementById('app')!), session, {
   extraTabs: [narrativeTab(session), ...partTabs(session), ...reviewTabs(session), ...storage.tabs],
-  auditSources: [() => narrative?.missingInputs(session.engine) ?? [], () => narrative?.partFindings(session.engine) ?? []],
+  // A review workbook (审查 of a published PDF) is checked as printed: the 情况说明 this app would
+  // write from it, and its missing inputs, are not the document under review.
+  auditSources: [() => (session.doc.review ? [] : (narrative?.missingInputs(session.engine) ?? [])), () => (session.doc.review ? [] : (narrative?.partFindings(session.engine) ?? []))],
   userCodes: async (kind, year) => {
     const { catalogues: lists } = await catalogues.list();
     return Object.assign({}, ...lists.filter((c) => c.kind === kind && c.year === year).map((c) => c.names)) as Record<string, string>;

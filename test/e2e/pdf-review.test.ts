@@ -1,0 +1,59 @@
+// PDF审查 in Chromium against the built app: the published 上海市普陀区财政局 2024 PDF opened from
+// the toolbar (read in the import worker), the proposed template, the report, the review workbook
+// opened as a new workbook; its 审核 lists the recorded slips and a click lands on the cell; the
+// 审查报告 tab keeps what could not be read and the published text. A file that is not a PDF is
+// refused in Chinese with nothing changed.
+import { readFile } from 'node:fs/promises';
+import { describe, expect, it } from 'vitest';
+import { REAL_PDF } from '../support/sh-reference';
+import { useAppFixture } from './pages/app-fixture';
+import { PdfReviewPage } from './pages/pdf-review-page';
+
+const app = useAppFixture();
+
+describe('PDF审查', () => {
+  it('opens the published PDF, shows the findings, and a click lands on the printed cell', async () => {
+    const wb = await app.open();
+    const review = new PdfReviewPage(wb);
+    await review.choose('sh-putuo-czj-2024.pdf', await readFile(REAL_PDF));
+    const choice = await review.choice();
+    expect(choice.source).toBe('文件「sh-putuo-czj-2024.pdf」，共 25 页。');
+    expect([choice.department, choice.year]).toEqual(['上海市普陀区财政局', '2024']);
+    expect(choice.templates[0]).toBe('上海市部门决算公开模板（2024–2025年度）（找到 9/9 张表）');
+    await wb.screenshot('pdf-review-choose');
+
+    const report = await review.start();
+    expect(report.summary).toBe('上海市普陀区财政局2024年度部门决算：审核发现错误 0 个，提示 26 个。');
+    expect(report.groups).toBe('其中表内 21 个，表间 5 个，表文 0 个，文内 0 个。');
+    expect(report.tables[0]).toBe('收入支出决算总表：第 6、7 页，12 个数字');
+    expect(report.unread).toHaveLength(2);
+    await wb.screenshot('pdf-review-report');
+
+    await review.openWorkbook();
+    expect(await wb.department()).toBe('上海市普陀区财政局');
+    expect(await wb.auditCounts()).toEqual({ errors: 0, warnings: 26 });
+    const rows = await wb.auditRows();
+    const slip = rows.find((r) => r.message.includes('302 商品和服务支出印刷为 171.07'))!;
+    expect(slip.message).toContain('按公式重算为 171.09');
+    await wb.screenshot('pdf-review-audit');
+    await wb.clickAuditCell('printed:basicExpenditure:302:amount', 0);
+    expect(await wb.currentTab()).toBe('basicExpenditure');
+    expect(await wb.selectedCell()).toBe('302|amount');
+    expect(await wb.cellClasses('basicExpenditure', '302', 'amount')).toContain('c-printed');
+    await wb.screenshot('pdf-review-cell');
+
+    const tab = await review.reviewTab();
+    expect(tab.unread).toEqual(report.unread);
+    expect(tab.paragraphs).toContain('本年收入合计2946.25万元，其中： 财政拨款收入2940.05万元，占99.79%；其他收入6.2万元，占0.21%；');
+    await wb.screenshot('pdf-review-tab');
+  });
+
+  it('refuses a file that is not a PDF, in Chinese, and changes nothing', async () => {
+    const wb = await app.open();
+    const review = new PdfReviewPage(wb);
+    await review.choose('假的.pdf', Buffer.from('这不是PDF'));
+    expect(await review.refusal()).toBe('这不是 PDF 文件（文件开头没有 %PDF 标记），请选择部门决算公开的 PDF 文件');
+    await review.closeRefusal();
+    expect(await wb.department()).toBe('蓝山县行政审批服务局');
+  });
+});
