@@ -75,10 +75,11 @@ const apply = (m: Matrix, x: number, y: number): [number, number] => [m[0] * x +
 /** Whether a page's rules are worth reading (they cost an operator list): it has table-like figures. */
 export type RulesWanted = (texts: readonly PdfText[]) => boolean;
 const AMOUNT_RUN = /^\s*[(（-]?[\d,]+\.\d{2}[)）]?\s*$/;
-export const pagesWithFigures: RulesWanted = (texts) => texts.some((t) => AMOUNT_RUN.test(t.str));
+/** Pages with an amount, or a 合计 cell (a table printed without data still has its 合计 row). */
+export const pagesWithFigures: RulesWanted = (texts) => texts.some((t) => AMOUNT_RUN.test(t.str) || t.str.trim() === '合计');
 
 export interface ReadOptions {
-  /** Which pages get their ruling lines read (default: pages with amounts printed alone in a run). */
+  /** Which pages get their ruling lines read (default: pagesWithFigures). */
   rulesFor?: RulesWanted;
 }
 

@@ -47,7 +47,7 @@ describe('npm run review', () => {
 
     const summary = await readFile(join(out, '审查汇总.md'), 'utf8');
     expect(summary).toContain('共 3 份文件，其中 2 份有错误或无法审查');
-    expect(summary).toContain('| 财政局2024.pdf | 上海市普陀区财政局 | 2024 | 上海市部门决算公开模板（2024–2025年度） | 0 | 26 | 21 | 5 | 0 | 0 | 2 | 有提示 |');
+    expect(summary).toContain('| 财政局2024.pdf | 上海市普陀区财政局 | 2024 | 上海市部门决算公开模板（2024–2025年度） | 0 | 26 | 21 | 5 | 0 | 0 | 0 | 有提示 |');
     const report = await readFile(join(out, '错印.审查报告.md'), 'utf8');
     expect(report).toContain('## 表内：同一张表内的合计、小计与明细');
     expect(report).toContain('【错误】印刷数与计算数不符：二、收入决算表 合计 本年收入合计印刷为 294.25，按公式重算为 2,946.26');
