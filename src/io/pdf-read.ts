@@ -4,6 +4,7 @@
 // from the batch. No template knowledge here, no DOM. Failures are PdfReadError (Chinese message).
 import { loadPdfjs } from './pdf-lib';
 import { bundledCMap } from './pdf-cmaps';
+import { unifyRadicals } from './pdf-radicals';
 
 /** One run of text as pdf.js reports it, as an upright box on the page. */
 export interface PdfText {
@@ -175,7 +176,7 @@ function textBox(it: RawTextItem, view: Matrix): PdfText[] {
   const ys = corners.map((p) => p[1]);
   const x = Math.min(...xs);
   const y = Math.min(...ys);
-  return [{ str: it.str, x, y, w: Math.max(...xs) - x, h: Math.max(...ys) - y }];
+  return [{ str: unifyRadicals(it.str), x, y, w: Math.max(...xs) - x, h: Math.max(...ys) - y }];
 }
 
 /** pdf.js operator codes this reader needs (from its OPS table). */

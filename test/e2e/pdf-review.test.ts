@@ -3,12 +3,20 @@
 // opened as a new workbook; its 审核 lists the recorded slips and a click lands on the cell; the
 // 审查报告 tab keeps what could not be read and the published text. A file that is not a PDF is
 // refused in Chinese with nothing changed.
-import { readFile } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { buildReview, pdfLayouts, proposeReview } from '../../src/app/pdf-review';
+import { exampleDocument, openWorkbook } from '../../src/app/templates';
+import { readPdf } from '../../src/io/pdf-read';
+import { differences } from '../support/review-compare';
 import { REAL_PDF } from '../support/sh-reference';
 import { useAppFixture } from './pages/app-fixture';
 import { PdfReviewPage } from './pages/pdf-review-page';
+import { PublicationPage } from './pages/publication-page';
+import { REPO_ROOT } from './support/browser';
 
+const OUT = join(REPO_ROOT, 'test-output', 'pdf-review-e2e');
 const app = useAppFixture();
 
 describe('PDF审查', () => {
@@ -46,6 +54,28 @@ describe('PDF审查', () => {
     expect(tab.unread).toEqual([]);
     expect(tab.paragraphs).toContain('本年收入合计2946.25万元，其中： 财政拨款收入2940.05万元，占99.79%；其他收入6.2万元，占0.21%；');
     await wb.screenshot('pdf-review-tab');
+  });
+
+  it('reads back our own 导出PDF (Chromium) figure by figure; a slip planted in the print is found', async () => {
+    const wb = await app.open();
+    await mkdir(OUT, { recursive: true });
+    const pdf = join(OUT, 'lanshan-planted.pdf');
+    await new PublicationPage(wb).exportPdf(pdf, { from: '21.34', to: '12.34' });
+    // The reader in Node, as the batch uses it.
+    const content = await readPdf(new Uint8Array(await readFile(pdf)));
+    const pages = pdfLayouts(content);
+    const proposal = proposeReview(pages, content.info.title);
+    expect([proposal.department, proposal.year, proposal.templates[0]!.templateId]).toEqual(['蓝山县行政审批服务局', 2021, 'hn-2021']);
+    const source = openWorkbook(exampleDocument());
+    const built = buildReview(pages, 'hn-2021');
+    expect(built.unread).toEqual([]);
+    expect(differences(source, built.doc)).toEqual(['t06:30201:amount read 1234, source 2134']);
+    source.destroy();
+    // And in the app: the report counts the slip's three 错误.
+    const review = new PdfReviewPage(wb);
+    await review.choose('lanshan-planted.pdf', await readFile(pdf));
+    expect((await review.choice()).templates[0]).toContain('湖南');
+    expect((await review.start()).summary).toMatch(/^蓝山县行政审批服务局2021年度部门决算：审核发现错误 3 个/);
   });
 
   it('refuses a file that is not a PDF, in Chinese, and changes nothing', async () => {

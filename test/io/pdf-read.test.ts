@@ -7,6 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { layoutPage, type PageLayout } from '../../src/io/pdf-grid';
 import { bundledCMapNames } from '../../src/io/pdf-cmaps';
 import { PDF_READ_TEXT, PdfReadError, readPdf, type PdfContent } from '../../src/io/pdf-read';
+import { unifyRadicals } from '../../src/io/pdf-radicals';
 import { REAL_PDF } from '../support/sh-reference';
 import { tinyPdf, ucs2Hex } from '../support/tiny-pdf';
 
@@ -96,6 +97,16 @@ describe('readPdf on hand-made PDFs', () => {
   it('reads a PDF with only an owner password (printing/copying limits) like any other', async () => {
     const c = await readPdf(fixture('owner-password-only.pdf'));
     expect(layoutPage(c.pages[0]!).lines.map((l) => l.text)).toEqual(['Secret 123.45']);
+  });
+});
+
+describe('unifyRadicals', () => {
+  it('reads the radicals Chromium’s PDFs map some Noto CJK glyphs to as the ideographs they print', () => {
+    // As pdf.js reads the cover and a table title of our own 导出PDF.
+    expect(unifyRadicals('蓝⼭县⾏政审批服务局 2021年度部⻔决算')).toBe('蓝山县行政审批服务局 2021年度部门决算');
+    expect(unifyRadicals('⼀般公共预算财政拨款基本⽀出决算表')).toBe('一般公共预算财政拨款基本支出决算表');
+    expect(unifyRadicals('公务⽤⻋运⾏维护费')).toBe('公务用车运行维护费');
+    expect(unifyRadicals('1,234.56 万元')).toBe('1,234.56 万元');
   });
 });
 
