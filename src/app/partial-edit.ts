@@ -23,7 +23,8 @@ export function applyValidEdits(session: WorkbookSession, edits: CellEdit[], lab
   const rejected: RejectedEdit[] = [];
   for (const edit of edits) {
     try {
-      session.engine.parse(edit.sheet, edit.row, edit.col, edit.raw);
+      if (edit.printed) session.engine.parsePrinted(edit.sheet, edit.row, edit.col, edit.raw);
+      else session.engine.parse(edit.sheet, edit.row, edit.col, edit.raw);
       applied.push(edit);
     } catch (err) {
       if (!(err instanceof InputError)) throw err;

@@ -11,11 +11,13 @@ export interface CellEdit {
   row: string;
   col: string;
   raw: unknown;
+  /** The printed figure of a computed cell (审查), not an input. */
+  printed?: boolean;
 }
 
 /** One undoable step: value edits are replayed cell by cell; structural steps swap documents. */
 type UndoEntry =
-  | { kind: 'values'; label: string; before: { sheet: AnySheetId; row: string; col: string; value: string | null }[]; after: CellEdit[] }
+  | { kind: 'values'; label: string; before: CellEdit[]; after: CellEdit[] }
   | { kind: 'document'; label: string; before: WorkbookDocument; after: WorkbookDocument };
 
 export type SessionEvent =
@@ -62,9 +64,10 @@ export class WorkbookSession {
     for (const fn of this.listeners) fn(e);
   }
 
-  private stored(sheet: AnySheetId, row: string, col: string): string | null {
-    if (sheet === 'fig' || sheet === 'audit' || sheet === 'perf') return null;
-    return this.doc.inputs[sheet]?.[row]?.[col] ?? null;
+  private stored(e: Pick<CellEdit, 'sheet' | 'row' | 'col' | 'printed'>): string | null {
+    if (e.printed) return this.engine.printedValue(e.sheet, e.row, e.col);
+    if (e.sheet === 'fig' || e.sheet === 'audit' || e.sheet === 'perf') return null;
+    return this.doc.inputs[e.sheet]?.[e.row]?.[e.col] ?? null;
   }
 
   private publish(result: EditResult, label: string): void {
@@ -79,16 +82,30 @@ export class WorkbookSession {
     this.redoStack = [];
   }
 
-  /** Applies edits (validated all-or-nothing; throws InputError naming the bad value). */
+  /**
+   * Applies edits of inputs and of printed figures (审查), validated all-or-nothing; throws
+   * InputError naming the bad value.
+   */
   edit(edits: CellEdit[], label = '修改数值'): EditResult {
     this.guard();
-    const before = edits.map((e) => ({ sheet: e.sheet, row: e.row, col: e.col, value: this.stored(e.sheet, e.row, e.col) }));
-    const result = this.engine.setInputs(edits);
-    const after = edits.map((e) => ({ ...e, raw: this.stored(e.sheet, e.row, e.col) }));
-    if (after.every((a, i) => a.raw === before[i]!.value)) return result;
+    const before = edits.map((e) => ({ sheet: e.sheet, row: e.row, col: e.col, printed: e.printed, raw: this.stored(e) }));
+    const result = this.write(edits);
+    const after = edits.map((e) => ({ ...e, raw: this.stored(e) }));
+    if (after.every((a, i) => a.raw === before[i]!.raw)) return result;
     this.push({ kind: 'values', label, before, after });
     this.publish(result, label);
     return result;
+  }
+
+  /** Inputs through the engine's recalculation, printed figures beside them; nothing applied if any is bad. */
+  private write(edits: readonly CellEdit[]): EditResult {
+    const printed = edits.filter((e) => e.printed);
+    if (!printed.length) return this.engine.setInputs(edits as CellEdit[]);
+    for (const e of printed) this.engine.parsePrinted(e.sheet, e.row, e.col, e.raw);
+    const inputs = edits.filter((e) => !e.printed);
+    const a = inputs.length ? this.engine.setInputs(inputs) : { changes: [], structural: false };
+    const b = this.engine.setPrinted(printed);
+    return { changes: [...a.changes, ...b.changes], structural: false };
   }
 
   /** A structural change (codes, meta, import): the whole document is the undo unit. */
@@ -203,7 +220,6 @@ export class WorkbookSession {
       this.publish(this.engine.replaceDocument(dir === 'undo' ? entry.before : entry.after), label);
       return;
     }
-    const edits = dir === 'undo' ? entry.before.map((b) => ({ sheet: b.sheet, row: b.row, col: b.col, raw: b.value })) : entry.after;
-    this.publish(this.engine.setInputs(edits), label);
+    this.publish(this.write(dir === 'undo' ? entry.before : entry.after), label);
   }
 }

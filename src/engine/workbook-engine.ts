@@ -2,7 +2,7 @@
 // edits addressed by stable ids, reports what changed, evaluates 审核 and key figures. Headless.
 import { DetailedCellError, HyperFormula, type ExportedChange } from 'hyperformula';
 import { dec, formatAmount, InputError, parseAmount, parseCount, roundHalfUp, type Decimal } from '../model/amount';
-import { withInput, type WorkbookDocument, type WorkbookUnit } from '../model/document';
+import { withInput, withPrinted, type WorkbookDocument, type WorkbookUnit } from '../model/document';
 import { FUNDS, type Fund, type SheetId, isFunctionItemCode } from '../model/ids';
 import type { AnySheetId, AuditSeverity, TemplateDef, ValueFormat } from '../model/template';
 import { CodeBook, type Catalogues } from './code-book';
@@ -312,6 +312,47 @@ export class WorkbookEngine {
     }
     this.refreshPrinted(mapped);
     return { changes: mapped, structural: false };
+  }
+
+  /** The printed figure (审查) stored for a computed cell; null when it has none. */
+  printedValue(sheet: AnySheetId, row: string, col: string): string | null {
+    return this.doc.printed?.[sheet as SheetId]?.[row]?.[col] ?? null;
+  }
+
+  /**
+   * Parses a printed figure typed for a computed amount cell (审查: the figure as the document
+   * prints it); null clears it. Throws InputError with a Chinese message for other cells.
+   */
+  parsePrinted(sheet: AnySheetId, row: string, col: string, raw: unknown): string | null {
+    const a = this.addr(sheet, row, col);
+    if (!a) throw new InputError('该单元格不存在');
+    if (a.cell?.t === 'input') throw new InputError('填报单元格直接按印刷数填写，不另录印刷数');
+    // Only the published tables print figures (not 补充资料, key figures or the 审核 sheet).
+    if (a.cell?.t !== 'formula' || a.cell.format !== 'amount' || !this.env.template.tables.some((t) => t.id === sheet)) {
+      throw new InputError('只有表中自动计算的金额可以录入印刷数');
+    }
+    return parseAmount(raw);
+  }
+
+  /**
+   * Sets the printed figures of computed cells (审查), all validated before any is applied; null
+   * clears one. No figure is recalculated: the 审核 re-judges these cells, and the cells come
+   * back as changes (with their computed values) so that views restyle them.
+   */
+  setPrinted(edits: readonly { sheet: AnySheetId; row: string; col: string; raw: unknown }[]): EditResult {
+    const parsed = edits.map((e) => ({ ...e, value: this.parsePrinted(e.sheet, e.row, e.col, e.raw) }));
+    let doc = this.doc;
+    for (const e of parsed) doc = withPrinted(doc, e.sheet as SheetId, e.row, e.col, e.value);
+    this.doc = doc;
+    const cache = this.printedCache;
+    for (const e of parsed) {
+      const key = cellKey(e.sheet, e.row, e.col);
+      if (!cache) break;
+      if (e.value === null) cache.delete(key);
+      else cache.set(key, this.printedFinding(e.sheet, e.row, e.col));
+    }
+    this.auditList = null;
+    return { changes: parsed.map((e) => ({ sheet: e.sheet, row: e.row, col: e.col, value: this.value(e.sheet, e.row, e.col) })), structural: false };
   }
 
   /** Adds a 项 code for a fund (rows appear in every table that shows that fund). */

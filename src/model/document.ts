@@ -136,15 +136,28 @@ export function withInput(
   col: string,
   value: string | null,
 ): WorkbookDocument {
-  const inputs: InputValues = { ...doc.inputs };
-  const rows = { ...(inputs[sheet] ?? {}) };
+  return { ...doc, inputs: withCell(doc.inputs, sheet, row, col, value) };
+}
+
+/** A copy of the document with one printed figure of a computed cell set (or cleared with null). */
+export function withPrinted(doc: WorkbookDocument, sheet: SheetId, row: string, col: string, value: string | null): WorkbookDocument {
+  const printed = withCell(doc.printed ?? {}, sheet, row, col, value);
+  if (Object.keys(printed).length) return { ...doc, printed };
+  const { printed: _none, ...rest } = doc;
+  return rest;
+}
+
+/** sheet → row → col values with one cell set or removed; emptied rows and sheets go too. */
+function withCell(values: InputValues, sheet: SheetId, row: string, col: string, value: string | null): InputValues {
+  const out: InputValues = { ...values };
+  const rows = { ...(out[sheet] ?? {}) };
   const cols = { ...(rows[row] ?? {}) };
   if (value === null) delete cols[col];
   else cols[col] = value;
   // Counting keys only matters when one was removed (rows are keyed by code: counting is not free).
   if (value !== null || Object.keys(cols).length) rows[row] = cols;
   else delete rows[row];
-  if (value !== null || Object.keys(rows).length) inputs[sheet] = rows;
-  else delete inputs[sheet];
-  return { ...doc, inputs };
+  if (value !== null || Object.keys(rows).length) out[sheet] = rows;
+  else delete out[sheet];
+  return out;
 }

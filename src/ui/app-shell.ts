@@ -13,6 +13,7 @@ import { TextsPanel } from './texts-panel';
 import { Toolbar } from './toolbar';
 import { UI_TEXT } from './ui-text';
 import { FUND_LABELS } from '../model/ids';
+import { dec, formatAmount } from '../model/amount';
 import { importSheetFromXlsx, pasteCodeBlock, openNameCodeDialog } from './code-paste';
 import './app.css';
 import './screen-fit.css';
@@ -257,11 +258,14 @@ export function mountApp(root: HTMLElement, session: WorkbookSession, opts: Moun
     }
     const layout = session.engine.sheet(cell.sheet);
     const typeOver = session.engine.typeOverState(cell.sheet, cell.row, cell.col);
+    const printed = grid.reviewMode && tables.has(cell.sheet) ? session.engine.printedValue(cell.sheet, cell.row, cell.col) : undefined;
     const kind = typeOver
       ? UI_TEXT.cellKinds[typeOver]
       : session.engine.isInput(cell.sheet, cell.row, cell.col)
         ? UI_TEXT.cellKinds.input
-        : UI_TEXT.cellKinds.formula;
+        : printed !== undefined
+          ? UI_TEXT.review.kind(printed === null ? null : formatAmount(dec(printed)))
+          : UI_TEXT.cellKinds.formula;
     const parts = [`${sheetLabel(cell.sheet)} · ${cellLabel(layout, cell.row, cell.col)}（${kind}）`];
     for (const f of findings) {
       if (f.cells.some((c) => c.sheet === cell.sheet && c.row === cell.row && c.col === cell.col)) {
@@ -283,6 +287,7 @@ export function mountApp(root: HTMLElement, session: WorkbookSession, opts: Moun
     // The grid hides its title block on screen; its 公开0X表 / 部门 / 单位 texts show here.
     const meta = el('span', { class: 'sheet-meta' }, ...grid.titleLine().filter((t) => !def || t !== def.publicNo).map((t) => el('span', { class: 'sheet-meta-item' }, t)));
     actions.append(title, meta);
+    if (def) actions.append(reviewToggle());
     if (def?.kind === 'function') {
       actions.append(actionButton(UI_TEXT.addCode, 'btn-add-code', () => addFunctionCode(def.funds)), actionButton(UI_TEXT.removeCode, 'btn-remove-code', () => removeFunctionCode(def.funds)));
       actions.append(actionButton('科目命名', 'btn-name-code', () => nameCode('function')), actionButton('从XLSX导入本表', 'btn-import-sheet', () => importSheetFromXlsx(session, current, status)));
@@ -294,6 +299,18 @@ export function mountApp(root: HTMLElement, session: WorkbookSession, opts: Moun
         actionButton('从XLSX导入本表', 'btn-import-sheet', () => importSheetFromXlsx(session, current, status)),
       );
     }
+  }
+
+  /** 审查模式 on and off; the grid keeps it across tables until turned off. */
+  function reviewToggle(): HTMLButtonElement {
+    const b = actionButton(UI_TEXT.review.toggle, 'btn-review', () => {
+      grid.setReviewMode(!grid.reviewMode);
+      b.setAttribute('aria-pressed', String(grid.reviewMode));
+      status(grid.reviewMode ? UI_TEXT.review.on : UI_TEXT.review.off);
+    });
+    b.title = UI_TEXT.review.toggleTitle;
+    b.setAttribute('aria-pressed', String(grid.reviewMode));
+    return b;
   }
 
   function actionButton(text: string, cls: string, fn: () => void): HTMLButtonElement {

@@ -12,7 +12,7 @@ import { registerLanguageDictionary } from 'handsontable/i18n';
 import zhCN from 'handsontable/i18n/languages/zh-CN';
 import 'handsontable/styles/handsontable.min.css';
 import 'handsontable/styles/ht-theme-main.min.css';
-import type { CellChange, LayoutCell, SheetLayout } from '../engine';
+import type { CellChange, CellValue, LayoutCell, SheetLayout } from '../engine';
 import type { CellEdit, WorkbookSession } from '../app/session';
 import { applyValidEdits, type RejectedEdit } from '../app/partial-edit';
 import { InputError, formatAmount, roundHalfUp } from '../model/amount';
@@ -58,6 +58,8 @@ export class SheetGrid {
   private marks: CellMarks = new Map();
   private readonly note: HTMLElement;
   private readonly cursor = new Map<AnySheetId, Cursor | undefined>();
+  /** 审查: computed cells take the figure the document prints (typed, pasted, shown). */
+  private reviewing = false;
 
   constructor(
     host: HTMLElement,
@@ -74,7 +76,7 @@ export class SheetGrid {
     document.body.append(this.note);
 
     const commitTyped = (r: number, c: number, raw: unknown): boolean => {
-      if (this.layout.cells[r]?.[c]?.t !== 'input') return false;
+      if (!this.editable(r, c)) return false;
       this.hideNote();
       this.applySingle({ r, c, raw });
       return true;
@@ -85,6 +87,15 @@ export class SheetGrid {
      * only the cells whose values changed. Ctrl+Enter over a range keeps Handsontable's block path.
      */
     class SessionEditor extends TextEditor {
+      /**
+       * Focusing the textarea of an editor opened on a cell that was read-only when selected (a
+       * computed cell before 审查模式 was turned on) makes Handsontable's focus scope switch its
+       * shortcuts back to the grid's, so Enter would close nothing: the editor's keys are restored.
+       */
+      override focus(): void {
+        super.focus();
+        if (this.isOpened()) this.hot.getShortcutManager().setActiveContextName('editor');
+      }
       override saveValue(value: unknown, ctrlDown?: boolean): void {
         const raw = Array.isArray(value) && Array.isArray(value[0]) ? (value[0] as unknown[])[0] : value;
         if (!ctrlDown && this.row !== null && this.col !== null && commitTyped(this.row, this.col, raw)) return;
@@ -114,7 +125,7 @@ export class SheetGrid {
       // Handsontable types editor classes as taking unknown arguments; ours takes its instance.
       editor: SessionEditor as unknown as new (...args: unknown[]) => unknown,
       renderer: (_hot, td, r, c, _prop, value) => this.renderCell(td, r, c, value as GridValue),
-      cells: (r, c) => ({ readOnly: this.layout.cells[r]?.[c]?.t !== 'input' }),
+      cells: (r, c) => ({ readOnly: !this.editable(r, c) }),
       beforeChange: (changes, source) => this.onBeforeChange(changes, String(source)),
       beforePaste: (data) => this.onBeforePaste(data as unknown[][]),
       beforeCopy: (data, coords) => this.onBeforeCopy(data as unknown[][], coords),
@@ -139,6 +150,49 @@ export class SheetGrid {
 
   get sheet(): AnySheetId {
     return this.sheetId;
+  }
+
+  get reviewMode(): boolean {
+    return this.reviewing;
+  }
+
+  /**
+   * 审查模式: computed amounts of the tables show and take the figures as the document prints them
+   * (blank where none was entered: the computed figure); inputs stay as they are.
+   */
+  setReviewMode(on: boolean): void {
+    if (on === this.reviewing) return;
+    this.reviewing = on;
+    this.hot.rootElement.classList.toggle('reviewing', on);
+    // Same rows and merges: the values change in place (a reload would reset the selection and
+    // leave Handsontable's editor prepared for the cell as it was, read-only or not).
+    const values = this.session.engine.sheetValues(this.sheetId);
+    this.layout.cells.forEach((row, r) => row.forEach((cell, c) => (this.data[r]![c] = this.gridValue(cell, values[r]?.[c] ?? null))));
+    this.hot.render();
+    const sel = this.hot.getSelectedLast();
+    if (!sel) return;
+    this.hot.deselectCell();
+    this.hot.selectCell(sel[0], sel[1], sel[2], sel[3]);
+  }
+
+  /** A cell the user can type in: inputs, and in 审查模式 the computed amounts that can hold a printed figure. */
+  private editable(r: number, c: number): boolean {
+    const cell = this.layout.cells[r]?.[c];
+    return cell?.t === 'input' || this.printable(cell);
+  }
+
+  private printable(cell: LayoutCell | null | undefined): boolean {
+    if (!this.reviewing || cell?.t !== 'formula' || cell.format !== 'amount') return false;
+    return this.session.engine.template.tables.some((t) => t.id === this.sheetId);
+  }
+
+  /** What the grid holds for a cell: in 审查模式 a computed cell's printed figure where one is stored. */
+  private gridValue(cell: LayoutCell | null | undefined, value: CellValue): GridValue {
+    if (cell?.t === 'formula' && this.printable(cell)) {
+      const printed = this.session.engine.printedValue(this.sheetId, cell.row, cell.col);
+      if (printed !== null) return Number(printed);
+    }
+    return toGridValue(cell, value);
   }
 
   /**
@@ -194,7 +248,7 @@ export class SheetGrid {
     const engine = this.session.engine;
     this.layout = engine.sheet(this.sheetId);
     const values = engine.sheetValues(this.sheetId);
-    this.data = this.layout.cells.map((row, r) => row.map((cell, c) => toGridValue(cell, values[r]?.[c] ?? null)));
+    this.data = this.layout.cells.map((row, r) => row.map((cell, c) => this.gridValue(cell, values[r]?.[c] ?? null)));
     // Each updateSettings and the row-height reset would render the whole table: one render at
     // the end instead (on first open that was three full renders before the first paint).
     this.hot.suspendRender();
@@ -280,7 +334,7 @@ export class SheetGrid {
       if (ch.sheet !== this.sheetId) continue;
       const p = this.layout.index.get(`${ch.row}|${ch.col}`);
       if (!p) continue;
-      this.data[p.r]![p.c] = toGridValue(this.layout.cells[p.r]![p.c], ch.value);
+      this.data[p.r]![p.c] = this.gridValue(this.layout.cells[p.r]![p.c], ch.value);
       touched.push(p);
     }
     this.repaint(touched);
@@ -431,6 +485,7 @@ export class SheetGrid {
     // 审查: a computed cell printed with another figure (a red corner; the tooltip gives both).
     const printed = cell?.t === 'formula' ? this.session.engine.printedDifference(this.sheetId, cell.row, cell.col) : undefined;
     td.classList.toggle('c-printed', printed !== undefined);
+    td.classList.toggle('c-printed-entry', cell?.t === 'formula' && this.printable(cell) && this.session.engine.printedValue(this.sheetId, cell.row, cell.col) !== null);
     const printedTip = printed ? [UI_TEXT.printed(formatAmount(printed.printed), formatAmount(printed.computed), formatAmount(printed.diff))] : [];
     const lines = [...(state ? [this.typeOverTip(cell as { row: string; col: string }, state)] : []), ...printedTip, ...(mark?.messages ?? [])];
     if (lines.length) td.title = lines.join('\n');
@@ -462,7 +517,7 @@ export class SheetGrid {
     const sel = this.hot.getSelectedLast();
     if (!sel || sel[0] !== sel[2] || sel[1] !== sel[3]) return;
     const [r, c] = sel;
-    if (this.layout.cells[r]?.[c]?.t !== 'formula') return;
+    if (this.layout.cells[r]?.[c]?.t !== 'formula' || this.editable(r, c)) return;
     this.showNote(r, c, UI_TEXT.inputRefused, [UI_TEXT.computedCell]);
   }
 
@@ -488,9 +543,10 @@ export class SheetGrid {
 
   private applySingle({ r, c, raw }: { r: number; c: number; raw: unknown }): void {
     const cell = this.layout.cells[r]?.[c];
-    if (cell?.t !== 'input') return;
+    const printed = this.printable(cell);
+    if (!cell || cell.t === 'text' || (cell.t !== 'input' && !printed)) return;
     try {
-      this.session.edit([{ sheet: this.sheetId, row: cell.row, col: cell.col, raw: blankToNull(raw) }]);
+      this.session.edit([{ sheet: this.sheetId, row: cell.row, col: cell.col, raw: blankToNull(raw), ...(printed ? { printed } : {}) }], printed ? UI_TEXT.printedEdit : undefined);
     } catch (err) {
       if (!(err instanceof InputError)) throw err;
       // Enter/Tab already queued a move: bring the cursor back to the refused cell, then explain.
@@ -510,6 +566,10 @@ export class SheetGrid {
       const value = blankToNull(raw);
       if (cell?.t === 'input') {
         edits.push({ sheet: this.sheetId, row: cell.row, col: cell.col, raw: value });
+        continue;
+      }
+      if (cell?.t === 'formula' && this.printable(cell)) {
+        edits.push({ sheet: this.sheetId, row: cell.row, col: cell.col, raw: value, printed: true });
         continue;
       }
       // Blank, or the same text a label already has (a whole row copied back): nothing to report.

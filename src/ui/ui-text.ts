@@ -59,5 +59,14 @@ export const UI_TEXT = {
   },
   /** Tooltip of a computed cell whose printed figure differs (审查). */
   printed: (printed: string, computed: string, diff: string) => `印刷数 ${printed}，计算数 ${computed}（印刷数 − 计算数 = ${diff}）`,
+  /** 审查模式: computed amounts take the figures as the document prints them. */
+  review: {
+    toggle: '录入印刷数',
+    toggleTitle: '审查已印发（或待印发）的决算表：在自动计算的合计、小计单元格中录入文件上印的数，审核逐一与计算数比对',
+    on: '审查模式：自动计算的单元格录入文件上印的数（按 Delete 清除），与计算数不同的标出红角',
+    off: '已退出审查模式',
+    kind: (printed: string | null) => (printed === null ? '自动计算，未录入印刷数' : `自动计算，印刷数 ${printed}`),
+  },
+  printedEdit: '录入印刷数',
   saveTextHint: '离开输入框时保存',
 } as const;

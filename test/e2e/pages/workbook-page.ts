@@ -84,6 +84,21 @@ export class WorkbookPage {
     return (await this.cellLocator(row, col).getAttribute('title')) ?? '';
   }
 
+  /** Reloads the page (the stored workbook opens again) once the last change is saved. */
+  async reloadSaved(): Promise<void> {
+    await this.page.waitForSelector('.save-status[data-state="saved"]');
+    await this.page.reload();
+    await this.page.waitForSelector('.ht_master td[data-cell]');
+    await this.page.waitForSelector('html[data-settled]', { state: 'attached' });
+  }
+
+  /** Turns 审查模式 (录入印刷数) on or off with the table's button; returns whether it is on. */
+  async reviewMode(on: boolean): Promise<boolean> {
+    const button = this.page.locator('.sheet-actions .btn-review');
+    if ((await button.getAttribute('aria-pressed')) !== String(on)) await button.click();
+    return (await button.getAttribute('aria-pressed')) === 'true';
+  }
+
   /** Selects a cell and presses Delete, as a user clears it. */
   async clear(sheet: string, row: string, col: string): Promise<void> {
     await this.select(sheet, row, col);
