@@ -4,14 +4,15 @@
 // slips. No DOM and no pdf.js here: the pages come from src/io (read in a worker or in Node).
 import { layoutPage, type PageLayout } from '../io/pdf-grid';
 import type { PdfContent } from '../io/pdf-read';
-import { DEFAULT_AUDIT_TOLERANCE, DOC_TYPE, APP_ID, SCHEMA_VERSION, emptyCodes, withInput, type WorkbookDocument } from '../model/document';
+import { DEFAULT_AUDIT_TOLERANCE, DOC_TYPE, APP_ID, SCHEMA_VERSION, emptyCodes, type WorkbookDocument } from '../model/document';
+import { CodeBook } from '../engine';
 import { isInputSheet, type Fund } from '../model/ids';
 import type { LayoutCell } from '../model/layout';
 import type { TemplateDef } from '../model/template';
 import { readEconomicTable, readFixedTable, readFunctionTable, readTwoSidedTable, type FoundCode, type PrintedFigure, type TableReading } from './pdf-figures';
 import { documentText } from './pdf-text';
 import { guessMeta, locateTables, proposeTemplate, squash, type TablePlace, type TemplateProposal } from './pdf-locate';
-import { CATALOGUES, documentLayout, openWorkbook, restoreDocument, TEMPLATE_LIST, templateById } from './templates';
+import { CATALOGUES, documentLayout, restoreDocument, TEMPLATE_LIST, templateById } from './templates';
 
 export const PDF_REVIEW_TEXT = {
   noTables: (name: string) => `在 PDF 中没有找到模板「${name}」的任何一张表（按表名查找），无法审查。请确认所选模板与文件一致。`,
@@ -133,10 +134,13 @@ export function buildReview(pages: PageLayout[], templateId: string, meta: { dep
   const printed: Record<string, Record<string, Record<string, string>>> = {};
   let blanks = 0;
   let zeros = 0;
+  const cellOf = (sheet: string, row: string, col: string): LayoutCell | undefined => {
+    const s = layout.get(sheet);
+    const p = s?.index.get(`${row}|${col}`);
+    return p ? s!.cells[p.r]![p.c] : undefined;
+  };
   for (const f of figures) {
-    const s = layout.get(f.sheet);
-    const p = s?.index.get(`${f.row}|${f.col}`);
-    const cell: LayoutCell | undefined = p ? s!.cells[p.r]![p.c] : undefined;
+    const cell = cellOf(f.sheet, f.row, f.col);
     if (!cell || (cell.t !== 'input' && cell.t !== 'formula')) {
       if (f.value !== null) unread.push(PDF_REVIEW_TEXT.noCell(f.where, f.value));
       continue;
@@ -147,13 +151,25 @@ export function buildReview(pages: PageLayout[], templateId: string, meta: { dep
       if (f.value !== null) ((inputs[f.sheet] ??= {})[f.row] ??= {})[f.col] = f.value;
     } else ((printed[f.sheet] ??= {})[f.row] ??= {})[f.col] = f.value ?? '';
   }
+  // An input that follows a formula until typed over (03 基本/项目 following 05, 八, 九) stays
+  // following where the print equals what it follows: only a figure that differs is "typed".
+  for (const [sheet, rows] of Object.entries(inputs)) {
+    for (const [row, cols] of Object.entries(rows)) {
+      for (const [col, value] of Object.entries(cols)) {
+        const cell = cellOf(sheet, row, col);
+        const follows = cell?.t === 'input' && cell.follow ? sumOfInputs(cell.follow.source, sheet, inputs) : null;
+        if (follows !== null && follows === Math.round(Number(value) * 100)) delete cols[col];
+      }
+      if (!Object.keys(cols).length) delete rows[row];
+    }
+  }
   // The document's own way of printing an empty cell, when it keeps to one.
   const zeroStyle = blanks && !zeros ? 'blank' : zeros && !blanks ? 'zero' : undefined;
   const text = documentText(pages);
   const review = { file: meta.file ?? '', tables: tables.map(({ title, pages: p, rows, figures: n }) => ({ title, pages: p, rows, figures: n })), unread, text: text.text, lines: text.lines.map((l) => [l.start, l.end, l.page]) };
   const restored = restoreDocument({ ...skeleton, inputs, printed, review, ...(zeroStyle ? { zeroStyle } : {}) });
   unread.push(...restored.notes);
-  return { doc: followWhereEqual(restored.doc), tables, unread, pages };
+  return { doc: restored.doc, tables, unread, pages };
 }
 
 /** The document before its figures: meta, the codes found with the names the catalogue lacks. */
@@ -174,9 +190,8 @@ function documentSkeleton(template: TemplateDef, meta: { department: string; yea
     units: [],
     auditTolerance: { ...DEFAULT_AUDIT_TOLERANCE },
   }).doc;
-  const engine = openWorkbook(doc);
-  const book = engine.codes;
-  engine.destroy();
+  // Names as the workbook would print them (the catalogue of the year), without building its formulas.
+  const book = new CodeBook(doc, CATALOGUES);
   // A 项 belongs to the fund of the single-fund table that prints it (05, 八, 九); one printed only
   // in 02/03 is taken as 一般公共预算, as 添加科目 does.
   const fundOf = new Map<string, Fund>();
@@ -202,24 +217,17 @@ function documentSkeleton(template: TemplateDef, meta: { department: string; yea
 }
 
 /**
- * An input that follows a formula until typed over (03 基本/项目支出) is left following where the
- * printed figure equals what it follows: only a figure that differs is "typed", as a user would.
+ * A formula that only adds cells ({?sheet:row:col}+…), evaluated in cents over the inputs read;
+ * null for any other formula (the typed figure is then kept).
  */
-function followWhereEqual(doc: WorkbookDocument): WorkbookDocument {
-  const engine = openWorkbook(doc);
-  try {
-    let out = doc;
-    for (const [sheet, rows] of Object.entries(doc.inputs)) {
-      for (const [row, cols] of Object.entries(rows ?? {})) {
-        for (const [col, value] of Object.entries(cols)) {
-          if (engine.typeOverState(sheet, row, col) !== 'typed') continue;
-          const follows = engine.followValue(sheet, row, col);
-          if (typeof follows === 'number' && Math.round(follows * 100) === Math.round(Number(value) * 100)) out = withInput(out, sheet, row, col, null);
-        }
-      }
-    }
-    return out;
-  } finally {
-    engine.destroy();
+function sumOfInputs(formula: string, sheet: string, inputs: Record<string, Record<string, Record<string, string>>>): number | null {
+  if (!/^(\{\??[^{}]+\})(\+\{\??[^{}]+\})*$/.test(formula)) return null;
+  let total = 0;
+  for (const m of formula.matchAll(/\{\??([^{}]+)\}/g)) {
+    const parts = m[1]!.split(':');
+    if (parts.length !== 3 && parts.length !== 2) return null;
+    const [s, r, c] = parts.length === 3 ? parts : [sheet, ...parts];
+    total += Math.round(Number(inputs[s!]?.[r!]?.[c!] ?? 0) * 100);
   }
+  return total;
 }
