@@ -7,6 +7,7 @@ import { codeListAction } from './ui/code-list-dialog';
 import { showWorkbook, storageUi, workbookIdFromHash } from './ui/storage-ui';
 import { mountApp } from './ui/app-shell';
 import { narrativeTab } from './ui/narrative-tab';
+import { textReviewTab } from './ui/text-review-tab';
 import { partTabs } from './ui/part-tab';
 import { publicationActions } from './ui/publication-actions';
 import { xlsxActions } from './ui/xlsx-actions';
@@ -30,7 +31,7 @@ const storage = storageUi(controller);
 // The 情况说明 renderer is fetched after the first table is on screen; its 审核 findings follow.
 let narrative: typeof import('./engine/narrative') | undefined;
 const app = mountApp(storage.frame(document.getElementById('app')!), session, {
-  extraTabs: [narrativeTab(session), ...partTabs(session), ...reviewTabs(session), ...storage.tabs],
+  extraTabs: [narrativeTab(session), textReviewTab(session), ...partTabs(session), ...reviewTabs(session), ...storage.tabs],
   // A review workbook (审查 of a published PDF) is checked as printed: the 情况说明 this app would
   // write from it, and its missing inputs, are not the document under review.
   auditSources: [() => (session.doc.review ? [] : (narrative?.missingInputs(session.engine) ?? [])), () => (session.doc.review ? [] : (narrative?.partFindings(session.engine) ?? []))],

@@ -1,7 +1,7 @@
 // 审核 rules (rules.md §2–§5). Identities that hold by construction are kept too: they show
 // 差额 0 in the app and catch a formula overwritten in Excel on the exported 审核 sheet.
 import type { AuditRuleDef } from '../../src/model/template';
-import { BUDGET_SUM, nonfiscalRules } from '../common/audit';
+import { BUDGET_SUM, nonfiscalRules, tableLinkRules } from '../common/audit';
 import { T03_FISCAL } from './function-tables';
 
 const TOL = '0.01';
@@ -202,4 +202,22 @@ export const AUDIT: AuditRuleDef[] = [
     right: { expr: '{t08:sum:exp}', label: '公开08表合计行本年支出' },
     source: 'X48-1',
   },
+  ...tableLinkRules({
+    t01: 't01',
+    t02: 't02',
+    t03: 't03',
+    t04: 't04',
+    t05: 't05',
+    t06: 't06',
+    // 04 has no 国有资本经营 column in this layout (rules.md X49-2).
+    funds: [
+      { fund: 'gpb', col04: 'gpb', sheet: 't05', exp: 'total', name: '公开05表' },
+      { fund: 'gf', col04: 'gf', sheet: 't08', exp: 'exp', name: '公开08表' },
+    ],
+    fiscal: [
+      { sheet: 't05', exp: 'total', name: '公开05表' },
+      { sheet: 't08', exp: 'exp', name: '公开08表' },
+      { sheet: 't09', exp: 'total', name: '公开09表' },
+    ],
+  }),
 ];

@@ -12,6 +12,7 @@ import { T01 } from './t01';
 import { T04 } from './t04';
 import { T06 } from './t06';
 import { T07 } from './t07';
+import { textReview } from '../common/text-review';
 
 export const HN_2021: TemplateDef = {
   id: 'hn-2021',
@@ -41,6 +42,7 @@ export const HN_2021: TemplateDef = {
   figures: FIGURES,
   audit: AUDIT,
   narrative: NARRATIVE,
+  textReview: textReview('t05'),
   parts: [PERFORMANCE],
   publication: PUBLICATION,
 };

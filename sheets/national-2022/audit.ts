@@ -2,7 +2,7 @@
 // 04's three fund columns each tie to their own table (05, 07, 08).
 import type { Fund } from '../../src/model/ids';
 import type { AuditRuleDef } from '../../src/model/template';
-import { BUDGET_SUM, nonfiscalRules } from '../common/audit';
+import { BUDGET_SUM, nonfiscalRules, tableLinkRules } from '../common/audit';
 import { EXPENDITURE_FISCAL } from './tables';
 
 const TOL = '0.01';
@@ -110,5 +110,33 @@ export const AUDIT: AuditRuleDef[] = [
     op: '<=',
     right: { expr: '{sup:proc.total:value}', label: '政府采购支出总额' },
     source: 'N11.3',
+  },
+  ...tableLinkRules({
+    t01: 'incomeExpenditure',
+    t02: 'income',
+    t03: 'expenditure',
+    t04: 'fiscalIncomeExpenditure',
+    t05: 'gpbExpenditure',
+    t06: 'basicExpenditure',
+    funds: [
+      { fund: 'gpb', col04: 'gpb', sheet: 'gpbExpenditure', exp: 'total', name: '公开05表' },
+      { fund: 'gf', col04: 'gf', sheet: 'govFund', exp: 'exp', name: '公开07表' },
+      { fund: 'soe', col04: 'soe', sheet: 'stateCapital', exp: 'total', name: '公开08表' },
+    ],
+    fiscal: [
+      { sheet: 'gpbExpenditure', exp: 'total', name: '公开05表' },
+      { sheet: 'govFund', exp: 'exp', name: '公开07表' },
+      { sheet: 'stateCapital', exp: 'total', name: '公开08表' },
+    ],
+  }),
+  {
+    id: 'X14-3',
+    severity: 'warning',
+    title: '04表各类财政拨款支出不应大于01表该类支出',
+    forEach: { kind: 'class', funds: ['gpb', 'gf', 'soe'] },
+    left: { expr: '{fiscalIncomeExpenditure:{class}:all}', label: '公开04表{name}合计' },
+    op: '<=',
+    right: { expr: '{?incomeExpenditure:{class}:amount}', label: '公开01表{name}' },
+    source: 'X14-3',
   },
 ];

@@ -7,6 +7,7 @@ import { NATIONAL_2022_MIGRATIONS } from './migrations';
 import { NARRATIVE } from './narrative';
 import { SUPPLEMENT, TEXTS } from './supplement';
 import { TABLES } from './tables';
+import { textReview } from '../common/text-review';
 
 export const NATIONAL_2022: TemplateDef = {
   id: 'national-2022',
@@ -34,4 +35,5 @@ export const NATIONAL_2022: TemplateDef = {
   figures: FIGURES,
   audit: AUDIT,
   narrative: NARRATIVE,
+  textReview: textReview('gpbExpenditure'),
 };

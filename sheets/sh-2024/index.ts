@@ -8,6 +8,7 @@ import { AUDIT_SH } from './audit';
 import { NARRATIVE_SH } from './narrative';
 import { SUPPLEMENT_SH, TEXTS_SH } from './supplement';
 import { SH_TABLES } from './tables';
+import { textReview } from '../common/text-review';
 
 export const SH_2024: TemplateDef = {
   id: 'sh-2024',
@@ -26,6 +27,7 @@ export const SH_2024: TemplateDef = {
   figures: FIGURES,
   audit: AUDIT_SH,
   narrative: NARRATIVE_SH,
+  textReview: textReview('gpbExpenditure'),
   publication: {
     title: '{dept}{year}年度部门决算',
     parts: [

@@ -170,8 +170,8 @@ const n7: NarrativeSectionDef = {
           main: choose(
             zero(SG_BUD, SG_ACT),
             '{dept}{year}年度无“三公”经费财政拨款支出。',
-            '“三公”经费财政拨款支出年初预算为{bud}万元，支出决算为{act}万元，完成预算的{rate}%，其中：因公出国（境）费决算为{abroad}万元，完成预算的{abroadR}%；' +
-              '公务用车购置及运行维护费支出决算为{car}万元，完成预算的{carR}%；公务接待费支出决算为{recep}万元，完成预算的{recepR}%。{year}年度“三公”经费支出决算数{vs}',
+            '“三公”经费财政拨款支出年初预算为{bud}万元，支出决算为{act}万元，完成预算的{rate}%，其中：因公出国（境）费决算为{abroad}万元{abroadRate}；' +
+              '公务用车购置及运行维护费支出决算为{car}万元{carRate}；公务接待费支出决算为{recep}万元{recepRate}。{year}年度“三公”经费支出决算数{vs}',
           ),
           bud: amt(SG_BUD),
           act: amt(SG_ACT),
@@ -182,6 +182,10 @@ const n7: NarrativeSectionDef = {
           carR: pct(SG('act', 'car', '公务用车购置及运行维护费'), SG('bud', 'car', '公务用车购置及运行维护费')),
           recep: amt(SG('act', 'recep', '公务接待费')),
           recepR: pct(SG('act', 'recep', '公务接待费'), SG('bud', 'recep', '公务接待费')),
+          // No budget, no completion rate (rules.md N5.4): the clause is left out.
+          abroadRate: choose(zero(SG('bud', 'abroad', '因公出国（境）费')), '', '，完成预算的{abroadR}%'),
+          carRate: choose(zero(SG('bud', 'car', '公务用车购置及运行维护费')), '', '，完成预算的{carR}%'),
+          recepRate: choose(zero(SG('bud', 'recep', '公务接待费')), '', '，完成预算的{recepR}%'),
           vs: {
             kind: 'compare',
             cur: SG_ACT,

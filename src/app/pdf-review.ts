@@ -166,8 +166,10 @@ export function buildReview(pages: PageLayout[], templateId: string, meta: { dep
   // The document's own way of printing an empty cell, when it keeps to one.
   const zeroStyle = blanks && !zeros ? 'blank' : zeros && !blanks ? 'zero' : undefined;
   const text = documentText(pages);
-  const review = { file: meta.file ?? '', tables: tables.map(({ title, pages: p, rows, figures: n }) => ({ title, pages: p, rows, figures: n })), unread, text: text.text, lines: text.lines.map((l) => [l.start, l.end, l.page]) };
-  const restored = restoreDocument({ ...skeleton, inputs, printed, review, ...(zeroStyle ? { zeroStyle } : {}) });
+  const review = { file: meta.file ?? '', tables: tables.map(({ title, pages: p, rows, figures: n }) => ({ title, pages: p, rows, figures: n })), unread, lines: text.lines.map((l) => [l.start, l.end, l.page]) };
+  // The running text is the published text under review: 表文核对 checks it against the tables.
+  const publishedText = { text: text.text, source: 'pdf', ...(meta.file ? { name: meta.file } : {}) };
+  const restored = restoreDocument({ ...skeleton, inputs, printed, review, ...(text.text.trim() ? { publishedText } : {}), ...(zeroStyle ? { zeroStyle } : {}) });
   unread.push(...restored.notes);
   return { doc: restored.doc, tables, unread, pages };
 }

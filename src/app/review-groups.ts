@@ -4,6 +4,7 @@
 // from a list of rule ids, so a template's new rule falls in its group by itself.
 import { CARRIED_TEXT_RULE, PRINTED_RULE, type Finding, type WorkbookEngine } from '../engine';
 import { referencedCells } from '../engine/formula';
+import { reviewNarrativeText, TEXT_FINDING_CLASS } from '../engine/text-review';
 import type { WorkbookDocument } from '../model/document';
 import { SUPPLEMENT_ID } from '../model/ids';
 import { openWorkbook } from './templates';
@@ -52,11 +53,16 @@ export interface ReviewFinding {
   message: string;
 }
 
-/** The 审核 of a workbook as the app runs it, each finding with its group. */
+/**
+ * The 审核 of a workbook as the app runs it, each finding with its group, then the 表文核对 of its
+ * published text (a PDF's running text), whose findings state their own group (表文/文内).
+ */
 export function reviewFindings(doc: WorkbookDocument): ReviewFinding[] {
   const engine = openWorkbook(doc);
   try {
-    return engine.audit().map((f) => ({ group: findingGroup(engine, f), severity: f.severity, title: f.title, message: f.message }));
+    const tables = engine.audit().map((f) => ({ group: findingGroup(engine, f), severity: f.severity, title: f.title, message: f.message }));
+    const text = doc.publishedText?.text ? reviewNarrativeText(engine, doc.publishedText.text) : [];
+    return [...tables, ...text.map((f) => ({ group: f.group, severity: f.severity, title: TEXT_FINDING_CLASS[f.class], message: f.message }))];
   } finally {
     engine.destroy();
   }

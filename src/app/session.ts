@@ -1,7 +1,7 @@
 // A workbook being edited: the engine plus undo/redo and change notification. No DOM.
 // Every accepted change emits 'change' with the new document, so autosave and views follow it.
 import { InputError } from '../model/amount';
-import type { WorkbookDocument, WorkbookUnit } from '../model/document';
+import type { PublishedText, WorkbookDocument, WorkbookUnit } from '../model/document';
 import type { Fund } from '../model/ids';
 import type { AnySheetId } from '../model/template';
 import type { BatchInput, CellChange, CodeSpec, EditResult, WorkbookEngine } from '../engine';
@@ -180,6 +180,13 @@ export class WorkbookSession {
     this.guard();
     this.engine.setText(id, text);
     this.emit({ type: 'change', doc: this.doc, label: '修改文字' });
+  }
+
+  /** The published 情况说明 under review (表文核对), saved with the workbook; null removes it. */
+  setPublishedText(published: PublishedText | null): void {
+    this.guard();
+    this.engine.setPublishedText(published);
+    this.emit({ type: 'change', doc: this.doc, label: published ? '表文核对：读入文字' : '表文核对：清除文字' });
   }
 
   /** Confirms a text carried from last year (its review mark and 提示 go); saved like text. */

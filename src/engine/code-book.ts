@@ -3,7 +3,7 @@
 // has no name (blank in the tables, 【缺】 in the 情况说明, an error in the 审核) — never a made-up one.
 import type { WorkbookDocument } from '../model/document';
 import type { Fund } from '../model/ids';
-import type { CodeCatalog } from '../model/code-catalog';
+import { squashName, type CodeCatalog } from '../model/code-catalog';
 import type { EconomicCode, FunctionCode } from '../model/template';
 
 export interface CodeNode {
@@ -35,6 +35,15 @@ export class CodeBook {
 
   private get year(): number {
     return this.doc.meta?.year ?? 2021;
+  }
+
+  /** Names of 功能分类 and 经济分类 codes used only before the workbook's year, with the year's name. */
+  formerNames(): { kind: 'function' | 'economic'; code: string; former: string; current: string }[] {
+    const { functionCatalog: fn, economicCatalog: econ } = this.catalogues;
+    return [
+      ...(fn?.formerNames(this.year).map((x) => ({ kind: 'function' as const, ...x, current: this.nameOf(x.code) ?? x.current })) ?? []),
+      ...(econ?.formerNames(this.year).map((x) => ({ kind: 'economic' as const, ...x, current: this.economicNameOf(x.code) ?? x.current })) ?? []),
+    ];
   }
 
   /** Sorted, de-duplicated 项 codes used by these funds. */
@@ -83,6 +92,12 @@ export class CodeBook {
 
   economicNameOf(code: string): string | null {
     return this.doc.economicNames?.[code] ?? this.catalogues.economicCatalog?.lookup(code, this.year)?.name ?? this.econNames.get(code) ?? null;
+  }
+
+  /** True when `name` is the economic code's name now, or was in some year (a text may use either). */
+  economicNameMatches(code: string, name: string): boolean {
+    const own = this.economicNameOf(code);
+    return (own !== null && squashName(own) === squashName(name)) || (this.catalogues.economicCatalog?.knowsName(code, name) ?? false);
   }
 
   economicName(code: string): string {

@@ -17,6 +17,12 @@ export interface ResolveContext {
   index: ReadonlyMap<string, ReadonlyMap<string, Position>>;
   /** {@classes:col} → A1 range of this side's class rows for that column. */
   classRange?: (col: string) => string | null;
+  /**
+   * 审查: the figure a published document prints in a computed cell, as an amount string; a
+   * placeholder of such a cell resolves to that figure, so rules between tables compare the
+   * tables as printed (the printed-figure findings compare each with its recomputation).
+   */
+  printed?: (sheet: string, row: string, col: string) => string | undefined;
 }
 
 export function colName(c: number): string {
@@ -62,6 +68,8 @@ export function resolveFormula(text: string, ctx: ResolveContext): string {
       if (optional) return '0';
       throw new TemplateError(`Unknown cell {${inner}} referenced from ${ctx.sheet}`);
     }
+    const asPrinted = ctx.printed?.(sheet, row, col);
+    if (asPrinted !== undefined) return `(${asPrinted})`;
     return sheet === ctx.sheet ? a1(pos) : `${quoteSheet(sheet)}!${a1(pos)}`;
   });
 }

@@ -2,6 +2,7 @@
 // a rectangular grid of cells with stable (row id, column key) addresses (types in src/model/layout).
 // No HyperFormula here, so the UI and the XLSX writer can use the same layout.
 import type { AuditTolerance, WorkbookDocument } from '../model/document';
+import type { SheetId } from '../model/ids';
 import type {
   AnySheetId,
   AuditRuleDef,
@@ -37,7 +38,7 @@ class Grid {
   merges: Merge[] = [];
   rowKinds: RowKind[] = [];
   index = new Map<string, Position>();
-  pending: { r: number; c: number; text: string; row?: string; classRange?: (col: string) => string | null }[] = [];
+  pending: { r: number; c: number; text: string; row?: string; classRange?: (col: string) => string | null; asPrinted?: boolean }[] = [];
   constructor(readonly width: number) {}
 
   addRow(kind: RowKind): number {
@@ -356,7 +357,9 @@ export const AUDIT_COLS = ['left', 'right', 'diff'] as const;
 
 function expandRules(tpl: TemplateDef, book: CodeBook): ExpandedRule[] {
   const out: ExpandedRule[] = [];
+  const used = book.items(['gpb', 'gf', 'soe']);
   for (const def of tpl.audit) {
+    if (def.ifCodes && !used.some((c) => def.ifCodes!.some((p) => c.startsWith(p)))) continue;
     const vars: Record<string, string>[] = !def.forEach
       ? [{}]
       : def.forEach.kind === 'item'
@@ -401,6 +404,8 @@ function layoutAudit(rules: ExpandedRule[], tol: AuditTolerance): Grid {
     g.text(r, 1, rule.title, 'label');
     g.formula(r, 2, rule.rowId, 'left', rule.def.left.expr);
     g.formula(r, 3, rule.rowId, 'right', rule.def.right.expr);
+    // Rules compare the tables as printed (审查): a printed figure stands for its computed cell.
+    for (const p of g.pending.slice(-2)) p.asPrinted = true;
     // 差额: for "=" the signed difference; for "≤"/"≥" only the amount by which the rule is
     // broken, so a passing rule shows 0 in the exported 审核 sheet too.
     const raw = `ROUND(${a1({ r, c: 2 })}-${a1({ r, c: 3 })},2)`;
@@ -480,12 +485,13 @@ export function buildLayout(template: TemplateDef, doc: WorkbookDocument, book: 
   });
 
   const index = new Map<string, Map<string, Position>>(grids.map(({ id, g }) => [id, g.index]));
+  const printedOf = (sheet: string, row: string, col: string) => doc.printed?.[sheet as SheetId]?.[row]?.[col];
   for (const { id, g } of grids) {
     for (const p of g.pending) {
       const cell = g.cells[p.r]![p.c];
       const target = cell?.t === 'formula' ? cell : cell?.t === 'input' ? cell.follow : undefined;
       if (!target) continue;
-      target.formula = resolveFormula(p.text, { sheet: id, ...(p.row ? { row: p.row } : {}), index, ...(p.classRange ? { classRange: p.classRange } : {}) });
+      target.formula = resolveFormula(p.text, { sheet: id, ...(p.row ? { row: p.row } : {}), index, ...(p.classRange ? { classRange: p.classRange } : {}), ...(p.asPrinted ? { printed: printedOf } : {}) });
     }
   }
   const sheets = grids.map(({ id, g, meta }) => finish(g, id, meta));

@@ -2,7 +2,7 @@
 // edits addressed by stable ids, reports what changed, evaluates 审核 and key figures. Headless.
 import { DetailedCellError, HyperFormula, type ExportedChange } from 'hyperformula';
 import { dec, formatAmount, InputError, parseAmount, parseCount, roundHalfUp, type Decimal } from '../model/amount';
-import { withInput, withPrinted, type WorkbookDocument, type WorkbookUnit } from '../model/document';
+import { MAX_PUBLISHED_TEXT, withInput, withPrinted, type PublishedText, type WorkbookDocument, type WorkbookUnit } from '../model/document';
 import { FUNDS, type Fund, type SheetId, isFunctionItemCode } from '../model/ids';
 import type { AnySheetId, AuditSeverity, TemplateDef, ValueFormat } from '../model/template';
 import { CodeBook, type Catalogues } from './code-book';
@@ -352,7 +352,36 @@ export class WorkbookEngine {
       else cache.set(key, this.printedFinding(e.sheet, e.row, e.col));
     }
     this.auditList = null;
-    return { changes: parsed.map((e) => ({ sheet: e.sheet, row: e.row, col: e.col, value: this.value(e.sheet, e.row, e.col) })), structural: false };
+    const ruleChanges = this.relinkPrintedRules();
+    const cells = parsed.map((e) => ({ sheet: e.sheet, row: e.row, col: e.col, value: this.value(e.sheet, e.row, e.col) }));
+    return { changes: [...cells, ...ruleChanges], structural: false };
+  }
+
+  /**
+   * Rules between tables read a printed figure in place of its cell (they compare the tables as
+   * printed), as a constant in the 审核 sheet's formulas: those formulas are written again where a
+   * printed figure changed them, and the rules re-judged. Same rows and columns: only formula text differs.
+   */
+  private relinkPrintedRules(): CellChange[] {
+    const layout = buildLayout(this.env.template, this.doc, this.book);
+    const before = this.layout.sheets.find((s) => s.id === 'audit');
+    const after = layout.sheets.find((s) => s.id === 'audit');
+    const n = this.sheetNum.get('audit');
+    if (!before || !after || n === undefined) return [];
+    const writes: { row: number; col: number; formula: string }[] = [];
+    after.cells.forEach((row, r) =>
+      row.forEach((cell, c) => {
+        const old = before.cells[r]?.[c];
+        if (cell?.t === 'formula' && old?.t === 'formula' && cell.formula !== old.formula) writes.push({ row: r, col: c, formula: cell.formula });
+      }),
+    );
+    if (!writes.length) return [];
+    this.layout = layout;
+    this.ruleByRow = new Map(layout.rules.map((r) => [r.rowId, r]));
+    for (const s of layout.sheets) this.sheetById.set(this.sheetNum.get(s.id)!, s);
+    const changes = this.hf.batch(() => writes.forEach((w) => this.hf.setCellContents({ sheet: n, row: w.row, col: w.col }, `=${w.formula}`)));
+    this.findings = null;
+    return this.mapChanges(changes);
   }
 
   /** Adds a 项 code for a fund (rows appear in every table that shows that fund). */
@@ -543,6 +572,12 @@ export class WorkbookEngine {
     if (r === null || e === null || r.startsWith('-') || e.startsWith('-')) throw new InputError('审核容差应为非负金额');
     if (Number(r) > Number(e)) throw new InputError('尾差容差不应大于错误界限');
     return this.rebuild({ ...this.doc, auditTolerance: { rounding: r, error: e } });
+  }
+
+  /** The published 情况说明 under review (表文核对); null removes it. Derived findings follow it. */
+  setPublishedText(published: PublishedText | null): void {
+    const { publishedText: _gone, ...doc } = this.doc;
+    this.doc = published && published.text.trim() ? { ...doc, publishedText: { ...published, text: published.text.slice(0, MAX_PUBLISHED_TEXT) } } : doc;
   }
 
   /** The user has checked a text carried from last year: it no longer waits for review. */

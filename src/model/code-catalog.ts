@@ -84,6 +84,24 @@ export class CodeCatalog {
       .filter((i) => i.confirmed);
   }
 
+  /**
+   * Names that codes had only before `year` (a renamed class's old name), each with its name in
+   * `year`: a text of that year that uses one is out of date.
+   */
+  formerNames(year: number): { code: string; former: string; current: string }[] {
+    const out: { code: string; former: string; current: string }[] = [];
+    for (const [code, e] of this.byCode) {
+      const current = this.lookup(code, year);
+      if (!current?.confirmed) continue;
+      for (const n of e.names) {
+        if (n.to < year && squashName(n.name) !== squashName(current.name) && !e.names.some((m) => m.name === n.name && m.to >= year)) {
+          out.push({ code, former: n.name, current: current.name });
+        }
+      }
+    }
+    return out.sort((a, b) => a.code.localeCompare(b.code));
+  }
+
   /** True when `name` is the code's name in some year (a renamed class's old name, for instance). */
   knowsName(code: string, name: string): boolean {
     const n = squashName(name);

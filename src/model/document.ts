@@ -56,16 +56,34 @@ export interface ReviewTable {
 }
 
 /**
- * 审查: where a review workbook came from (a published PDF), what of it could not be read, and its
- * running text (the 情况说明, for 表文核对), each printed line as [start, end, page] in that text.
+ * 审查: where a review workbook came from (a published PDF) and what of it could not be read. Its
+ * running text is the workbook's `publishedText` (source 'pdf', checked by 表文核对); `lines` gives
+ * each printed line of that text as [start, end, page].
  */
 export interface ReviewSource {
   file: string;
   tables: ReviewTable[];
   unread: string[];
-  text: string;
   lines: [start: number, end: number, page: number][];
 }
+
+
+/** Where a published text under review (表文核对) came from. */
+export type PublishedTextSource = 'paste' | 'docx' | 'pdf';
+
+/**
+ * 表文核对: the published 情况说明 checked against this workbook, as the user pasted or opened it.
+ * Only the text is kept (an input); its findings are derived from it and the tables on every open.
+ */
+export interface PublishedText {
+  text: string;
+  source: PublishedTextSource;
+  /** The file it was read from (DOCX/PDF). */
+  name?: string;
+}
+
+/** Longest published text kept (characters): a whole disclosure is 30–60 thousand. */
+export const MAX_PUBLISHED_TEXT = 300_000;
 
 export interface WorkbookDocument {
   type: typeof DOC_TYPE;
@@ -97,6 +115,8 @@ export interface WorkbookDocument {
   reviewTexts?: string[];
   /** Printed figures of computed cells (a review workbook); absent when none. */
   printed?: PrintedValues;
+  /** The published 情况说明 under review (表文核对); absent when none. */
+  publishedText?: PublishedText;
   /** The reviewed document itself (a review workbook made from a PDF); absent otherwise. */
   review?: ReviewSource;
 }

@@ -1,7 +1,21 @@
 // The one tolerant load path (IndexedDB, JSON backup, XLSX import): unknown in, valid document
 // or a RestoreError with a Chinese message out. Fills defaults and runs migrations first.
 import { InputError, parseAmount, parseCount } from './amount';
-import { APP_ID, DEFAULT_AUDIT_TOLERANCE, DOC_TYPE, SCHEMA_VERSION, emptyCodes, type AuditTolerance, type InputValues, type PrintedValues, type ReviewSource, type WorkbookDocument, type WorkbookUnit } from './document';
+import {
+  APP_ID,
+  DEFAULT_AUDIT_TOLERANCE,
+  DOC_TYPE,
+  MAX_PUBLISHED_TEXT,
+  SCHEMA_VERSION,
+  emptyCodes,
+  type AuditTolerance,
+  type InputValues,
+  type PrintedValues,
+  type PublishedText,
+  type ReviewSource,
+  type WorkbookDocument,
+  type WorkbookUnit,
+} from './document';
 import { FUNDS, SUPPLEMENT_ID, type SheetId } from './ids';
 import { migrate } from './migrations';
 import type { TemplateMigration, ValueFormat } from './template';
@@ -199,7 +213,8 @@ export function restore(raw: unknown, templates: ReadonlyMap<string, TemplateInf
   // Only texts the document still has can wait for review.
   const reviewTexts = Array.isArray(td.reviewTexts) ? [...new Set(td.reviewTexts.filter((id): id is string => typeof id === 'string' && id in texts))].sort() : [];
   const printed = restorePrinted(td.printed, tpl, notes);
-  const review = restoreReview(td.review, notes);
+  const publishedText = restorePublishedText(td.publishedText, notes);
+  const review = restoreReview(td.review, publishedText?.text ?? '', notes);
 
   return {
     doc: {
@@ -220,6 +235,7 @@ export function restore(raw: unknown, templates: ReadonlyMap<string, TemplateInf
       ...(zeroStyle ? { zeroStyle } : {}),
       ...(reviewTexts.length ? { reviewTexts } : {}),
       ...(printed ? { printed } : {}),
+      ...(publishedText ? { publishedText } : {}),
       ...(review ? { review } : {}),
     },
     migrated: applied,
@@ -229,19 +245,18 @@ export function restore(raw: unknown, templates: ReadonlyMap<string, TemplateInf
 
 const PRINTED_ID = /^[0-9A-Za-z_.]{1,40}$/;
 
-/** Bounds on a review's source: a 400-page document's running text fits well within them. */
-export const REVIEW_LIMITS = { text: 2_000_000, lines: 100_000, unread: 2_000, tables: 50 } as const;
+/** Bounds on a review's report: a 400-page document's lines fit well within them. */
+export const REVIEW_LIMITS = { lines: 100_000, unread: 2_000, tables: 50 } as const;
 
-/** The reviewed document's report and text, kept as far as it is well-formed. */
-function restoreReview(raw: unknown, notes: string[]): ReviewSource | undefined {
+/** The reviewed document's report, kept as far as it is well-formed; `lines` index into `text` (publishedText). */
+function restoreReview(raw: unknown, text: string, notes: string[]): ReviewSource | undefined {
   if (raw === undefined) return undefined;
   const str = (x: unknown, max: number) => (typeof x === 'string' ? x.slice(0, max) : '');
   const nums = (x: unknown) => (Array.isArray(x) ? x.filter((n): n is number => Number.isInteger(n) && n >= 0) : []);
-  if (!isObj(raw) || typeof raw.text !== 'string') {
+  if (!isObj(raw)) {
     notes.push('审查来源的格式错误，已忽略（表格数据不受影响）');
     return undefined;
   }
-  const text = raw.text.slice(0, REVIEW_LIMITS.text);
   const lines = (Array.isArray(raw.lines) ? raw.lines : [])
     .slice(0, REVIEW_LIMITS.lines)
     .filter((l): l is [number, number, number] => Array.isArray(l) && l.length === 3 && l.every((n) => Number.isInteger(n) && n >= 0) && l[0] <= l[1] && l[1] <= text.length);
@@ -249,7 +264,7 @@ function restoreReview(raw: unknown, notes: string[]): ReviewSource | undefined 
     isObj(t) && typeof t.title === 'string' ? [{ title: str(t.title, 100), pages: nums(t.pages), rows: nums([t.rows])[0] ?? 0, figures: nums([t.figures])[0] ?? 0 }] : [],
   );
   const unread = (Array.isArray(raw.unread) ? raw.unread : []).filter((u): u is string => typeof u === 'string').slice(0, REVIEW_LIMITS.unread).map((u) => u.slice(0, 500));
-  return { file: str(raw.file, 200), tables, unread, text, lines };
+  return { file: str(raw.file, 200), tables, unread, lines };
 }
 
 /**
@@ -306,6 +321,25 @@ function restorePrinted(raw: unknown, tpl: TemplateInfo, notes: string[]): Print
   }
   if (dropped) notes.push(`忽略了 ${dropped} 个格式错误的印刷数`);
   return count ? out : undefined;
+}
+
+/** The published text under review: kept as text (control characters dropped, CRLF as LF), cut to the limit with a note. */
+function restorePublishedText(raw: unknown, notes: string[]): PublishedText | undefined {
+  if (raw === undefined) return undefined;
+  if (!isObj(raw) || typeof raw.text !== 'string') {
+    notes.push('表文核对的文字格式错误，已忽略');
+    return undefined;
+  }
+  // eslint-disable-next-line no-control-regex
+  let text = raw.text.replace(/\r\n?/g, '\n').replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '');
+  if (!text.trim()) return undefined;
+  if (text.length > MAX_PUBLISHED_TEXT) {
+    notes.push(`表文核对的文字超过 ${MAX_PUBLISHED_TEXT.toLocaleString('en-US')} 字，其余未读取`);
+    text = text.slice(0, MAX_PUBLISHED_TEXT);
+  }
+  const source = raw.source === 'docx' || raw.source === 'pdf' ? raw.source : 'paste';
+  const name = typeof raw.name === 'string' && raw.name.trim() ? raw.name.trim().slice(0, 200) : undefined;
+  return { text, source, ...(name ? { name } : {}) };
 }
 
 /** The workbook's 审核 bands; a bad one is replaced by the default with a note. */

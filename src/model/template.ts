@@ -10,6 +10,7 @@ import type { Fund, SheetId, TableId } from './ids';
 import type { NarrativeDef } from './narrative';
 import type { TemplatePartDef } from './part';
 import type { PublicationDef } from './publication';
+import type { TextReviewDef } from './text-review';
 
 export type ZeroStyle = 'blank' | 'zero';
 export type ValueFormat = 'amount' | 'percent' | 'count';
@@ -204,6 +205,11 @@ export interface AuditRuleDef {
   forEach?: { kind: 'item' | 'class'; funds: Fund[] };
   /** Source of the rule (rules.md id). */
   source?: string;
+  /**
+   * The rule applies only when the workbook uses one of these 功能分类 codes (a 项, or a 款/类 with
+   * a 项 under it): e.g. 06 ↔ 05 for the same money only where the 05 项 is there at all.
+   */
+  ifCodes?: string[];
 }
 
 /**
@@ -253,6 +259,8 @@ export interface TemplateDef {
   audit: AuditRuleDef[];
   /** The 情况说明, its numbers bound to cells (src/engine/narrative renders it). */
   narrative?: NarrativeDef;
+  /** How a published 情况说明 is read against the tables (表文核对); absent: the shared defaults. */
+  textReview?: TextReviewDef;
   /** Further parts of the publication (第五部分 附件 …), each with its own tab; see part.ts. */
   parts?: TemplatePartDef[];
   /** Set by expandParts(): the parts' inputs are already in supplement/texts. */

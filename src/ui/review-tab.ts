@@ -18,7 +18,7 @@ export function reviewTabs(session: WorkbookSession): TabSpec[] {
       label: REVIEW_TAB_TEXT.tab,
       title: REVIEW_TAB_TEXT.tabTitle,
       render(container) {
-        void import('./review-view').then((m) => m.renderReview(container, review));
+        void import('./review-view').then((m) => m.renderReview(container, review, session.doc.publishedText?.text ?? ''));
       },
     },
   ];

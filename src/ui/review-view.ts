@@ -18,10 +18,10 @@ export const REVIEW_VIEW_TEXT = {
 } as const;
 
 /** The paragraphs of the text, each with its first page. */
-function paragraphs(review: ReviewSource): { start: number; end: number; page: number }[] {
+function paragraphs(review: ReviewSource, text: string): { start: number; end: number; page: number }[] {
   const out: { start: number; end: number; page: number }[] = [];
   let start = 0;
-  for (const part of review.text.split('\n')) {
+  for (const part of text.split('\n')) {
     const end = start + part.length;
     const line = review.lines.find((l) => l[1] > start && l[0] < Math.max(end, start + 1));
     out.push({ start, end, page: line?.[2] ?? 0 });
@@ -30,16 +30,17 @@ function paragraphs(review: ReviewSource): { start: number; end: number; page: n
   return out;
 }
 
-export function renderReview(container: HTMLElement, review: ReviewSource): void {
+/** The report, and `published` (the document's running text, publishedText) page by page. */
+export function renderReview(container: HTMLElement, review: ReviewSource, published: string): void {
   const T = REVIEW_VIEW_TEXT;
   let lastPage = 0;
   const text = el('div', { class: 'review-text' });
-  for (const p of paragraphs(review)) {
+  for (const p of paragraphs(review, published)) {
     if (p.page && p.page !== lastPage) {
       text.append(el('p', { class: 'review-page' }, T.page(p.page)));
       lastPage = p.page;
     }
-    text.append(el('p', { class: 'review-para', 'data-start': String(p.start), 'data-end': String(p.end) }, review.text.slice(p.start, p.end)));
+    text.append(el('p', { class: 'review-para', 'data-start': String(p.start), 'data-end': String(p.end) }, published.slice(p.start, p.end)));
   }
   container.replaceChildren(
     el(

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { applyValidEdits } from '../../src/app/partial-edit';
 import { WorkbookSession } from '../../src/app/session';
-import { exampleDocument, openWorkbook } from '../../src/app/templates';
+import { exampleById, exampleDocument, openWorkbook } from '../../src/app/templates';
 import { PRINTED_RULE } from '../../src/engine';
 import { InputError } from '../../src/model/amount';
 
@@ -91,5 +91,28 @@ describe('printed figures entered through the session (审查模式)', () => {
     expect(result.applied.map((e) => e.col)).toEqual(['total']);
     expect(result.rejected.map((r) => r.edit.col)).toEqual(['basic']);
     expect(s.doc.printed?.t05?.sum).toEqual({ total: '1576.05' });
+  });
+
+  it('rules between tables read the printed figure at once, as a fresh build of the same document does', () => {
+    // 财政局 2024 prints 208 as 326.71 in 01 and 04 (326.72 in 03/05): X13-2:208 and X4F-gpb:208.
+    const s = new WorkbookSession(openWorkbook(exampleById('sh-putuo-czj-2024')));
+    const judged = (e: { audit(): readonly { rowId: string; severity: string; diff: { toFixed(n: number): string } | null }[] }) =>
+      e.audit().map((f) => `${f.rowId} ${f.severity} ${f.diff?.toFixed(2) ?? ''}`).sort();
+    expect(judged(s.engine)).toEqual(expect.arrayContaining(['X13-2:208 warning -0.01', 'X4F-gpb:208 warning -0.01']));
+    // The reviewer corrects 01's printed 208 to the 03 figure, and misprints 04's by a digit.
+    s.edit([
+      { sheet: 'incomeExpenditure', row: '208', col: 'amount', raw: '326.72', printed: true },
+      { sheet: 'fiscalIncomeExpenditure', row: '208', col: 'gpb', raw: '362.72', printed: true },
+    ]);
+    const fresh = openWorkbook(s.doc);
+    try {
+      expect(judged(s.engine)).toEqual(judged(fresh));
+      expect(judged(s.engine)).not.toContain('X13-2:208 warning -0.01');
+      expect(judged(s.engine).some((f) => f.startsWith('X4F-gpb:208 error'))).toBe(true);
+      s.undo();
+      expect(judged(s.engine)).toEqual(judged(openWorkbook(exampleById('sh-putuo-czj-2024'))));
+    } finally {
+      fresh.destroy();
+    }
   });
 });

@@ -137,3 +137,21 @@ describe('restore() of printed figures (审查)', () => {
     expect(restoreDocument({ ...valid(), printed: 'junk' }).notes).toEqual(['印刷数格式错误，已忽略']);
   });
 });
+
+describe('restore() of the published text under review (表文核对)', () => {
+  it('keeps the text, its source and file name; absent when none or blank', () => {
+    expect('publishedText' in restoreDocument(valid()).doc).toBe(false);
+    expect('publishedText' in restoreDocument({ ...valid(), publishedText: { text: ' \n ', source: 'paste' } }).doc).toBe(false);
+    const { doc, notes } = restoreDocument({ ...valid(), publishedText: { text: '一、收入\r\n本年收入合计1576.05万元。\u0007', source: 'docx', name: ' 情况说明.docx ' } });
+    expect(doc.publishedText).toEqual({ text: '一、收入\n本年收入合计1576.05万元。', source: 'docx', name: '情况说明.docx' });
+    expect(notes).toEqual([]);
+  });
+
+  it('an unknown source is a paste; junk is dropped with a note; an overlong text is cut with a note', () => {
+    expect(restoreDocument({ ...valid(), publishedText: { text: '收入', source: 'fax' } }).doc.publishedText).toEqual({ text: '收入', source: 'paste' });
+    const junk = restoreDocument({ ...valid(), publishedText: 42 });
+    expect(['publishedText' in junk.doc, junk.notes]).toEqual([false, ['表文核对的文字格式错误，已忽略']]);
+    const long = restoreDocument({ ...valid(), publishedText: { text: '收'.repeat(300_001), source: 'pdf' } });
+    expect([long.doc.publishedText?.text.length, long.doc.publishedText?.source, long.notes]).toEqual([300_000, 'pdf', ['表文核对的文字超过 300,000 字，其余未读取']]);
+  });
+});

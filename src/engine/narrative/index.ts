@@ -5,6 +5,7 @@ export { narrativePlainText, paragraphText } from './plain-text';
 export { missingInputs, missingInputsOf, MISSING_INPUT_RULE, MISSING_TEXT_RULE } from './missing';
 export type {
   CellAddress,
+  Derived,
   FigureSource,
   MissingInput,
   MissingRef,

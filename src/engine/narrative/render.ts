@@ -25,7 +25,7 @@ import { referencedCells, substitute, TemplateError } from '../formula';
 import { INDICATOR_COL_NAMES, indicatorPart, indicatorRowRef, missingRows, type IndicatorCol } from '../indicators';
 import type { WorkbookEngine } from '../workbook-engine';
 import { CellNamer, formulaInWords } from './sources';
-import type { CellAddress, FigureSource, MissingInput, MissingRef, RenderedNarrative, RenderedParagraph, RenderedSection, Segment } from './types';
+import type { CellAddress, Derived, FigureSource, MissingInput, MissingRef, RenderedNarrative, RenderedParagraph, RenderedSection, Segment } from './types';
 
 /** A number read from the workbook: its value (null when a needed input is missing) and where it comes from. */
 interface Operand {
@@ -214,9 +214,10 @@ class Renderer {
     };
     if (part.value === null || whole.value === null) return [this.gap([...part.missing, ...whole.missing], 'pct', source)];
     const p = percent(part.value, whole.value);
-    if (p !== null) return [{ kind: 'figure', text: this.num(p), source }];
+    const derived: Derived = { kind: 'share', a: part.value.toFixed(2), b: whole.value.toFixed(2), cells: [oneCell(part.source), oneCell(whole.source)] };
+    if (p !== null) return [{ kind: 'figure', text: this.num(p), source, derived }];
     // 0 of 0 is printed 0% as the reference does for empty income types; a share of nothing is not a number.
-    if (part.value.isZero()) return [{ kind: 'figure', text: this.num(0), source }];
+    if (part.value.isZero()) return [{ kind: 'figure', text: this.num(0), source, derived }];
     return [{ kind: 'placeholder', text: `【无法计算：${whole.name}为0】`, missing: [], source }];
   }
 
@@ -230,11 +231,13 @@ class Renderer {
     }
     const diff = cur.value.minus(base.value);
     const abs = diff.abs();
+    const pair = { a: cur.value.toFixed(2), b: base.value.toFixed(2), cells: [oneCell(cur.source), oneCell(base.source)] as Derived['cells'] };
     const locals: Record<string, Segment[]> = {
       abs: [
         {
           kind: 'figure',
           text: this.num(abs),
+          derived: { kind: 'diff', ...pair },
           source: { kind: 'formula', label: `${cur.name}与${base.name}之差`, formula: `${cur.name} − ${base.name}`, cells },
         },
       ],
@@ -245,6 +248,7 @@ class Renderer {
         {
           kind: 'figure',
           text: this.num(p),
+          derived: { kind: 'change', ...pair },
           source: {
             kind: 'formula',
             label: `${cur.name}比${base.name}增减的比例（%）`,
@@ -420,6 +424,10 @@ const ZERO = dec(0);
 
 function cellsOf(s: FigureSource): CellAddress[] {
   return s.kind === 'cell' ? [{ sheet: s.sheet, row: s.row, col: s.col }] : s.cells;
+}
+
+function oneCell(s: FigureSource): CellAddress | null {
+  return s.kind === 'cell' ? { sheet: s.sheet, row: s.row, col: s.col } : null;
 }
 
 function uniqueCells(cells: CellAddress[]): CellAddress[] {

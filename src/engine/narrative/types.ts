@@ -19,11 +19,24 @@ export type MissingRef = ({ kind: 'input'; label: string } & CellAddress) | { ki
 export type Segment =
   | { kind: 'text'; text: string }
   /** Computed: never editable. */
-  | { kind: 'figure'; text: string; source: FigureSource; choice?: string }
+  | { kind: 'figure'; text: string; source: FigureSource; choice?: string; derived?: Derived }
   /** The user's own words, editable (session.setText(textId, …)). */
   | { kind: 'userText'; text: string; textId: string; label: string }
   /** Marked gap, e.g. 【缺：上年收支总计】; `missing` says what to fill in (absent for a 0 denominator). */
   | { kind: 'placeholder'; text: string; missing: MissingRef[]; source?: FigureSource };
+
+/**
+ * How a figure was derived from two amounts (2-dp strings; their cells are the source's, in order):
+ * a share a ÷ b × 100, a change |a − b| ÷ |b| × 100, a difference |a − b|. A published text is read
+ * against it (表文核对: truncated rather than rounded, a rate without a base, a table's printed slip).
+ */
+export interface Derived {
+  kind: 'share' | 'change' | 'diff';
+  a: string;
+  b: string;
+  /** The cell each operand is, when it is one cell. */
+  cells: [CellAddress | null, CellAddress | null];
+}
 
 export interface RenderedParagraph {
   id: string;
