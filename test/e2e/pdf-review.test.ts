@@ -60,6 +60,7 @@ describe('PDF审查', () => {
     await text.clickFinding(total.id);
     expect(await text.currentSentence()).toContain('财政拨款收入支出总计0.3万元');
     await wb.screenshot('pdf-review-sentence');
+    await wb.screenshot('pdf-review-sentence');
 
     const tab = await review.reviewTab();
     expect(tab.unread).toEqual([]);
