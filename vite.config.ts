@@ -41,6 +41,8 @@ function csp(): Plugin {
 export default defineConfig({
   base: './',
   plugins: [csp(), slimHyperFormula(), dropHandsontableInlineCss(), singleFile(), serviceWorker({ skip: isSingleFileBuild })],
+  // pdf.js's CJK character maps (src/io/pdf-cmaps.ts) are bundled as inline data, never fetched.
+  assetsInclude: ['**/*.bcmap'],
   build: {
     target: 'es2022',
     chunkSizeWarningLimit: 2000,

@@ -4,4 +4,5 @@
 // built-in figures, stores each result as results[key] and adds its rows to the printed table.
 export default [
   // (await import('./my-figure.mjs')).default,
+  (await import('./pdf-review-bench.mjs')).default,
 ];

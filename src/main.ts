@@ -15,6 +15,8 @@ import { publicationActions } from './ui/publication-actions';
 import { xlsxActions } from './ui/xlsx-actions';
 import { startOffline } from './ui/offline';
 import { printTables } from './ui/print-tables';
+import { pdfReviewAction } from './ui/pdf-review-actions';
+import { reviewTabs } from './ui/review-tab';
 
 // Start-up phases for the bench's cold-open breakdown (bench/browser-bench.mjs reads app:* marks).
 performance.mark('app:script');
@@ -34,8 +36,10 @@ const storage = storageUi(controller);
 // The 情况说明 renderer is fetched after the first table is on screen; its 审核 findings follow.
 let narrative: typeof import('./engine/narrative') | undefined;
 const app = mountApp(storage.frame(document.getElementById('app')!), session, {
-  extraTabs: [narrativeTab(session), textReviewTab(session), ...partTabs(session), ...storage.tabs],
-  auditSources: [() => narrative?.missingInputs(session.engine) ?? [], () => narrative?.partFindings(session.engine) ?? []],
+  extraTabs: [narrativeTab(session), textReviewTab(session), ...partTabs(session), ...reviewTabs(session), ...storage.tabs],
+  // A review workbook (审查 of a published PDF) is checked as printed: the 情况说明 this app would
+  // write from it, and its missing inputs, are not the document under review.
+  auditSources: [() => (session.doc.review ? [] : (narrative?.missingInputs(session.engine) ?? [])), () => (session.doc.review ? [] : (narrative?.partFindings(session.engine) ?? []))],
   userCodes: async (kind, year) => {
     const { catalogues: lists } = await catalogues.list();
     return Object.assign({}, ...lists.filter((c) => c.kind === kind && c.year === year).map((c) => c.names)) as Record<string, string>;
@@ -50,6 +54,7 @@ const app = mountApp(storage.frame(document.getElementById('app')!), session, {
       openAsNew: (doc, name) => controller.actions.openAsNewWorkbook(doc, name),
       status: (text) => app.status(text),
     }),
+    pdfReviewAction({ openAsNew: (doc, name) => controller.actions.openAsNewWorkbook(doc, name), status: (text) => app.status(text) }),
     codeListAction({ session: () => session, catalogues, status: (text) => app.status(text) }),
     publicationActions({ session: () => session, status: (text) => app.status(text) }),
     ...storage.toolbarItems,

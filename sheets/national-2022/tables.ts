@@ -204,7 +204,13 @@ export const FISCAL: TwoSidedTableDef = {
   rightTail: [
     { id: 'exp.total', label: '本年支出合计', cells: { all: f('{@classes:all}'), gpb: f('{@classes:gpb}'), gf: f('{@classes:gf}'), soe: f('{@classes:soe}') } },
     // Per fund: opening + income − spending, so each fund balances by construction.
-    { id: 'close.total', label: '年末财政拨款结转和结余', cells: { all: f('{close.gpb:all}+{close.gf:all}+{close.soe:all}') } },
+    {
+      id: 'close.total',
+      label: '年末财政拨款结转和结余',
+      cells: { all: f('{close.gpb:all}+{close.gf:all}+{close.soe:all}') },
+      // Printed by fund in its own row by some (上海市普陀区财政局 2024), in the rows below by others.
+      partsBeside: { gpb: { row: 'close.gpb', col: 'all' }, gf: { row: 'close.gf', col: 'all' }, soe: { row: 'close.soe', col: 'all' } },
+    },
     { id: 'close.gpb', label: '一、一般公共预算财政拨款', cells: { all: f('{open.gpb:amount}+{inc.gpb:amount}-{exp.total:gpb}') } },
     { id: 'close.gf', label: '二、政府性基金预算财政拨款', cells: { all: f('{open.gf:amount}+{inc.gf:amount}-{exp.total:gf}') } },
     { id: 'close.soe', label: '三、国有资本经营预算财政拨款', cells: { all: f('{open.soe:amount}+{inc.soe:amount}-{exp.total:soe}') } },

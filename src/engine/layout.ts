@@ -485,7 +485,11 @@ export function buildLayout(template: TemplateDef, doc: WorkbookDocument, book: 
   });
 
   const index = new Map<string, Map<string, Position>>(grids.map(({ id, g }) => [id, g.index]));
-  const printedOf = (sheet: string, row: string, col: string) => doc.printed?.[sheet as SheetId]?.[row]?.[col];
+  // A cell printed blank ('') reads as 0, as a blank input does.
+  const printedOf = (sheet: string, row: string, col: string) => {
+    const p = doc.printed?.[sheet as SheetId]?.[row]?.[col];
+    return p === '' ? '0' : p;
+  };
   for (const { id, g } of grids) {
     for (const p of g.pending) {
       const cell = g.cells[p.r]![p.c];

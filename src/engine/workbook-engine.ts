@@ -58,7 +58,9 @@ export const PRINTED_RULE = 'printed';
 
 /** A computed cell whose printed figure differs from the recomputed one. */
 export interface PrintedDifference {
+  /** A printed blank reads as 0 (blank: true). */
   printed: Decimal;
+  blank: boolean;
   computed: Decimal;
   /** printed − computed */
   diff: Decimal;
@@ -724,12 +726,13 @@ export class WorkbookEngine {
     if (raw === undefined) return undefined;
     const a = this.addr(sheet, row, col);
     if (a?.cell?.t !== 'formula' || a.cell.format !== 'amount') return undefined;
-    const printed = dec(raw);
+    const blank = raw === '';
+    const printed = dec(blank ? 0 : raw);
     const computed = this.amount(sheet, row, col) ?? dec(0);
     const diff = printed.minus(computed);
     if (diff.isZero()) return undefined;
     const tol = this.doc.auditTolerance;
-    return { printed, computed, diff, severity: diff.abs().gt(dec(tol.error)) ? 'error' : 'warning' };
+    return { printed, blank, computed, diff, severity: diff.abs().gt(dec(tol.error)) ? 'error' : 'warning' };
   }
 
   /**
@@ -774,9 +777,9 @@ export class WorkbookEngine {
     // A bare number (Shanghai prints 六、) says little in a list: the table's title goes with it.
     const tableName = s.publicNo.includes('表') ? s.publicNo : `${s.publicNo}${s.title}`;
     const name = `${tableName} ${namer.name(sheet, row, col).short}`;
-    const P = formatAmount(d.printed);
+    const P = d.blank ? '空白' : formatAmount(d.printed);
     const C = formatAmount(d.computed);
-    const arithmetic = `印刷数 ${P} − 计算数 ${C} = ${formatAmount(d.diff)}`;
+    const arithmetic = `印刷数 ${d.blank ? '空白（按 0.00）' : P} − 计算数 ${C} = ${formatAmount(d.diff)}`;
     const gap = formatAmount(d.diff.abs());
     const message =
       d.severity === 'error'

@@ -28,9 +28,14 @@ function withTables(zip: Uint8Array, tables: readonly string[]): Uint8Array {
   const files = unzipSync(zip);
   let xml = new TextDecoder().decode(files['word/document.xml']);
   tables.forEach((table, n) => {
-    const at = xml.indexOf(placeholderXml(n));
-    if (at < 0) throw new Error(`表格 ${n + 1} 的位置在文档中找不到`);
-    xml = xml.slice(0, at) + table + xml.slice(at + placeholderXml(n).length);
+    const at = xml.indexOf(placeholderText(n));
+    const start = xml.lastIndexOf('<w:p>', at);
+    const end = xml.indexOf('</w:p>', at);
+    if (at < 0 || start < 0 || end < 0) throw new Error(`表格 ${n + 1} 的位置在文档中找不到`);
+    // The last paragraph of a section carries the section's properties (a table with no 注 under
+    // it, e.g. 部门决算单位构成): they stay, in an empty paragraph after the table.
+    const pPr = /<w:pPr>[\s\S]*<\/w:pPr>/.exec(xml.slice(start, end))?.[0];
+    xml = xml.slice(0, start) + table + (pPr ? `<w:p>${pPr}</w:p>` : '') + xml.slice(end + '</w:p>'.length);
   });
   files['word/document.xml'] = new TextEncoder().encode(xml);
   return zipSync(files, { level: 6 });
@@ -232,9 +237,9 @@ export function tableXml(t: PublicationTable, widths: number[], size: number): s
   return out.join('');
 }
 
-/** A paragraph the table replaces after packing (its exact XML is known: no properties). */
+/** A paragraph the table replaces after packing (its run's exact XML is known). */
 const placeholder = (n: number): string => `\u27e6TABLE-${n}\u27e7`;
-const placeholderXml = (n: number): string => `<w:p><w:r><w:t xml:space="preserve">${placeholder(n)}</w:t></w:r></w:p>`;
+const placeholderText = (n: number): string => `<w:t xml:space="preserve">${placeholder(n)}</w:t>`;
 
 function tableBlock(d: typeof Docx, t: PublicationTable, tables: string[]): Docx.ISectionOptions['children'] {
   const total = t.colWidths.reduce((a, b) => a + b, 0) || 1;

@@ -41,10 +41,32 @@ export type InputValues = Partial<Record<SheetId, Record<string, Record<string, 
 
 /**
  * 审查: computed cells as a published document prints them, sheet → row id → column key → 2-dp
- * amount string. Kept apart from the inputs: the engine still recomputes every total, and the
+ * amount string, or '' for a cell printed blank (apart from a printed 0.00). Kept apart from the inputs: the engine still recomputes every total, and the
  * 审核 compares each printed figure with it.
  */
 export type PrintedValues = Partial<Record<SheetId, Record<string, Record<string, string>>>>;
+
+/** One table of a reviewed document: where it was printed and how much of it was read. */
+export interface ReviewTable {
+  title: string;
+  /** 1-based pages; empty when the table was not found. */
+  pages: number[];
+  rows: number;
+  figures: number;
+}
+
+/**
+ * 审查: where a review workbook came from (a published PDF) and what of it could not be read. Its
+ * running text is the workbook's `publishedText` (source 'pdf', checked by 表文核对); `lines` gives
+ * each printed line of that text as [start, end, page].
+ */
+export interface ReviewSource {
+  file: string;
+  tables: ReviewTable[];
+  unread: string[];
+  lines: [start: number, end: number, page: number][];
+}
+
 
 /** Where a published text under review (表文核对) came from. */
 export type PublishedTextSource = 'paste' | 'docx' | 'pdf';
@@ -95,6 +117,8 @@ export interface WorkbookDocument {
   printed?: PrintedValues;
   /** The published 情况说明 under review (表文核对); absent when none. */
   publishedText?: PublishedText;
+  /** The reviewed document itself (a review workbook made from a PDF); absent otherwise. */
+  review?: ReviewSource;
 }
 
 export function emptyCodes(): Record<Fund, string[]> {

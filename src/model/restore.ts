@@ -1,7 +1,21 @@
 // The one tolerant load path (IndexedDB, JSON backup, XLSX import): unknown in, valid document
 // or a RestoreError with a Chinese message out. Fills defaults and runs migrations first.
 import { InputError, parseAmount, parseCount } from './amount';
-import { APP_ID, DEFAULT_AUDIT_TOLERANCE, DOC_TYPE, MAX_PUBLISHED_TEXT, SCHEMA_VERSION, emptyCodes, type AuditTolerance, type InputValues, type PrintedValues, type PublishedText, type WorkbookDocument, type WorkbookUnit } from './document';
+import {
+  APP_ID,
+  DEFAULT_AUDIT_TOLERANCE,
+  DOC_TYPE,
+  MAX_PUBLISHED_TEXT,
+  SCHEMA_VERSION,
+  emptyCodes,
+  type AuditTolerance,
+  type InputValues,
+  type PrintedValues,
+  type PublishedText,
+  type ReviewSource,
+  type WorkbookDocument,
+  type WorkbookUnit,
+} from './document';
 import { FUNDS, SUPPLEMENT_ID, type SheetId } from './ids';
 import { migrate } from './migrations';
 import type { TemplateMigration, ValueFormat } from './template';
@@ -200,6 +214,7 @@ export function restore(raw: unknown, templates: ReadonlyMap<string, TemplateInf
   const reviewTexts = Array.isArray(td.reviewTexts) ? [...new Set(td.reviewTexts.filter((id): id is string => typeof id === 'string' && id in texts))].sort() : [];
   const printed = restorePrinted(td.printed, tpl, notes);
   const publishedText = restorePublishedText(td.publishedText, notes);
+  const review = restoreReview(td.review, publishedText?.text ?? '', notes);
 
   return {
     doc: {
@@ -221,6 +236,7 @@ export function restore(raw: unknown, templates: ReadonlyMap<string, TemplateInf
       ...(reviewTexts.length ? { reviewTexts } : {}),
       ...(printed ? { printed } : {}),
       ...(publishedText ? { publishedText } : {}),
+      ...(review ? { review } : {}),
     },
     migrated: applied,
     notes,
@@ -228,6 +244,28 @@ export function restore(raw: unknown, templates: ReadonlyMap<string, TemplateInf
 }
 
 const PRINTED_ID = /^[0-9A-Za-z_.]{1,40}$/;
+
+/** Bounds on a review's report: a 400-page document's lines fit well within them. */
+export const REVIEW_LIMITS = { lines: 100_000, unread: 2_000, tables: 50 } as const;
+
+/** The reviewed document's report, kept as far as it is well-formed; `lines` index into `text` (publishedText). */
+function restoreReview(raw: unknown, text: string, notes: string[]): ReviewSource | undefined {
+  if (raw === undefined) return undefined;
+  const str = (x: unknown, max: number) => (typeof x === 'string' ? x.slice(0, max) : '');
+  const nums = (x: unknown) => (Array.isArray(x) ? x.filter((n): n is number => Number.isInteger(n) && n >= 0) : []);
+  if (!isObj(raw)) {
+    notes.push('审查来源的格式错误，已忽略（表格数据不受影响）');
+    return undefined;
+  }
+  const lines = (Array.isArray(raw.lines) ? raw.lines : [])
+    .slice(0, REVIEW_LIMITS.lines)
+    .filter((l): l is [number, number, number] => Array.isArray(l) && l.length === 3 && l.every((n) => Number.isInteger(n) && n >= 0) && l[0] <= l[1] && l[1] <= text.length);
+  const tables = (Array.isArray(raw.tables) ? raw.tables : []).slice(0, REVIEW_LIMITS.tables).flatMap((t) =>
+    isObj(t) && typeof t.title === 'string' ? [{ title: str(t.title, 100), pages: nums(t.pages), rows: nums([t.rows])[0] ?? 0, figures: nums([t.figures])[0] ?? 0 }] : [],
+  );
+  const unread = (Array.isArray(raw.unread) ? raw.unread : []).filter((u): u is string => typeof u === 'string').slice(0, REVIEW_LIMITS.unread).map((u) => u.slice(0, 500));
+  return { file: str(raw.file, 200), tables, unread, lines };
+}
 
 /**
  * Printed figures of computed cells: a table of the template, a cell that is not an input, an
@@ -264,7 +302,8 @@ function restorePrinted(raw: unknown, tpl: TemplateInfo, notes: string[]): Print
         }
         let parsed: string | null;
         try {
-          parsed = parseAmount(value);
+          // '' is a printed blank: kept apart from a printed 0.00 (a blank total under figures is a slip too).
+          parsed = value === '' ? '' : parseAmount(value);
         } catch (e) {
           if (!(e instanceof InputError)) throw e;
           notes.push(`已忽略${tpl.describe(sid, row, col)}的印刷数：${e.message}`);

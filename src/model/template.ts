@@ -76,6 +76,11 @@ export interface SideRow {
   cells?: Record<string, CellDef>;
   /** Indent level in the label (reference indents 用事业基金弥补收支差额). */
   indent?: number;
+  /**
+   * Some documents print this row's parts in the columns beside it instead of in rows below
+   * (年末结转和结余 by fund): column key → the cell that holds that figure. Read by 审查 only.
+   */
+  partsBeside?: Record<string, { row: string; col: string }>;
 }
 
 /** Tables 01 and 04: income on the left, expenditure (class rows, then totals) on the right. */

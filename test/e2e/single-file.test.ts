@@ -10,7 +10,9 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { REAL_PDF } from '../support/sh-reference';
 import { StoragePage } from './pages/library-page';
+import { PdfReviewPage } from './pages/pdf-review-page';
 import { XlsxPage } from './pages/xlsx-page';
 import { build } from 'vite';
 import { launchBrowser, newAppPage, REPO_ROOT } from './support/browser';
@@ -78,6 +80,22 @@ describe('single file from file://', () => {
     await p.waitSaved();
     await p.reload();
     expect(await p.cell('t06', '30201', 'amount')).toBe('31.34');
+  });
+
+  it('PDF审查 reads the published PDF in its worker from file:// (pdf.js embedded, nothing fetched)', async () => {
+    const p = await open();
+    expect((await parts(p)).some((k) => /pdf\.worker/.test(k))).toBe(false);
+    const review = new PdfReviewPage(p.grid);
+    await review.choose('sh-putuo-czj-2024.pdf', await readFile(REAL_PDF));
+    expect((await review.choice()).templates[0]).toContain('（找到 9/9 张表）');
+    // Read in the import worker: pdf.js never became a module of the page itself.
+    const pdfjs = /assets\/pdf(\.worker|-read)?-[\w-]{8}\.js$/;
+    expect((await parts(p)).filter((k) => pdfjs.test(k))).toEqual([]);
+    const report = await review.start();
+    expect(report.summary).toMatch(/^上海市普陀区财政局2024年度部门决算：审核发现错误 \d+ 个，提示 \d+ 个。$/);
+    expect((await parts(p)).filter((k) => pdfjs.test(k))).toEqual([]);
+    await review.openWorkbook();
+    expect(await p.grid.auditCounts()).toEqual({ errors: 0, warnings: 27 });
   });
 
   it('without IndexedDB it says so and offers the JSON backup', async () => {

@@ -23,6 +23,12 @@ describe('printed figures of computed cells', () => {
     expect(x.message).toBe('公开06表 公用经费合计印刷为 596.71，按公式重算为 596.17：印刷数 596.71 − 计算数 596.17 = 0.54，相差 0.54，超出错误界限 0.05，可能漏印、错印或颠倒了数字');
   });
 
+  it('a total printed blank (a PDF review reads it as \'\') is 0 against the recomputed figure; a blank where 0 is computed is no finding', () => {
+    const f = printedFindings(withPrinted({ t06: { public: { amount: '' } }, t08: { sum: { open: '' } } }));
+    expect(f.map((x) => [x.rowId, x.severity, x.left?.toFixed(2), x.diff?.toFixed(2)])).toEqual([['printed:t06:public:amount', 'error', '0.00', '-596.17']]);
+    expect(f[0]!.message).toBe('公开06表 公用经费合计印刷为 空白，按公式重算为 596.17：印刷数 空白（按 0.00） − 计算数 596.17 = -596.17，相差 596.17，超出错误界限 0.05，可能漏印、错印或颠倒了数字');
+  });
+
   it('a 0.02 slip is a 提示 尾差; 0.04 a 提示 beyond the 尾差 band; the bands are the workbook’s', () => {
     const slip = printedFindings(withPrinted({ t06: { public: { amount: '596.15' } } }));
     expect(slip.map((f) => [f.severity, f.diff?.toFixed(2)])).toEqual([['warning', '-0.02']]);

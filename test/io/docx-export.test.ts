@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildPublication } from '../../src/app/publication';
 import { type WorkbookEngine } from '../../src/engine';
-import { exampleDocument, openWorkbook } from '../../src/app/templates';
+import { exampleById, exampleDocument, openWorkbook } from '../../src/app/templates';
 import { exportDocx, publicationFileName } from '../../src/io/docx-export';
 import { convertWithLibreOffice, pdfToPng } from '../support/libreoffice';
 import { checkPublicationPdf, pdfPages } from '../support/publication-check';
@@ -51,6 +51,16 @@ describe('exportDocx', () => {
     const footers = [...files.keys()].filter((k) => /^word\/footer\d+\.xml$/.test(k)).map((k) => files.get(k)!);
     expect(footers.some((f) => f.includes('PAGE'))).toBe(true);
     expect(publicationFileName(buildPublication(engine).cover, 'docx')).toBe('蓝山县行政审批服务局2021年度部门决算公开.docx');
+    engine.destroy();
+  });
+
+  it('a table that ends its section (部门决算单位构成, no 注 under it) keeps the section’s page setup', async () => {
+    const engine = openWorkbook(exampleById('sh-putuo-czj-2024'));
+    const xml = readZip(await exportDocx(buildPublication(engine))).get('word/document.xml')!;
+    expect(xml.match(/<w:tbl>/g)?.length).toBe(10);
+    expect(xml).not.toContain('\u27e6TABLE');
+    // The section break that the placeholder paragraph carried is still there, after the table.
+    expect(xml).toContain('</w:tbl><w:p><w:pPr><w:sectPr>');
     engine.destroy();
   });
 

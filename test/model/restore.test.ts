@@ -138,6 +138,27 @@ describe('restore() of printed figures (审查)', () => {
   });
 });
 
+describe('restore() of a review made from a PDF (审查)', () => {
+  it('keeps a printed blank apart from a printed 0.00', () => {
+    const { doc } = restoreDocument({ ...valid(), printed: { t06: { public: { amount: '' }, personnel: { amount: '0' } } } });
+    expect(doc.printed).toEqual({ t06: { public: { amount: '' }, personnel: { amount: '0.00' } } });
+  });
+
+  it('keeps the review report; its lines must fall within the published text', () => {
+    const review = { file: '财政局.pdf', tables: [{ title: '收入决算表', pages: [8, 9], rows: 20, figures: 45 }], unread: ['第8页「收入决算表」：…'], lines: [[0, 4, 1], [4, 9, 2], [9, 500, 2]] };
+    const { doc } = restoreDocument({ ...valid(), publishedText: { text: '一、概况收入支出总计', source: 'pdf', name: '财政局.pdf' }, review });
+    expect(doc.review).toEqual({ ...review, lines: [[0, 4, 1], [4, 9, 2]] });
+    expect(doc.publishedText?.source).toBe('pdf');
+  });
+
+  it('drops a malformed review with a note; the tables stay', () => {
+    const { doc, notes } = restoreDocument({ ...valid(), review: 'junk' });
+    expect('review' in doc).toBe(false);
+    expect(notes).toEqual(['审查来源的格式错误，已忽略（表格数据不受影响）']);
+    expect(doc.inputs).toEqual(restoreDocument(valid()).doc.inputs);
+  });
+});
+
 describe('restore() of the published text under review (表文核对)', () => {
   it('keeps the text, its source and file name; absent when none or blank', () => {
     expect('publishedText' in restoreDocument(valid()).doc).toBe(false);

@@ -81,7 +81,8 @@ export function referenceOf(engine: WorkbookEngine): Reference {
   const printed = engine.document().printed;
   const printedOf = (c: CellAddress | null | undefined): Decimal | undefined => {
     const p = c ? printed?.[c.sheet as keyof typeof printed]?.[c.row]?.[c.col] : undefined;
-    return p === undefined ? undefined : dec(p);
+    // A cell printed blank ('') reads as 0.
+    return p === undefined ? undefined : dec(p === '' ? 0 : p);
   };
   const figures: ReferenceFigure[] = [];
   for (const f of at) {

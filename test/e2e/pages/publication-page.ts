@@ -25,9 +25,10 @@ export class PublicationPage {
   /**
    * Clicks 导出PDF. The browser's print dialog cannot be driven headless, so window.print is
    * replaced by a recorder and the page is printed to PDF by Chromium itself (the engine behind
-   * the dialog's 另存为 PDF), with the CSS page sizes the print document asks for.
+   * the dialog's 另存为 PDF), with the CSS page sizes the print document asks for. `plant` changes
+   * one printed figure first, as a slip in a published document would.
    */
-  async exportPdf(path: string): Promise<{ printed: number }> {
+  async exportPdf(path: string, plant?: { from: string; to: string }): Promise<{ printed: number }> {
     await this.page.evaluate(() => {
       const w = window as unknown as { __printed: number };
       w.__printed = 0;
@@ -37,6 +38,15 @@ export class PublicationPage {
     await this.page.waitForSelector('body > .pub-print-root', { state: 'attached' });
     await this.page.waitForSelector('.toolbar .btn-export-pdf:not([disabled])');
     const printed = await this.page.evaluate(() => (window as unknown as { __printed: number }).__printed);
+    // A slip planted in the printed document (not in the workbook): the first table cell that prints `from`.
+    if (plant) {
+      const done = await this.page.evaluate(({ from, to }) => {
+        const td = [...document.querySelectorAll('body > .pub-print-root td')].find((c) => c.textContent === from);
+        if (td) td.textContent = to;
+        return !!td;
+      }, plant);
+      if (!done) throw new Error(`the print document shows no ${plant.from}`);
+    }
     await this.page.pdf({ path, preferCSSPageSize: true, printBackground: true });
     return { printed };
   }

@@ -57,7 +57,8 @@ export class TextReviewPage {
 
   /** Clicks a finding in the list (its sentence is selected and scrolled to). */
   async clickFinding(id: string): Promise<void> {
-    await this.page.click(`.text-review .tr-finding[data-finding="${id}"]`);
+    // On its message: the middle of the row may be its 到单元格 button.
+    await this.page.click(`.text-review .tr-finding[data-finding="${id}"] .tr-msg`);
   }
 
   /** The text the page has selected (the sentence of the clicked finding). */

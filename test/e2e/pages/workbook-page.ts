@@ -14,7 +14,7 @@ export interface AuditRow {
 
 /** Tabs that are not a grid of the workbook. */
 // Template parts (part-<id>: 绩效自评 …) are text views too.
-const NON_GRID_TABS = new Set(['text-review', 'narrative', 'fig', 'audit', 'compare']);
+const NON_GRID_TABS = new Set(['text-review', 'narrative', 'fig', 'audit', 'compare', 'review']);
 const isGridTab = (id: string): boolean => !NON_GRID_TABS.has(id) && !id.startsWith('part-');
 
 export class WorkbookPage {
