@@ -120,7 +120,10 @@ const CORE = `(M, get, src) => {
     for (let i = 0; i < s.length; i++) u[i] = s.charCodeAt(i);
     return u;
   };
-  const inflate = async (u) => new Uint8Array(await new Response(new Blob([u]).stream().pipeThrough(new DecompressionStream('deflate-raw'))).arrayBuffer());
+  const inflate = async (u) => {
+    if (typeof DecompressionStream === 'undefined') throw new Error('此浏览器版本过旧，无法解压本文件中的组件，请用较新版本的 Chrome、Edge 或 Firefox 打开');
+    return new Uint8Array(await new Response(new Blob([u]).stream().pipeThrough(new DecompressionStream('deflate-raw'))).arrayBuffer());
+  };
   const read = async (k) => {
     const p = get(k);
     if (p.e === 'raw') return p.b;
