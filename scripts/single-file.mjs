@@ -3,7 +3,10 @@
 // are not). A second, nested build (no modulepreload, one CSS file, assets inlined) is packed:
 // every JS file becomes an inert <script type="text/plain"> payload; a small inline loader (its
 // hash in the CSP) turns a payload into a Blob URL module only when something imports it, so
-// lazy parts (ExcelJS, dialogs, workers) stay lazy. Nothing here knows any file by name:
+// lazy parts (ExcelJS, dialogs, workers) stay lazy. Those lazy parts (everything outside the
+// entry's static imports) are stored deflated in base64 after the loader, a third of their size:
+// the HTML parser only skims them, and they are inflated when first imported (docs/performance.md,
+// "Single file"). Nothing here knows any file by name:
 // static imports, dynamic import() and `new URL(file, import.meta.url)` (workers, assets) are
 // rewritten generically from the bundle's own file list.
 import { createHash } from 'node:crypto';
@@ -125,7 +128,14 @@ const CORE = `(M, get, src) => {
     return new Uint8Array(await new Response(new Blob([u]).stream().pipeThrough(new DecompressionStream('deflate-raw'))).arrayBuffer());
   };
   const read = async (k) => {
-    const p = get(k);
+    let p = get(k);
+    // Lazy parts follow the loader in the page: one asked for while the page is still parsing
+    // (the example a first visit opens) is there once the parser is done.
+    if (!p && globalThis.document && document.readyState === 'loading') {
+      await new Promise((r) => document.addEventListener('DOMContentLoaded', r, { once: true }));
+      p = get(k);
+    }
+    if (!p) throw new Error('missing part ' + k);
     if (p.e === 'raw') return p.b;
     const u = p.e === 'z' ? await inflate(bytes(p.b)) : bytes(p.b);
     return M[k].js ? new TextDecoder().decode(u) : u;
@@ -157,7 +167,10 @@ const CORE = `(M, get, src) => {
       if (M[x].js) todo.push(...M[x].s, ...M[x].l);
     }
     const T = {};
-    for (const x of seen) T[x] = get(x);
+    for (const x of seen) {
+      T[x] = get(x);
+      if (!T[x]) throw new Error('missing part ' + x);
+    }
     // A classic script (module workers from blob: fail on file:// in Chromium); messages that
     // arrive before the worker's module has run are held and replayed, as a module worker would.
     const text = 'const T=' + JSON.stringify(T) + ';(' + src + ')(' + JSON.stringify(M) +
@@ -181,7 +194,9 @@ const CORE = `(M, get, src) => {
     u: (k) => {
       if (!M[k]) throw new Error('unknown part ' + k);
       if (!boots.has(k)) {
-        const u = M[k].js ? boot(k) : blob(bytes(get(k).b), M[k].type);
+        const p = M[k].js ? null : get(k);
+        if (!M[k].js && !p) throw new Error('missing part ' + k);
+        const u = p ? blob(bytes(p.b), M[k].type) : boot(k);
         boots.set(k, u);
         ours.add(u);
       }
@@ -192,13 +207,13 @@ const CORE = `(M, get, src) => {
   };
 }`;
 
-// Runs in the page (inline, hashed).
-const LOADER = `
+// Runs in the page (inline classic script, hashed), between the parts the first paint needs and
+// the lazy ones: the app starts while the parser is still skimming the lazy payloads.
+const LOADER = `(async () => {
 const M = __MANIFEST__;
 const get = (k) => {
   const el = document.getElementById('sf:' + k);
-  if (!el) throw new Error('missing part ' + k);
-  return { e: el.dataset.enc, b: el.textContent };
+  return el ? { e: el.dataset.enc, b: el.textContent } : null;
 };
 const core = ${CORE};
 core(M, get, core.toString());
@@ -209,6 +224,7 @@ try {
   if (msg) msg.textContent = '无法启动决算公开工作簿：此浏览器不允许运行本文件中的程序（' + String((e && e.message) || e) + '）。请用较新版本的 Chrome、Edge 或 Firefox 打开。';
   throw e;
 }
+})();
 `;
 
 const MIME = { '.js': 'text/javascript', '.mjs': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.wasm': 'application/wasm', '.svg': 'image/svg+xml', '.png': 'image/png' };
@@ -261,7 +277,9 @@ export async function packSingleFile(dir) {
   }
   const loader = LOADER.replace('__MANIFEST__', JSON.stringify(manifest)).replace('__ENTRY__', JSON.stringify(entry));
   const policy = singleFileCsp(sha256(loader), sha256(style));
-  const partTags = parts.map(([key, p]) => `<script type="text/plain" id="sf:${key}" data-enc="${p.enc}">${p.body}</script>`).join('\n');
+  const tag = ([key, p]) => `<script type="text/plain" id="sf:${key}" data-enc="${p.enc}">${p.body}</script>`;
+  const firstTags = parts.filter(([key]) => initial.has(key)).map(tag).join('\n');
+  const lazyTags = parts.filter(([key]) => !initial.has(key)).map(tag).join('\n');
   let out = html
     .replace(/<meta http-equiv="Content-Security-Policy"[^>]*>/, `<meta http-equiv="Content-Security-Policy" content="${policy}" />`)
     .replace(/\s*<script type="module"[^>]*><\/script>/g, '')
@@ -269,7 +287,7 @@ export async function packSingleFile(dir) {
   if (!out.includes('Content-Security-Policy')) throw new Error('single-file: no CSP meta to replace');
   // Function replacers: the payloads contain `$&`-like sequences.
   out = out.replace('</head>', () => `<style>${style}</style>\n</head>`);
-  out = out.replace('</body>', () => `${partTags}\n<script type="module">${loader}</script>\n</body>`);
+  out = out.replace('</body>', () => `${firstTags}\n<script>${loader}</script>\n${lazyTags}\n</body>`);
   return out;
 }
 

@@ -51,7 +51,7 @@ describe('packSingleFile', () => {
     expect(html).not.toMatch(/src="\.\/assets|href="\.\/assets/);
     expect(html).toContain('id="sf:assets/dep.js" data-enc="raw">export const x=1;</script>');
     expect(html).toContain('id="sf:assets/main.js" data-enc="b64">');
-    const loader = html.match(/<script type="module">([\s\S]*?)<\/script>/)![1]!;
+    const loader = html.match(/<script>([\s\S]*?)<\/script>/)![1]!;
     const style = html.match(/<style>([\s\S]*?)<\/style>/)![1]!;
     const hash = (s: string) => `'sha256-${createHash('sha256').update(s).digest('base64')}'`;
     const csp = html.match(/content="([^"]*)"/)![1]!;
