@@ -15,12 +15,16 @@ import { BROWSER_ARGS, stat } from './browser-bench.mjs';
 function firstPaintProbe() {
   const painted = new MessageChannel();
   painted.port1.onmessage = () => (window.__firstTablePaint = performance.now());
+  const seen = () => document.querySelector('.ht_master td[data-cell]');
+  const done = () => requestAnimationFrame(() => painted.port2.postMessage(null));
   const mo = new MutationObserver(() => {
-    if (!document.querySelector('.ht_master td[data-cell]')) return;
+    if (!seen()) return;
     mo.disconnect();
-    requestAnimationFrame(() => painted.port2.postMessage(null));
+    done();
   });
-  document.addEventListener('DOMContentLoaded', () => mo.observe(document.body, { childList: true, subtree: true }));
+  // Watched from the start: the single file's app may paint before the parser is done (its
+  // lazy parts come after the loader).
+  mo.observe(document, { childList: true, subtree: true });
 }
 
 /**

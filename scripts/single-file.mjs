@@ -3,12 +3,16 @@
 // are not). A second, nested build (no modulepreload, one CSS file, assets inlined) is packed:
 // every JS file becomes an inert <script type="text/plain"> payload; a small inline loader (its
 // hash in the CSP) turns a payload into a Blob URL module only when something imports it, so
-// lazy parts (ExcelJS, dialogs, workers) stay lazy. Nothing here knows any file by name:
+// lazy parts (ExcelJS, dialogs, workers) stay lazy. Those lazy parts (everything outside the
+// entry's static imports) are stored deflated in base64 after the loader, a third of their size:
+// the HTML parser only skims them, and they are inflated when first imported (docs/performance.md,
+// "Single file"). Nothing here knows any file by name:
 // static imports, dynamic import() and `new URL(file, import.meta.url)` (workers, assets) are
 // rewritten generically from the bundle's own file list.
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, posix, relative, resolve } from 'node:path';
+import { deflateRawSync } from 'node:zlib';
 
 export const SINGLE_FILE_NAME = 'juesuan.html';
 const NESTED_ENV = 'JUESUAN_SINGLE_NESTED';
@@ -81,32 +85,79 @@ export function rewriteModule(code, key, keys) {
   return { code: out, statics: [...statics], lazies: [...lazies] };
 }
 
-/** Payload text that the HTML parser cannot end early: raw when safe, else base64. */
-function payload(text) {
+/**
+ * Payload text that the HTML parser cannot end early: raw when safe, else base64. A lazy part is
+ * stored deflated in base64 (about a third of its size): the parser only skims it at open, and
+ * nothing decodes it until the app first imports it.
+ */
+function payload(text, lazy) {
+  if (lazy) return { enc: 'z', body: deflateRawSync(Buffer.from(text, 'utf8'), { level: 9 }).toString('base64') };
   if (!/<\/script|<!--/i.test(text)) return { enc: 'raw', body: text };
   return { enc: 'b64', body: Buffer.from(text, 'utf8').toString('base64') };
 }
 
+/** The entry and everything it imports statically: what the first paint needs. */
+function staticClosure(entry, manifest) {
+  const seen = new Set();
+  const todo = [entry];
+  while (todo.length) {
+    const k = todo.pop();
+    if (seen.has(k)) continue;
+    seen.add(k);
+    todo.push(...(manifest[k]?.s ?? []));
+  }
+  return seen;
+}
+
 // The module resolver, run in the page and again inside every worker (each realm mints its own
 // Blob URLs: a worker may not import the page's). `core.toString()` ships it into a worker.
-// M: key → { js, s: static deps, l: lazy refs, type }; read(k): a part's text (or bytes).
-const CORE = `(M, read, src) => {
+// M: key → { js, s: static deps, l: lazy refs, type }; get(k): a part's payload { e: encoding, b: body }.
+// Encodings: raw text, b64 bytes, z = deflate-raw bytes in base64 (lazy parts: inert text until
+// first needed, then inflated with DecompressionStream).
+const CORE = `(M, get, src) => {
   const cache = new Map();
   const blob = (body, type) => URL.createObjectURL(new Blob([body], { type }));
+  const bytes = (b) => {
+    if (Uint8Array.fromBase64) return Uint8Array.fromBase64(b);
+    const s = atob(b), u = new Uint8Array(s.length);
+    for (let i = 0; i < s.length; i++) u[i] = s.charCodeAt(i);
+    return u;
+  };
+  const inflate = async (u) => {
+    if (typeof DecompressionStream === 'undefined') throw new Error('此浏览器版本过旧，无法解压本文件中的组件，请用较新版本的 Chrome、Edge 或 Firefox 打开');
+    return new Uint8Array(await new Response(new Blob([u]).stream().pipeThrough(new DecompressionStream('deflate-raw'))).arrayBuffer());
+  };
+  const read = async (k) => {
+    let p = get(k);
+    // Lazy parts follow the loader in the page: one asked for while the page is still parsing
+    // (the example a first visit opens) is there once the parser is done.
+    if (!p && globalThis.document && document.readyState === 'loading') {
+      await new Promise((r) => document.addEventListener('DOMContentLoaded', r, { once: true }));
+      p = get(k);
+    }
+    if (!p) throw new Error('missing part ' + k);
+    if (p.e === 'raw') return p.b;
+    const u = p.e === 'z' ? await inflate(bytes(p.b)) : bytes(p.b);
+    return M[k].js ? new TextDecoder().decode(u) : u;
+  };
+  // Static imports are resolved depth-first: a module's Blob URL exists only once its deps' do.
   const url = (k) => {
     let u = cache.get(k);
     if (u) return u;
     const m = M[k];
     if (!m) throw new Error('unknown part ' + k);
-    if (m.js) {
-      let s = read(k);
-      for (const d of m.s) s = s.split('"sf:' + d + '"').join(JSON.stringify(url(d)));
-      u = blob(s, 'text/javascript');
-    } else u = blob(read(k), m.type);
+    u = (async () => {
+      if (!m.js) return blob(await read(k), m.type);
+      const [s, deps] = await Promise.all([read(k), Promise.all(m.s.map(url))]);
+      const to = {};
+      m.s.forEach((d, i) => { to[d] = JSON.stringify(deps[i]); });
+      // One pass over the text (a big module has dozens of static imports).
+      return blob(s.replace(/"sf:([^"]+)"/g, (x, d) => to[d] || x), 'text/javascript');
+    })();
     cache.set(k, u);
     return u;
   };
-  // A worker gets a bootstrap holding the texts of everything it may load, and this resolver.
+  // A worker gets a bootstrap holding the payloads of everything it may load, and this resolver.
   const boot = (k) => {
     const seen = new Set(), todo = [k];
     while (todo.length) {
@@ -116,11 +167,14 @@ const CORE = `(M, read, src) => {
       if (M[x].js) todo.push(...M[x].s, ...M[x].l);
     }
     const T = {};
-    for (const x of seen) { const t = read(x); T[x] = typeof t === 'string' ? t : Array.from(t); }
+    for (const x of seen) {
+      T[x] = get(x);
+      if (!T[x]) throw new Error('missing part ' + x);
+    }
     // A classic script (module workers from blob: fail on file:// in Chromium); messages that
     // arrive before the worker's module has run are held and replayed, as a module worker would.
     const text = 'const T=' + JSON.stringify(T) + ';(' + src + ')(' + JSON.stringify(M) +
-      ',(k)=>typeof T[k]==="string"?T[k]:new Uint8Array(T[k]),' + JSON.stringify(src) + ');' +
+      ',(k)=>T[k],' + JSON.stringify(src) + ');' +
       'const q=[],hold=(e)=>{q.push(e);e.stopImmediatePropagation();};addEventListener("message",hold);' +
       'globalThis.__sf.i(' + JSON.stringify(k) + ').then(()=>{removeEventListener("message",hold);' +
       'for(const e of q)dispatchEvent(new MessageEvent("message",{data:e.data,ports:[...e.ports]}));},(e)=>{setTimeout(()=>{throw e;});});';
@@ -134,10 +188,18 @@ const CORE = `(M, read, src) => {
     constructor(u, o) { super(u, ours.has(String(u)) ? { ...o, type: 'classic' } : o); }
   };
   globalThis.__sf = {
-    i: (k) => import(url(k)),
+    i: async (k) => import(await url(k)),
+    // Synchronous (new URL(…) in the app's code): a worker's bootstrap, or an asset's bytes
+    // (assets are never stored deflated).
     u: (k) => {
-      if (!M[k] || !M[k].js) return url(k);
-      if (!boots.has(k)) { const u = boot(k); boots.set(k, u); ours.add(u); }
+      if (!M[k]) throw new Error('unknown part ' + k);
+      if (!boots.has(k)) {
+        const p = M[k].js ? null : get(k);
+        if (!M[k].js && !p) throw new Error('missing part ' + k);
+        const u = p ? blob(bytes(p.b), M[k].type) : boot(k);
+        boots.set(k, u);
+        ours.add(u);
+      }
       return boots.get(k);
     },
     // Which parts became modules so far (tests check that lazy parts stay lazy).
@@ -145,20 +207,16 @@ const CORE = `(M, read, src) => {
   };
 }`;
 
-// Runs in the page (inline, hashed).
-const LOADER = `
+// Runs in the page (inline classic script, hashed), between the parts the first paint needs and
+// the lazy ones: the app starts while the parser is still skimming the lazy payloads.
+const LOADER = `(async () => {
 const M = __MANIFEST__;
-const read = (k) => {
+const get = (k) => {
   const el = document.getElementById('sf:' + k);
-  if (!el) throw new Error('missing part ' + k);
-  const s = el.textContent;
-  if (el.dataset.enc !== 'b64') return s;
-  const b = atob(s), u = new Uint8Array(b.length);
-  for (let i = 0; i < b.length; i++) u[i] = b.charCodeAt(i);
-  return M[k].js ? new TextDecoder().decode(u) : u;
+  return el ? { e: el.dataset.enc, b: el.textContent } : null;
 };
 const core = ${CORE};
-core(M, read, core.toString());
+core(M, get, core.toString());
 try {
   await globalThis.__sf.i(__ENTRY__);
 } catch (e) {
@@ -166,6 +224,7 @@ try {
   if (msg) msg.textContent = '无法启动决算公开工作簿：此浏览器不允许运行本文件中的程序（' + String((e && e.message) || e) + '）。请用较新版本的 Chrome、Edge 或 Firefox 打开。';
   throw e;
 }
+})();
 `;
 
 const MIME = { '.js': 'text/javascript', '.mjs': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.wasm': 'application/wasm', '.svg': 'image/svg+xml', '.png': 'image/png' };
@@ -196,13 +255,19 @@ export async function packSingleFile(dir) {
   const style = css.join('\n');
   const manifest = {};
   const parts = [];
+  const codes = new Map();
+  for (const key of jsKeys) {
+    const { code, statics, lazies } = rewriteModule(await readFile(join(dir, key), 'utf8'), key, files);
+    manifest[key] = { js: 1, s: statics, l: lazies };
+    codes.set(key, code);
+  }
+  if (!manifest[entry]) throw new Error(`single-file: entry ${entry} not in the build`);
+  const initial = staticClosure(entry, manifest);
   for (const key of files) {
     if (key.endsWith('.css') || key.endsWith('.map')) continue;
     const ext = posix.extname(key);
-    if (jsKeys.includes(key)) {
-      const { code, statics, lazies } = rewriteModule(await readFile(join(dir, key), 'utf8'), key, files);
-      manifest[key] = { js: 1, s: statics, l: lazies };
-      parts.push([key, payload(code)]);
+    if (codes.has(key)) {
+      parts.push([key, payload(codes.get(key), !initial.has(key))]);
     } else {
       // Assets (normally inlined as data: URLs already): base64, handed to a Blob as bytes.
       const buf = await readFile(join(dir, key));
@@ -210,10 +275,11 @@ export async function packSingleFile(dir) {
       parts.push([key, { enc: 'b64', body: buf.toString('base64') }]);
     }
   }
-  if (!manifest[entry]) throw new Error(`single-file: entry ${entry} not in the build`);
   const loader = LOADER.replace('__MANIFEST__', JSON.stringify(manifest)).replace('__ENTRY__', JSON.stringify(entry));
   const policy = singleFileCsp(sha256(loader), sha256(style));
-  const partTags = parts.map(([key, p]) => `<script type="text/plain" id="sf:${key}" data-enc="${p.enc}">${p.body}</script>`).join('\n');
+  const tag = ([key, p]) => `<script type="text/plain" id="sf:${key}" data-enc="${p.enc}">${p.body}</script>`;
+  const firstTags = parts.filter(([key]) => initial.has(key)).map(tag).join('\n');
+  const lazyTags = parts.filter(([key]) => !initial.has(key)).map(tag).join('\n');
   let out = html
     .replace(/<meta http-equiv="Content-Security-Policy"[^>]*>/, `<meta http-equiv="Content-Security-Policy" content="${policy}" />`)
     .replace(/\s*<script type="module"[^>]*><\/script>/g, '')
@@ -221,7 +287,7 @@ export async function packSingleFile(dir) {
   if (!out.includes('Content-Security-Policy')) throw new Error('single-file: no CSP meta to replace');
   // Function replacers: the payloads contain `$&`-like sequences.
   out = out.replace('</head>', () => `<style>${style}</style>\n</head>`);
-  out = out.replace('</body>', () => `${partTags}\n<script type="module">${loader}</script>\n</body>`);
+  out = out.replace('</body>', () => `${firstTags}\n<script>${loader}</script>\n${lazyTags}\n</body>`);
   return out;
 }
 

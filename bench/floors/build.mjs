@@ -2,7 +2,7 @@
 // the app's build so one server serves both; they are never part of the app's bundle.
 import { join } from 'node:path';
 import { build } from 'vite';
-import { dropHandsontableInlineCss } from '../../scripts/drop-hot-inline-css.mjs';
+import { slimHandsontable } from '../../scripts/slim-handsontable.mjs';
 
 export async function buildFloors(root, distDir) {
   const dir = join(root, 'bench', 'floors');
@@ -11,7 +11,7 @@ export async function buildFloors(root, distDir) {
     root: dir,
     base: './',
     logLevel: 'warn',
-    plugins: [dropHandsontableInlineCss()],
+    plugins: [slimHandsontable()],
     build: { outDir: join(distDir, 'floors'), emptyOutDir: true, target: 'es2022', chunkSizeWarningLimit: 2000, rollupOptions: { input: { grid: join(dir, 'grid.html'), xlsx: join(dir, 'xlsx.html') } } },
   });
 }

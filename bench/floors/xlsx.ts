@@ -33,7 +33,12 @@ function build(ExcelJS: Awaited<ReturnType<typeof load>>, spec: XlsxSheetSpec[])
   return wb;
 }
 
-exportBtn.addEventListener('click', async () => {
+// The same two steps as the app: the button asks 公开表 or 工作底稿 in a modal dialog, the
+// choice exports (the bench clicks 工作底稿 in both).
+const kindDialog = document.querySelector<HTMLDialogElement>('.xlsx-kind-dialog')!;
+exportBtn.addEventListener('click', () => kindDialog.showModal());
+kindDialog.querySelector('.xlsx-kind-working')!.addEventListener('click', async () => {
+  kindDialog.close();
   exportBtn.disabled = true;
   try {
     const ExcelJS = await load();
