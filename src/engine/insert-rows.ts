@@ -202,7 +202,12 @@ export function applyRowPatch(hf: HyperFormula, patch: RowPatch, sheetNum: (id: 
   try {
     // Every sheet's rows first: a formula written before another sheet's insertion would move with it.
     // HF does nothing for rows past its effective end: they are empty, so nothing moves there.
-    for (const s of patch.sheets) if (s.inserts.length) hf.addRows(sheetNum(s.id), ...s.inserts);
+    const combined = combineRowInsertions(hf);
+    try {
+      for (const s of patch.sheets) if (s.inserts.length) hf.addRows(sheetNum(s.id), ...s.inserts);
+    } finally {
+      combined?.commit();
+    }
     for (const s of patch.sheets) {
       const sheet = sheetNum(s.id);
       for (const w of s.writes) hf.setCellContents({ sheet, row: w.r, col: w.c }, w.content);
@@ -210,6 +215,142 @@ export function applyRowPatch(hf: HyperFormula, patch: RowPatch, sheetNum: (id: 
   } finally {
     hf.resumeEvaluation();
   }
+}
+
+// One transformation for every span of inserted rows. HyperFormula queues one per span (45 for a
+// 100-code paste) and, past 50 queued, makes every formula of the workbook (30,000) apply each of
+// them, copying its whole AST each time: most of a paste. Under HF's own "combined mode" the spans
+// become one queue entry whose transform walks an AST once, moves each reference through the spans
+// in order (HF's own per-span arithmetic) and copies only nodes that moved; formulas nothing
+// reads stay lazy. A REF (never from inserted rows) falls back to HF's per-span transforms.
+
+interface Addr {
+  sheet: number;
+  row: number;
+  col: number;
+}
+interface Ref {
+  toSimpleRowAddress?: unknown;
+}
+interface RowStep {
+  transformSingleAst(ast: unknown, address: Addr): [unknown, Addr];
+  fixNodeAddress(address: Addr): Addr;
+  transformCellAddress?(ref: Ref, at: Addr): Ref | false | string;
+  transformCellRange?(start: Ref, end: Ref, at: Addr): [Ref, Ref] | false | string;
+  transformRowRange?(start: Ref, end: Ref, at: Addr): [Ref, Ref] | false | string;
+  performEagerTransformations(graph: unknown, parser: unknown): void;
+}
+interface AstNode {
+  type: string;
+  [k: string]: unknown;
+}
+interface LazyService {
+  beginCombinedMode?(sheet: number): void;
+  commitCombinedMode?(): number;
+  combinedTransformer?: unknown;
+}
+
+const MOVED_REF = Symbol('ref');
+/** HF's row insertion step (anything else queued in between keeps HF's own transforms). */
+const isRowStep = (t: RowStep) => typeof t.transformCellAddress === 'function' && typeof t.transformCellRange === 'function' && typeof t.transformRowRange === 'function';
+
+class RowInsertions {
+  readonly steps: RowStep[] = [];
+  private simple: boolean | undefined;
+  constructor(readonly sheet: number) {}
+  add(step: RowStep): void {
+    this.steps.push(step);
+  }
+  performEagerTransformations(graph: unknown, parser: unknown): void {
+    for (const t of this.steps) t.performEagerTransformations(graph, parser);
+  }
+  isIrreversible(): boolean {
+    return false;
+  }
+  transformSingleAst(ast: unknown, address: Addr): [unknown, Addr] {
+    const at = [address];
+    for (const t of this.steps) at.push(t.fixNodeAddress(at[at.length - 1]!));
+    this.simple ??= this.steps.every(isRowStep);
+    try {
+      if (this.simple) return [this.walk(ast as AstNode, at), at[at.length - 1]!];
+    } catch (e) {
+      if (e !== MOVED_REF) throw e;
+    }
+    let out: [unknown, Addr] = [ast, address];
+    for (const t of this.steps) out = t.transformSingleAst(out[0], out[1]);
+    return out;
+  }
+  private walk(ast: AstNode, at: Addr[]): AstNode {
+    switch (ast.type) {
+      case 'CELL_REFERENCE': {
+        let ref = ast.reference as Ref;
+        this.steps.forEach((t, i) => {
+          const r = t.transformCellAddress!(ref, at[i]!);
+          if (typeof r === 'string') throw MOVED_REF;
+          if (r) ref = r;
+        });
+        return ref === ast.reference ? ast : { ...ast, reference: ref };
+      }
+      case 'CELL_RANGE':
+      case 'ROW_RANGE': {
+        let start = ast.start as Ref;
+        let end = ast.end as Ref;
+        this.steps.forEach((t, i) => {
+          const r = ast.type === 'CELL_RANGE' ? t.transformCellRange!(start, end, at[i]!) : t.transformRowRange!(start, end, at[i]!);
+          if (typeof r === 'string') throw MOVED_REF;
+          if (r) [start, end] = r;
+        });
+        return start === ast.start && end === ast.end ? ast : { ...ast, start, end };
+      }
+      case 'PERCENT_OP':
+      case 'MINUS_UNARY_OP':
+      case 'PLUS_UNARY_OP':
+        return this.child(ast, 'value', at);
+      case 'PARENTHESES':
+        return this.child(ast, 'expression', at);
+      case 'FUNCTION_CALL': {
+        const args = ast.args as AstNode[];
+        const next = args.map((a) => this.walk(a, at));
+        return next.every((a, i) => a === args[i]) ? ast : { ...ast, args: next };
+      }
+      case 'ARRAY': {
+        const rows = ast.args as AstNode[][];
+        const next = rows.map((row) => row.map((a) => this.walk(a, at)));
+        return next.every((row, i) => row.every((a, j) => a === rows[i]![j])) ? ast : { ...ast, args: next };
+      }
+      default:
+        if (ast.left && ast.right) {
+          const left = this.walk(ast.left as AstNode, at);
+          const right = this.walk(ast.right as AstNode, at);
+          return left === ast.left && right === ast.right ? ast : { ...ast, left, right };
+        }
+        // Numbers, strings, errors, names, column ranges (rows do not move them).
+        return ast;
+    }
+  }
+  private child(ast: AstNode, key: string, at: Addr[]): AstNode {
+    const next = this.walk(ast[key] as AstNode, at);
+    return next === ast[key] ? ast : { ...ast, [key]: next };
+  }
+}
+
+/**
+ * Starts collecting the row insertions that follow into one HF transformation; `commit` queues it.
+ * Null (HF's per-span path) when a HyperFormula upgrade moved the internals this relies on.
+ */
+export function combineRowInsertions(hf: HyperFormula): { commit(): void } | null {
+  const svc = hf.lazilyTransformingAstService as unknown as LazyService;
+  if (typeof svc.beginCombinedMode !== 'function' || typeof svc.commitCombinedMode !== 'function' || svc.combinedTransformer !== undefined) return null;
+  svc.beginCombinedMode(0);
+  if (svc.combinedTransformer === undefined) return null;
+  const steps = new RowInsertions(0);
+  svc.combinedTransformer = steps;
+  return {
+    commit() {
+      if (steps.steps.length) svc.commitCombinedMode!();
+      else svc.combinedTransformer = undefined;
+    },
+  };
 }
 
 interface GraphInternals {
