@@ -39,7 +39,10 @@ export function block100(): { text: string; first: string } {
 function bareRowPatch(hf: HyperFormula, patch: RowPatch): void {
   skipEmptyArrayScans(hf);
   hf.suspendEvaluation();
-  for (const s of patch.sheets) if (s.inserts.length) hf.addRows(hf.getSheetId(s.id)!, ...s.inserts);
+  for (const s of patch.sheets) {
+    if (s.removes.length) hf.removeRows(hf.getSheetId(s.id)!, ...s.removes);
+    if (s.inserts.length) hf.addRows(hf.getSheetId(s.id)!, ...s.inserts);
+  }
   for (const s of patch.sheets) {
     const sheet = hf.getSheetId(s.id)!;
     for (const w of s.writes) hf.setCellContents({ sheet, row: w.r, col: w.c }, w.content);
@@ -58,6 +61,9 @@ export default function run(runs = 7): {
   engine: Stat;
   floor: Stat;
   rebuild: Stat;
+  /** Undo of the paste (rows removed in place) and its redo, each with the 审核 after it. */
+  undo: Stat;
+  redo: Stat;
   ratio: number;
   pairRatio: number;
   /** Median of engine / rebuild taken in the same run (the speed-up over the old path). */
@@ -71,6 +77,8 @@ export default function run(runs = 7): {
   const samples: number[] = [];
   const floors: number[] = [];
   const rebuilds: number[] = [];
+  const undos: number[] = [];
+  const redos: number[] = [];
   let codes = 0;
   let rows = 0;
   let cells = 0;
@@ -97,6 +105,15 @@ export default function run(runs = 7): {
     floors.push(performance.now() - t1);
     bare.destroy();
 
+    const t3 = performance.now();
+    session.undo();
+    session.engine.audit();
+    const t4 = performance.now();
+    session.redo();
+    session.engine.audit();
+    undos.push(t4 - t3);
+    redos.push(performance.now() - t4);
+
     const t2 = performance.now();
     session.engine.replaceDocument(session.engine.document());
     session.engine.audit();
@@ -107,5 +124,5 @@ export default function run(runs = 7): {
   const floor = stat(floors);
   const pairs = samples.map((x, i) => x / floors[i]!);
   const vsRebuild = samples.map((x, i) => x / rebuilds[i]!);
-  return { engine, floor, rebuild: stat(rebuilds), ratio: engine.median / floor.median, pairRatio: stat(pairs).median, rebuildPairRatio: stat(vsRebuild).median, codes, rows, cells };
+  return { engine, floor, rebuild: stat(rebuilds), undo: stat(undos), redo: stat(redos), ratio: engine.median / floor.median, pairRatio: stat(pairs).median, rebuildPairRatio: stat(vsRebuild).median, codes, rows, cells };
 }

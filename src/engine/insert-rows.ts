@@ -1,6 +1,6 @@
 // Patching the formula workbook in place when a document change only adds rows (codes with their
-// 类/款, per-code 审核 rules, per-项 补充资料 rows) or renames: rows are inserted into the
-// existing HyperFormula sheets and only the cells whose content differs are written, instead of a
+// 类/款, per-code 审核 rules, per-项 补充资料 rows) or renames, or removes such rows again (undo
+// of a paste): rows are inserted into (removed from) the existing HyperFormula sheets and only the cells whose content differs are written, instead of a
 // rebuild. Plans from two layouts (old and new) and applies to an HF instance; the engine facade
 // decides when. A1 positions stay inside this module and the layout's resolved formulas.
 import type { HyperFormula, RawCellContent } from 'hyperformula';
@@ -45,13 +45,16 @@ interface SheetPatch {
   id: string;
   /** [old row index, number of rows] to insert before it, in the old sheet's coordinates. */
   inserts: [number, number][];
+  /** [old row index, number of rows] to remove, in the old sheet's coordinates (undo of an insertion). */
+  removes: [number, number][];
   writes: { r: number; c: number; content: RawCellContent }[];
 }
 
 export interface RowPatch {
   sheets: SheetPatch[];
-  /** Rows inserted and cells written, for the bench and tests. */
+  /** Rows inserted, removed and cells written, for the bench and tests. */
   inserted: number;
+  removed: number;
   written: number;
 }
 
@@ -59,6 +62,18 @@ export interface RowPatch {
 const SMALL_SHEET = 200;
 /** Past this many cell writes a rebuild is cheaper (HF builds a cell far faster than it sets one). */
 const MAX_WRITES = 6000;
+
+/**
+ * Old row → new row when the new sheet is the old one with rows removed (all new rows found in
+ * order; -1 for a removed row), else null.
+ */
+function alignByRemoval(prev: SheetLayout, next: SheetLayout): Int32Array | null {
+  const back = alignByInsertion(next, prev);
+  if (!back || back.includes(-1)) return null;
+  const map = new Int32Array(prev.cells.length).fill(-1);
+  back.forEach((r, i) => (map[r] = i));
+  return map;
+}
 
 /** Same cells by id (kind, row id, column key) in the same columns: text does not matter to HF. */
 function sameIds(a: readonly LayoutCell[], b: readonly LayoutCell[]): boolean {
@@ -112,33 +127,34 @@ function shifted(formula: string, own: string, maps: ReadonlyMap<string, Int32Ar
 
 /**
  * The patch that turns the formula workbook of (prevLayout, prevDoc) into that of (next, nextDoc),
- * or null when a rebuild is needed (different sheets or widths, a large sheet that lost rows,
- * too many writes).
+ * or null when a rebuild is needed (different sheets or widths, a large sheet whose rows are not
+ * the old ones plus or minus some, too many writes).
  */
 export function planRowPatch(prevLayout: WorkbookLayout, prevDoc: WorkbookDocument, next: WorkbookLayout, nextDoc: WorkbookDocument): RowPatch | null {
   if (prevLayout.sheets.length !== next.sheets.length) return null;
-  const plans: { prev: SheetLayout; next: SheetLayout; map: Int32Array; inserted: boolean }[] = [];
+  const plans: { prev: SheetLayout; next: SheetLayout; map: Int32Array; aligned: boolean }[] = [];
   const maps = new Map<string, Int32Array>();
   for (let k = 0; k < next.sheets.length; k++) {
     const p = prevLayout.sheets[k]!;
     const n = next.sheets[k]!;
     if (p.id !== n.id || p.width !== n.width) return null;
-    let map = p.cells.length === n.cells.length ? null : alignByInsertion(p, n);
-    const inserted = map !== null;
+    let map = p.cells.length === n.cells.length ? null : p.cells.length < n.cells.length ? alignByInsertion(p, n) : alignByRemoval(p, n);
+    const aligned = map !== null;
     if (!map) {
       // Same height, or a small sheet whose rows moved sideways (06's groups, 01's class column):
       // row k stays row k and differing cells are rewritten.
       if (p.cells.length !== n.cells.length && Math.max(p.cells.length, n.cells.length) > SMALL_SHEET) return null;
       map = Int32Array.from({ length: p.cells.length }, (_, r) => r);
     }
-    plans.push({ prev: p, next: n, map, inserted });
+    plans.push({ prev: p, next: n, map, aligned });
     // Only sheets whose rows moved change references into them.
-    if (inserted) maps.set(p.id, map);
+    if (aligned) maps.set(p.id, map);
   }
   const sheets: SheetPatch[] = [];
   let inserted = 0;
+  let removed = 0;
   let written = 0;
-  for (const { prev, next: n, map, inserted: byInsertion } of plans) {
+  for (const { prev, next: n, map, aligned } of plans) {
     const prevInputs = sheetInputs(prevDoc, prev.id);
     // Whether a formula of this sheet may name a row that moved (else its text is compared as is).
     const ownMoved = maps.has(prev.id);
@@ -150,7 +166,15 @@ export function planRowPatch(prevLayout: WorkbookLayout, prevDoc: WorkbookDocume
       if (to >= 0) from[to] = r;
     });
     const inserts: [number, number][] = [];
-    if (byInsertion) {
+    const removes: [number, number][] = [];
+    if (aligned) {
+      // Runs of old rows that go.
+      for (let r = 0; r < map.length; r++) {
+        if (map[r]! >= 0) continue;
+        const last = removes[removes.length - 1];
+        if (last && last[0] + last[1] === r) last[1]++;
+        else removes.push([r, 1]);
+      }
       // Runs of new rows, each before the next old row that stays (or at the old end).
       let run = 0;
       let oldNext = 0;
@@ -178,7 +202,7 @@ export function planRowPatch(prevLayout: WorkbookLayout, prevDoc: WorkbookDocume
       }
     }
     // Old rows past the new end (a small sheet that shrank) are emptied.
-    if (!byInsertion) {
+    if (!aligned) {
       for (let r = n.cells.length; r < prev.cells.length; r++) {
         prev.cells[r]!.forEach((cell, c) => {
           if (cellContent(cell, prevInputs) !== null) writes.push({ r, c, content: null });
@@ -186,11 +210,12 @@ export function planRowPatch(prevLayout: WorkbookLayout, prevDoc: WorkbookDocume
       }
     }
     inserted += inserts.reduce((a, [, k]) => a + k, 0);
+    removed += removes.reduce((a, [, k]) => a + k, 0);
     written += writes.length;
     if (written > MAX_WRITES) return null;
-    if (inserts.length || writes.length) sheets.push({ id: n.id, inserts, writes });
+    if (inserts.length || removes.length || writes.length) sheets.push({ id: n.id, inserts, removes, writes });
   }
-  return { sheets, inserted, written };
+  return { sheets, inserted, removed, written };
 }
 
 /** Applies a patch with one recalculation. `sheetNum` maps layout ids to HF sheets. */
@@ -202,7 +227,14 @@ export function applyRowPatch(hf: HyperFormula, patch: RowPatch, sheetNum: (id: 
   try {
     // Every sheet's rows first: a formula written before another sheet's insertion would move with it.
     // HF does nothing for rows past its effective end: they are empty, so nothing moves there.
-    const combined = combineRowInsertions(hf);
+    const svc = hf.lazilyTransformingAstService;
+    for (const s of patch.sheets) {
+      if (!s.removes.length) continue;
+      const version = svc.version();
+      hf.removeRows(sheetNum(s.id), ...s.removes);
+      lightenRowRemovals(hf, version);
+    }
+    const combined = combineRowMoves(hf);
     try {
       for (const s of patch.sheets) if (s.inserts.length) hf.addRows(sheetNum(s.id), ...s.inserts);
     } finally {
@@ -217,12 +249,12 @@ export function applyRowPatch(hf: HyperFormula, patch: RowPatch, sheetNum: (id: 
   }
 }
 
-// One transformation for every span of inserted rows. HyperFormula queues one per span (45 for a
+// One transformation for every span of inserted (removed) rows. HyperFormula queues one per span (45 for a
 // 100-code paste) and, past 50 queued, makes every formula of the workbook (30,000) apply each of
 // them, copying its whole AST each time: most of a paste. Under HF's own "combined mode" the spans
 // become one queue entry whose transform walks an AST once, moves each reference through the spans
 // in order (HF's own per-span arithmetic) and copies only nodes that moved; formulas nothing
-// reads stay lazy. A REF (never from inserted rows) falls back to HF's per-span transforms.
+// reads stay lazy. A formula whose reference a removal turns into #REF gets HF's per-span transforms.
 
 interface Addr {
   sheet: number;
@@ -245,6 +277,9 @@ interface AstNode {
   [k: string]: unknown;
 }
 interface LazyService {
+  version?(): number;
+  versionOffset?: number;
+  transformations?: RowStep[];
   beginCombinedMode?(sheet: number): void;
   commitCombinedMode?(): number;
   combinedTransformer?: unknown;
@@ -254,10 +289,16 @@ const MOVED_REF = Symbol('ref');
 /** HF's row insertion step (anything else queued in between keeps HF's own transforms). */
 const isRowStep = (t: RowStep) => typeof t.transformCellAddress === 'function' && typeof t.transformCellRange === 'function' && typeof t.transformRowRange === 'function';
 
-class RowInsertions {
+type Transform = (ast: unknown, address: Addr) => [unknown, Addr];
+
+class RowMoves {
   readonly steps: RowStep[] = [];
   private simple: boolean | undefined;
-  constructor(readonly sheet: number) {}
+  /** `fallback`: HF's own transform of these steps, for a formula whose reference becomes #REF. */
+  constructor(
+    readonly sheet: number,
+    private readonly fallback?: Transform,
+  ) {}
   add(step: RowStep): void {
     this.steps.push(step);
   }
@@ -276,6 +317,7 @@ class RowInsertions {
     } catch (e) {
       if (e !== MOVED_REF) throw e;
     }
+    if (this.fallback) return this.fallback(ast, address);
     let out: [unknown, Addr] = [ast, address];
     for (const t of this.steps) out = t.transformSingleAst(out[0], out[1]);
     return out;
@@ -338,12 +380,12 @@ class RowInsertions {
  * Starts collecting the row insertions that follow into one HF transformation; `commit` queues it.
  * Null (HF's per-span path) when a HyperFormula upgrade moved the internals this relies on.
  */
-export function combineRowInsertions(hf: HyperFormula): { commit(): void } | null {
+export function combineRowMoves(hf: HyperFormula): { commit(): void } | null {
   const svc = hf.lazilyTransformingAstService as unknown as LazyService;
   if (typeof svc.beginCombinedMode !== 'function' || typeof svc.commitCombinedMode !== 'function' || svc.combinedTransformer !== undefined) return null;
   svc.beginCombinedMode(0);
   if (svc.combinedTransformer === undefined) return null;
-  const steps = new RowInsertions(0);
+  const steps = new RowMoves(0);
   svc.combinedTransformer = steps;
   return {
     commit() {
@@ -352,6 +394,29 @@ export function combineRowInsertions(hf: HyperFormula): { commit(): void } | nul
     },
   };
 }
+
+/**
+ * Removed rows cannot share one transformation (HF reads the formulas of removed cells between
+ * spans, which must have seen the spans before): each span's transformation, queued since
+ * `version`, keeps its place but copies only the AST nodes it moves, and with HF's undo off it
+ * skips the undo record (an unparse of every formula per span) that removal steps ask for.
+ */
+export function lightenRowRemovals(hf: HyperFormula, version: number): void {
+  const svc = hf.lazilyTransformingAstService as unknown as LazyService;
+  const list = svc.transformations;
+  if (!Array.isArray(list) || typeof svc.versionOffset !== 'number') return;
+  const undoOff = hf.getConfig().undoLimit === 0;
+  for (let i = Math.max(0, version - svc.versionOffset); i < list.length; i++) {
+    const t = list[i]!;
+    if (!isRowStep(t) || LIGHTENED.has(t)) continue;
+    LIGHTENED.add(t);
+    const moves = new RowMoves(0, t.transformSingleAst.bind(t));
+    moves.add(t);
+    t.transformSingleAst = (ast, address) => moves.transformSingleAst(ast, address);
+    if (undoOff) (t as RowStep & { isIrreversible(): boolean }).isIrreversible = () => false;
+  }
+}
+const LIGHTENED = new WeakSet<object>();
 
 interface GraphInternals {
   arrayFormulaNodes?: () => Iterable<unknown>;

@@ -117,6 +117,8 @@ export class WorkbookEngine {
   private doc!: WorkbookDocument;
   private book!: CodeBook;
   layout!: WorkbookLayout;
+  /** The document relayout() last moved away from, with its layout (see stepTo). */
+  private left: { doc: WorkbookDocument; book: CodeBook; layout: WorkbookLayout } | null = null;
   private sheetNum = new Map<AnySheetId, number>();
   private sheetById = new Map<number, SheetLayout>();
   /** Per HF sheet: r*width+c → formula/input cell. */
@@ -246,6 +248,8 @@ export class WorkbookEngine {
       // HF refused part of it (a sheet size limit): the formula workbook is built afresh instead.
       return this.rebuild(doc, { book, layout });
     }
+    // The document left behind keeps its layout for an undo right after (documents never change in place).
+    this.left = { doc: this.doc, book: this.book, layout: this.layout };
     this.doc = doc;
     this.book = book;
     this.layout = layout;
@@ -679,9 +683,20 @@ export class WorkbookEngine {
     return this.doc.texts[id] ?? this.env.template.texts.find((t) => t.id === id)?.default ?? '';
   }
 
-  /** Replaces the whole document (undo of a structural change, import, scenario switch). */
+  /** Replaces the whole document (import, scenario switch, another tab's save). */
   replaceDocument(doc: WorkbookDocument): EditResult {
     return this.rebuild(doc);
+  }
+
+  /**
+   * Goes back or forth to another version of this workbook's document (undo/redo of a structural
+   * step): in place when its rows are the current ones plus or minus some (a paste undone), else
+   * rebuilt. The document just left is laid out already, so an undo right after a paste and its
+   * redo skip the layout as well.
+   */
+  stepTo(doc: WorkbookDocument): EditResult {
+    const known = this.left?.doc === doc ? this.left : undefined;
+    return this.relayout(doc, known);
   }
 
   private rebuild(doc: WorkbookDocument, pre?: { book: CodeBook; layout: WorkbookLayout }): EditResult {
