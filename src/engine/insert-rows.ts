@@ -227,13 +227,14 @@ export function applyRowPatch(hf: HyperFormula, patch: RowPatch, sheetNum: (id: 
   try {
     // Every sheet's rows first: a formula written before another sheet's insertion would move with it.
     // HF does nothing for rows past its effective end: they are empty, so nothing moves there.
-    const svc = hf.lazilyTransformingAstService;
-    for (const s of patch.sheets) {
-      if (!s.removes.length) continue;
-      const version = svc.version();
-      hf.removeRows(sheetNum(s.id), ...s.removes);
-      lightenRowRemovals(hf, version);
+    const version = hf.lazilyTransformingAstService.version();
+    const light = lightRowRemovals(hf);
+    try {
+      for (const s of patch.sheets) if (s.removes.length) hf.removeRows(sheetNum(s.id), ...s.removes);
+    } finally {
+      light?.end();
     }
+    combineRowRemovals(hf, version);
     const combined = combineRowMoves(hf);
     try {
       for (const s of patch.sheets) if (s.inserts.length) hf.addRows(sheetNum(s.id), ...s.inserts);
@@ -262,9 +263,10 @@ interface Addr {
   col: number;
 }
 interface Ref {
-  toSimpleRowAddress?: unknown;
+  sheet?: number;
 }
 interface RowStep {
+  readonly sheet?: number;
   transformSingleAst(ast: unknown, address: Addr): [unknown, Addr];
   fixNodeAddress(address: Addr): Addr;
   transformCellAddress?(ref: Ref, at: Addr): Ref | false | string;
@@ -326,22 +328,27 @@ class RowMoves {
     switch (ast.type) {
       case 'CELL_REFERENCE': {
         let ref = ast.reference as Ref;
-        this.steps.forEach((t, i) => {
-          const r = t.transformCellAddress!(ref, at[i]!);
+        const dep = ref.sheet ?? at[0]!.sheet;
+        for (let i = 0; i < this.steps.length; i++) {
+          if (this.idle(i, dep, at[0]!.sheet)) continue;
+          const r = this.steps[i]!.transformCellAddress!(ref, at[i]!);
           if (typeof r === 'string') throw MOVED_REF;
           if (r) ref = r;
-        });
+        }
         return ref === ast.reference ? ast : { ...ast, reference: ref };
       }
       case 'CELL_RANGE':
       case 'ROW_RANGE': {
         let start = ast.start as Ref;
         let end = ast.end as Ref;
-        this.steps.forEach((t, i) => {
+        const dep = start.sheet ?? at[0]!.sheet;
+        for (let i = 0; i < this.steps.length; i++) {
+          if (this.idle(i, dep, at[0]!.sheet)) continue;
+          const t = this.steps[i]!;
           const r = ast.type === 'CELL_RANGE' ? t.transformCellRange!(start, end, at[i]!) : t.transformRowRange!(start, end, at[i]!);
           if (typeof r === 'string') throw MOVED_REF;
           if (r) [start, end] = r;
-        });
+        }
         return start === ast.start && end === ast.end ? ast : { ...ast, start, end };
       }
       case 'PERCENT_OP':
@@ -352,8 +359,12 @@ class RowMoves {
         return this.child(ast, 'expression', at);
       case 'FUNCTION_CALL': {
         const args = ast.args as AstNode[];
-        const next = args.map((a) => this.walk(a, at));
-        return next.every((a, i) => a === args[i]) ? ast : { ...ast, args: next };
+        let next: AstNode[] | null = null;
+        for (let i = 0; i < args.length; i++) {
+          const a = this.walk(args[i]!, at);
+          if (a !== args[i]) (next ??= args.slice())[i] = a;
+        }
+        return next ? { ...ast, args: next } : ast;
       }
       case 'ARRAY': {
         const rows = ast.args as AstNode[][];
@@ -369,6 +380,11 @@ class RowMoves {
         // Numbers, strings, errors, names, column ranges (rows do not move them).
         return ast;
     }
+  }
+  /** A step on a sheet that is neither the formula's nor the reference's moves nothing (HF's "case 4/5"). */
+  private idle(i: number, dep: number, own: number): boolean {
+    const sheet = this.steps[i]!.sheet;
+    return sheet !== undefined && sheet !== dep && sheet !== own;
   }
   private child(ast: AstNode, key: string, at: Addr[]): AstNode {
     const next = this.walk(ast[key] as AstNode, at);
@@ -396,27 +412,61 @@ export function combineRowMoves(hf: HyperFormula): { commit(): void } | null {
 }
 
 /**
- * Removed rows cannot share one transformation (HF reads the formulas of removed cells between
- * spans, which must have seen the spans before): each span's transformation, queued since
- * `version`, keeps its place but copies only the AST nodes it moves, and with HF's undo off it
- * skips the undo record (an unparse of every formula per span) that removal steps ask for.
+ * Removed rows cannot share one transformation while HF removes them (it reads the formulas of
+ * removed cells between spans, which must have seen the spans before). Once removed, the spans
+ * queued since `version` become one: the first entry transforms through all of them and the rest
+ * do nothing, so every version number keeps its meaning. Formulas HF brought part-way meanwhile
+ * are brought to the end first. Only with HF's undo off (a removal step otherwise records each
+ * formula for undo).
  */
-export function lightenRowRemovals(hf: HyperFormula, version: number): void {
+export function combineRowRemovals(hf: HyperFormula, version: number): boolean {
   const svc = hf.lazilyTransformingAstService as unknown as LazyService;
   const list = svc.transformations;
-  if (!Array.isArray(list) || typeof svc.versionOffset !== 'number') return;
-  const undoOff = hf.getConfig().undoLimit === 0;
-  for (let i = Math.max(0, version - svc.versionOffset); i < list.length; i++) {
-    const t = list[i]!;
-    if (!isRowStep(t) || LIGHTENED.has(t)) continue;
-    LIGHTENED.add(t);
-    const moves = new RowMoves(0, t.transformSingleAst.bind(t));
-    moves.add(t);
-    t.transformSingleAst = (ast, address) => moves.transformSingleAst(ast, address);
-    if (undoOff) (t as RowStep & { isIrreversible(): boolean }).isIrreversible = () => false;
+  const graph = (hf.dependencyGraph as unknown as { graph?: { getNodes?: () => Iterable<unknown> } }).graph;
+  if (!Array.isArray(list) || typeof svc.versionOffset !== 'number' || typeof graph?.getNodes !== 'function' || hf.getConfig().undoLimit !== 0) return false;
+  const from = version - svc.versionOffset;
+  const steps = list.slice(from);
+  if (from < 0 || steps.length < 2 || !steps.every(isRowStep)) return false;
+  const end = version + steps.length;
+  for (const v of graph.getNodes()) {
+    const f = v as { version?: unknown; ensureRecentData?: (s: unknown) => void };
+    if (typeof f.version === 'number' && f.version > version && f.version < end) f.ensureRecentData?.(svc);
   }
+  const moves = new RowMoves(0);
+  for (const t of steps) moves.add(t);
+  list.splice(from, steps.length, moves as unknown as RowStep, ...steps.slice(1).map(() => NO_STEP));
+  return true;
 }
-const LIGHTENED = new WeakSet<object>();
+
+/**
+ * While rows are removed, each span's transformation is queued lighter: it copies only the AST
+ * nodes it moves, and (HF's undo being off) skips the undo record of each formula, an unparse per
+ * formula per span, that HF makes for a removal even with nothing to keep. HF transforms every
+ * removed formula through the spans before it, so this is most of a removal's own time.
+ */
+function lightRowRemovals(hf: HyperFormula): { end(): void } | null {
+  const svc = hf.lazilyTransformingAstService as unknown as LazyService & { addTransformation?: (t: RowStep) => number };
+  const add = svc.addTransformation;
+  if (typeof add !== 'function' || hf.getConfig().undoLimit !== 0 || Object.hasOwn(svc, 'addTransformation')) return null;
+  svc.addTransformation = (t: RowStep) => {
+    if (isRowStep(t)) {
+      const moves = new RowMoves(0, t.transformSingleAst.bind(t));
+      moves.add(t);
+      t.transformSingleAst = (ast, address) => moves.transformSingleAst(ast, address);
+      Object.assign(t, { isIrreversible: () => false });
+    }
+    return add.call(svc, t);
+  };
+  return { end: () => delete svc.addTransformation };
+}
+
+/** A queue entry that moves nothing. */
+const NO_STEP: RowStep = {
+  transformSingleAst: (ast, address) => [ast, address],
+  fixNodeAddress: (address) => address,
+  performEagerTransformations: () => undefined,
+};
+Object.assign(NO_STEP, { sheet: 0, isIrreversible: () => false });
 
 interface GraphInternals {
   arrayFormulaNodes?: () => Iterable<unknown>;
