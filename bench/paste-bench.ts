@@ -7,7 +7,8 @@ import { applyCodePaste, planCodePaste } from '../src/app/paste-codes';
 import { openWorkbook } from '../src/app/templates';
 import { largeWorkbook } from './large-workbook';
 import { stat, type Stat } from './stats';
-import { cellContent, planRowPatch, sheetInputs, skipEmptyArrayScans, type RowPatch } from '../src/engine/insert-rows';
+import { cellContent, planRowPatch, sheetInputs, type RowPatch } from '../src/engine/insert-rows';
+import { skipEmptyArrayScans } from '../src/engine/hf-row-moves';
 
 const CLASSES = ['201', '204', '205', '206', '207'];
 

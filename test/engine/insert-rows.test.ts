@@ -10,7 +10,7 @@ import { WorkbookSession } from '../../src/app/session';
 import type { Fund } from '../../src/model/ids';
 import type { WorkbookDocument } from '../../src/model/document';
 import { largeWorkbook, rng } from '../../bench/large-workbook';
-import { skipEmptyArrayScans } from '../../src/engine/insert-rows';
+import { skipEmptyArrayScans } from '../../src/engine/hf-row-moves';
 import { applyCodePaste, planCodePaste } from '../../src/app/paste-codes';
 import { block100 } from '../../bench/paste-bench';
 
