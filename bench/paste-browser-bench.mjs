@@ -78,6 +78,7 @@ export function pasteRows(r) {
   const rows = [
     [`paste 100 codes into 500, engine (ms; ${r.rows} rows, ${r.cells} cells)`, `${ms(r.engine)} (bare HF ${ms(r.floor)}; rebuild ${ms(r.rebuild)})`, '≤ 200'],
     ['paste 100 codes into 500, engine / bare HF same insertion', `${r.ratio.toFixed(2)} (pairs ${r.pairRatio.toFixed(2)}; engine / rebuild pairs ${r.rebuildPairRatio.toFixed(2)})`, ''],
+    ['paste 100 codes into 500, engine undo / redo (ms; rebuild before)', `${ms(r.undo)} / ${ms(r.redo)}`, ''],
     ['paste 100 codes into 500, paste → painted (ms)', ms(r.painted), '≤ 300'],
   ];
   if (r.painted.floor) rows.push(['paste → painted / bare grid showing the same rows', `${r.painted.floor.ratio.toFixed(2)} (${r.painted.median.toFixed(0)} vs ${r.painted.floor.median.toFixed(0)} ms)`, '']);

@@ -224,7 +224,7 @@ export class WorkbookSession {
   private apply(entry: UndoEntry, dir: 'undo' | 'redo'): void {
     const label = `${dir === 'undo' ? '撤销' : '重做'}：${entry.label}`;
     if (entry.kind === 'document') {
-      this.publish(this.engine.replaceDocument(dir === 'undo' ? entry.before : entry.after), label);
+      this.publish(this.engine.stepTo(dir === 'undo' ? entry.before : entry.after), label);
       return;
     }
     this.publish(this.write(dir === 'undo' ? entry.before : entry.after), label);

@@ -1,6 +1,6 @@
 // Patching the formula workbook in place when a document change only adds rows (codes with their
-// 类/款, per-code 审核 rules, per-项 补充资料 rows) or renames: rows are inserted into the
-// existing HyperFormula sheets and only the cells whose content differs are written, instead of a
+// 类/款, per-code 审核 rules, per-项 补充资料 rows) or renames, or removes such rows again (undo
+// of a paste): rows are inserted into (removed from) the existing HyperFormula sheets and only the cells whose content differs are written, instead of a
 // rebuild. Plans from two layouts (old and new) and applies to an HF instance; the engine facade
 // decides when. A1 positions stay inside this module and the layout's resolved formulas.
 import type { HyperFormula, RawCellContent } from 'hyperformula';
@@ -8,6 +8,7 @@ import type { WorkbookDocument } from '../model/document';
 import type { LayoutCell, SheetLayout, WorkbookLayout } from '../model/layout';
 import type { SheetId } from '../model/ids';
 import { colName, quoteSheet } from './formula';
+import { combineRowMoves, combineRowRemovals, lightRowRemovals, skipEmptyArrayScans } from './hf-row-moves';
 
 type Inputs = WorkbookDocument['inputs'][SheetId];
 
@@ -45,13 +46,16 @@ interface SheetPatch {
   id: string;
   /** [old row index, number of rows] to insert before it, in the old sheet's coordinates. */
   inserts: [number, number][];
+  /** [old row index, number of rows] to remove, in the old sheet's coordinates (undo of an insertion). */
+  removes: [number, number][];
   writes: { r: number; c: number; content: RawCellContent }[];
 }
 
 export interface RowPatch {
   sheets: SheetPatch[];
-  /** Rows inserted and cells written, for the bench and tests. */
+  /** Rows inserted, removed and cells written, for the bench and tests. */
   inserted: number;
+  removed: number;
   written: number;
 }
 
@@ -59,6 +63,18 @@ export interface RowPatch {
 const SMALL_SHEET = 200;
 /** Past this many cell writes a rebuild is cheaper (HF builds a cell far faster than it sets one). */
 const MAX_WRITES = 6000;
+
+/**
+ * Old row → new row when the new sheet is the old one with rows removed (all new rows found in
+ * order; -1 for a removed row), else null.
+ */
+function alignByRemoval(prev: SheetLayout, next: SheetLayout): Int32Array | null {
+  const back = alignByInsertion(next, prev);
+  if (!back || back.includes(-1)) return null;
+  const map = new Int32Array(prev.cells.length).fill(-1);
+  back.forEach((r, i) => (map[r] = i));
+  return map;
+}
 
 /** Same cells by id (kind, row id, column key) in the same columns: text does not matter to HF. */
 function sameIds(a: readonly LayoutCell[], b: readonly LayoutCell[]): boolean {
@@ -112,33 +128,34 @@ function shifted(formula: string, own: string, maps: ReadonlyMap<string, Int32Ar
 
 /**
  * The patch that turns the formula workbook of (prevLayout, prevDoc) into that of (next, nextDoc),
- * or null when a rebuild is needed (different sheets or widths, a large sheet that lost rows,
- * too many writes).
+ * or null when a rebuild is needed (different sheets or widths, a large sheet whose rows are not
+ * the old ones plus or minus some, too many writes).
  */
 export function planRowPatch(prevLayout: WorkbookLayout, prevDoc: WorkbookDocument, next: WorkbookLayout, nextDoc: WorkbookDocument): RowPatch | null {
   if (prevLayout.sheets.length !== next.sheets.length) return null;
-  const plans: { prev: SheetLayout; next: SheetLayout; map: Int32Array; inserted: boolean }[] = [];
+  const plans: { prev: SheetLayout; next: SheetLayout; map: Int32Array; aligned: boolean }[] = [];
   const maps = new Map<string, Int32Array>();
   for (let k = 0; k < next.sheets.length; k++) {
     const p = prevLayout.sheets[k]!;
     const n = next.sheets[k]!;
     if (p.id !== n.id || p.width !== n.width) return null;
-    let map = p.cells.length === n.cells.length ? null : alignByInsertion(p, n);
-    const inserted = map !== null;
+    let map = p.cells.length === n.cells.length ? null : p.cells.length < n.cells.length ? alignByInsertion(p, n) : alignByRemoval(p, n);
+    const aligned = map !== null;
     if (!map) {
       // Same height, or a small sheet whose rows moved sideways (06's groups, 01's class column):
       // row k stays row k and differing cells are rewritten.
       if (p.cells.length !== n.cells.length && Math.max(p.cells.length, n.cells.length) > SMALL_SHEET) return null;
       map = Int32Array.from({ length: p.cells.length }, (_, r) => r);
     }
-    plans.push({ prev: p, next: n, map, inserted });
+    plans.push({ prev: p, next: n, map, aligned });
     // Only sheets whose rows moved change references into them.
-    if (inserted) maps.set(p.id, map);
+    if (aligned) maps.set(p.id, map);
   }
   const sheets: SheetPatch[] = [];
   let inserted = 0;
+  let removed = 0;
   let written = 0;
-  for (const { prev, next: n, map, inserted: byInsertion } of plans) {
+  for (const { prev, next: n, map, aligned } of plans) {
     const prevInputs = sheetInputs(prevDoc, prev.id);
     // Whether a formula of this sheet may name a row that moved (else its text is compared as is).
     const ownMoved = maps.has(prev.id);
@@ -150,7 +167,15 @@ export function planRowPatch(prevLayout: WorkbookLayout, prevDoc: WorkbookDocume
       if (to >= 0) from[to] = r;
     });
     const inserts: [number, number][] = [];
-    if (byInsertion) {
+    const removes: [number, number][] = [];
+    if (aligned) {
+      // Runs of old rows that go.
+      for (let r = 0; r < map.length; r++) {
+        if (map[r]! >= 0) continue;
+        const last = removes[removes.length - 1];
+        if (last && last[0] + last[1] === r) last[1]++;
+        else removes.push([r, 1]);
+      }
       // Runs of new rows, each before the next old row that stays (or at the old end).
       let run = 0;
       let oldNext = 0;
@@ -178,7 +203,7 @@ export function planRowPatch(prevLayout: WorkbookLayout, prevDoc: WorkbookDocume
       }
     }
     // Old rows past the new end (a small sheet that shrank) are emptied.
-    if (!byInsertion) {
+    if (!aligned) {
       for (let r = n.cells.length; r < prev.cells.length; r++) {
         prev.cells[r]!.forEach((cell, c) => {
           if (cellContent(cell, prevInputs) !== null) writes.push({ r, c, content: null });
@@ -186,11 +211,12 @@ export function planRowPatch(prevLayout: WorkbookLayout, prevDoc: WorkbookDocume
       }
     }
     inserted += inserts.reduce((a, [, k]) => a + k, 0);
+    removed += removes.reduce((a, [, k]) => a + k, 0);
     written += writes.length;
     if (written > MAX_WRITES) return null;
-    if (inserts.length || writes.length) sheets.push({ id: n.id, inserts, writes });
+    if (inserts.length || removes.length || writes.length) sheets.push({ id: n.id, inserts, removes, writes });
   }
-  return { sheets, inserted, written };
+  return { sheets, inserted, removed, written };
 }
 
 /** Applies a patch with one recalculation. `sheetNum` maps layout ids to HF sheets. */
@@ -202,7 +228,20 @@ export function applyRowPatch(hf: HyperFormula, patch: RowPatch, sheetNum: (id: 
   try {
     // Every sheet's rows first: a formula written before another sheet's insertion would move with it.
     // HF does nothing for rows past its effective end: they are empty, so nothing moves there.
-    for (const s of patch.sheets) if (s.inserts.length) hf.addRows(sheetNum(s.id), ...s.inserts);
+    const version = hf.lazilyTransformingAstService.version();
+    const light = lightRowRemovals(hf);
+    try {
+      for (const s of patch.sheets) if (s.removes.length) hf.removeRows(sheetNum(s.id), ...s.removes);
+    } finally {
+      light?.end();
+    }
+    combineRowRemovals(hf, version);
+    const combined = combineRowMoves(hf);
+    try {
+      for (const s of patch.sheets) if (s.inserts.length) hf.addRows(sheetNum(s.id), ...s.inserts);
+    } finally {
+      combined?.commit();
+    }
     for (const s of patch.sheets) {
       const sheet = sheetNum(s.id);
       for (const w of s.writes) hf.setCellContents({ sheet, row: w.r, col: w.c }, w.content);
@@ -210,32 +249,6 @@ export function applyRowPatch(hf: HyperFormula, patch: RowPatch, sheetNum: (id: 
   } finally {
     hf.resumeEvaluation();
   }
-}
-
-interface GraphInternals {
-  arrayFormulaNodes?: () => Iterable<unknown>;
-  arrayMapping?: { arrayMapping?: unknown };
-}
-const SCANS_SKIPPED = new WeakSet<object>();
-
-/**
- * HyperFormula 3.5 walks every vertex of the workbook looking for array formulas at each span of
- * inserted rows (Transformer.performEagerTransformations): 45 spans × 30,000 vertices was a third of
- * a 100-code paste. Array formulas are all registered in its array mapping, and our formulas are
- * scalar: while that mapping is empty the walk is skipped. If a HyperFormula upgrade renames
- * these internals nothing is patched (test/engine/insert-rows.test.ts says so), only slower.
- */
-export function skipEmptyArrayScans(hf: HyperFormula): boolean {
-  const graph = hf.dependencyGraph as unknown as GraphInternals;
-  if (SCANS_SKIPPED.has(graph)) return true;
-  const scan = graph.arrayFormulaNodes;
-  const arrays = () => graph.arrayMapping?.arrayMapping;
-  if (typeof scan !== 'function' || !(arrays() instanceof Map)) return false;
-  graph.arrayFormulaNodes = function* () {
-    if ((arrays() as Map<unknown, unknown>).size) yield* scan.call(graph);
-  };
-  SCANS_SKIPPED.add(graph);
-  return true;
 }
 
 /** A1 name of a cell, for messages of a failed patch check in tests. */

@@ -117,10 +117,10 @@ export class WorkbookEngine {
   private doc!: WorkbookDocument;
   private book!: CodeBook;
   layout!: WorkbookLayout;
+  /** The document relayout() last moved away from, with its layout (see stepTo). */
+  private left: { doc: WorkbookDocument; book: CodeBook; layout: WorkbookLayout } | null = null;
   private sheetNum = new Map<AnySheetId, number>();
   private sheetById = new Map<number, SheetLayout>();
-  /** Per HF sheet: r*width+c → formula/input cell. */
-  private cellAt = new Map<number, Map<number, { row: string; col: string }>>();
   /** Audit findings by rule row id; refreshed only for rules whose 审核 cells changed. */
   private findings: Map<string, Finding | null> | null = null;
   private ruleByRow = new Map<string, ExpandedRule>();
@@ -209,24 +209,16 @@ export class WorkbookEngine {
     this.mapSheets();
   }
 
-  /** Engine sheet numbers and cell ids of every sheet in HF. */
+  /** Engine sheet numbers of every sheet in HF (a cell's ids are its layout cell's). */
   private mapSheets(): void {
     this.sheetNum.clear();
     this.sheetById.clear();
-    this.cellAt.clear();
     for (const s of this.layout.sheets) {
       if (this.pendingSheets?.has(s.id)) continue;
       const n = this.hfCore.getSheetId(s.id);
       if (n === undefined) throw new Error(`sheet ${s.id} missing`);
       this.sheetNum.set(s.id, n);
       this.sheetById.set(n, s);
-      const m = new Map<number, { row: string; col: string }>();
-      s.cells.forEach((row, r) =>
-        row.forEach((cell, c) => {
-          if (cell?.t === 'formula' || cell?.t === 'input') m.set(r * s.width + c, { row: cell.row, col: cell.col });
-        }),
-      );
-      this.cellAt.set(n, m);
     }
   }
 
@@ -246,6 +238,8 @@ export class WorkbookEngine {
       // HF refused part of it (a sheet size limit): the formula workbook is built afresh instead.
       return this.rebuild(doc, { book, layout });
     }
+    // The document left behind keeps its layout for an undo right after (documents never change in place).
+    this.left = { doc: this.doc, book: this.book, layout: this.layout };
     this.doc = doc;
     this.book = book;
     this.layout = layout;
@@ -340,8 +334,8 @@ export class WorkbookEngine {
     for (const ch of changes) {
       if (!('address' in ch) || !ch.address) continue;
       const s = this.sheetById.get(ch.address.sheet);
-      const at = s && this.cellAt.get(ch.address.sheet)?.get(ch.address.row * s.width + ch.address.col);
-      if (s && at) out.push({ sheet: s.id, row: at.row, col: at.col, value: toCellValue(ch.newValue) });
+      const at = s?.cells[ch.address.row]?.[ch.address.col];
+      if (s && (at?.t === 'formula' || at?.t === 'input')) out.push({ sheet: s.id, row: at.row, col: at.col, value: toCellValue(ch.newValue) });
     }
     return out;
   }
@@ -679,9 +673,20 @@ export class WorkbookEngine {
     return this.doc.texts[id] ?? this.env.template.texts.find((t) => t.id === id)?.default ?? '';
   }
 
-  /** Replaces the whole document (undo of a structural change, import, scenario switch). */
+  /** Replaces the whole document (import, scenario switch, another tab's save). */
   replaceDocument(doc: WorkbookDocument): EditResult {
     return this.rebuild(doc);
+  }
+
+  /**
+   * Goes back or forth to another version of this workbook's document (undo/redo of a structural
+   * step): in place when its rows are the current ones plus or minus some (a paste undone), else
+   * rebuilt. The document just left is laid out already, so an undo right after a paste and its
+   * redo skip the layout as well.
+   */
+  stepTo(doc: WorkbookDocument): EditResult {
+    const known = this.left?.doc === doc ? this.left : undefined;
+    return this.relayout(doc, known);
   }
 
   private rebuild(doc: WorkbookDocument, pre?: { book: CodeBook; layout: WorkbookLayout }): EditResult {

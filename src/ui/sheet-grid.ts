@@ -58,6 +58,8 @@ export class SheetGrid {
   private marks: CellMarks = new Map();
   private readonly note: HTMLElement;
   private readonly cursor = new Map<AnySheetId, Cursor | undefined>();
+  /** The frozen rows' measured heights, for the sheet they were measured on. */
+  private frozen: { sheet: AnySheetId; heights: (number | undefined)[] } | null = null;
   /** 审查: computed cells take the figure the document prints (typed, pasted, shown). */
   private reviewing = false;
 
@@ -296,8 +298,9 @@ export class SheetGrid {
       // headers with a row wholly covered by taller merges: that row has no height of its own
       // and Handsontable's frozen overlay then covers the first data rows.
       fixedRowsTop: frozenRows(this.layout),
-      // Re-measured for this sheet by syncFrozenHeights.
-      rowHeights: undefined,
+      // Re-measured for this sheet by syncFrozenHeights; a reload of the same sheet (rows added or
+      // removed below its header) keeps the measured heights, so that it renders once, not twice.
+      rowHeights: this.frozen?.sheet === this.sheetId ? frozenHeights(this.frozen.heights) : undefined,
       maxRows: this.layout.cells.length,
       maxCols: this.layout.width,
     };
@@ -310,6 +313,8 @@ export class SheetGrid {
    * top. Measuring the overlay's rows once and giving the master those heights lines them up.
    */
   private syncFrozenHeights(frozen: number): void {
+    // Another sheet's heights never apply (the settings above dropped them for a sheet switch).
+    if (this.frozen?.sheet !== this.sheetId) this.frozen = null;
     const heights: (number | undefined)[] = [];
     const hidden = new Set(this.layout.rowKinds.flatMap((k, r) => (k === 'title' ? [r] : [])));
     for (let r = 0; r < frozen; r++) {
@@ -322,8 +327,11 @@ export class SheetGrid {
       if (h <= 0) return; // not laid out (hidden tab): keep Handsontable's own estimate
       heights.push(h);
     }
-    if (heights.length) // undefined: the default height (rows below the frozen block, hidden title rows).
-    this.hot.updateSettings({ rowHeights: (r: number) => heights[r] as number });
+    if (!heights.length) return;
+    const kept = this.frozen?.sheet === this.sheetId ? this.frozen.heights : null;
+    if (kept && kept.length === heights.length && kept.every((h, r) => h === heights[r])) return;
+    this.frozen = { sheet: this.sheetId, heights };
+    this.hot.updateSettings({ rowHeights: frozenHeights(heights) });
   }
 
   /**
@@ -696,6 +704,11 @@ export function sheetTitleLine(layout: SheetLayout): string[] {
     for (const cell of layout.cells[r]!) if (cell?.t === 'text' && (cell.role === 'meta' || cell.role === 'publicNo')) out.push(cell.text);
   });
   return out;
+}
+
+/** Handsontable's rowHeights for measured frozen rows; undefined: the default height (rows below, hidden title rows). */
+function frozenHeights(heights: readonly (number | undefined)[]): (r: number) => number {
+  return (r: number) => heights[r] as number;
 }
 
 function frozenRows(layout: SheetLayout): number {

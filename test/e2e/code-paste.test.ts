@@ -42,6 +42,12 @@ describe('paste a block of codes, names and amounts', () => {
     await wb.undo();
     await wb.page.waitForFunction(() => !document.querySelector('.grid-host td[data-cell="2070109|basic"]'));
     expect(await wb.cellText('t05', 'sum', 'total')).toBe('1,576.05');
+    // Redo (rows inserted again in place) brings back the rows, their values and 03's class.
+    await wb.redo();
+    await wb.page.waitForSelector('.grid-host td[data-cell="2070109|basic"]');
+    expect(await wb.cellText('t05', '2070109', 'total')).toBe('50.00');
+    expect(await wb.cellText('t05', 'sum', 'total')).toBe('1,636.05');
+    expect(await wb.cellText('t03', '207', 'basic')).toBe('30.00');
   });
 
   it('a pasted subtotal that differs is listed with both values', async () => {

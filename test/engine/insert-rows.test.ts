@@ -10,7 +10,9 @@ import { WorkbookSession } from '../../src/app/session';
 import type { Fund } from '../../src/model/ids';
 import type { WorkbookDocument } from '../../src/model/document';
 import { largeWorkbook, rng } from '../../bench/large-workbook';
-import { skipEmptyArrayScans } from '../../src/engine/insert-rows';
+import { skipEmptyArrayScans } from '../../src/engine/hf-row-moves';
+import { applyCodePaste, planCodePaste } from '../../src/app/paste-codes';
+import { block100 } from '../../bench/paste-bench';
 
 const CLASSES = ['201', '203', '204', '205', '206', '207', '208', '210', '211', '212', '213', '214', '221', '223', '229', '232', '233'];
 const ECONOMIC = ['30101', '30109', '30113', '30199', '30202', '30205', '30211', '30216', '30226', '30239', '30299', '30302', '30305', '30309', '31002', '31003', '31007', '39999'];
@@ -58,6 +60,7 @@ function expectSameAsFresh(e: WorkbookEngine): void {
   try {
     expect(e.layout.sheets.map((s) => s.id)).toEqual(fresh.layout.sheets.map((s) => s.id));
     for (const s of fresh.layout.sheets) {
+      expect(layoutIds(e, s.id), `layout of ${s.id}`).toEqual(layoutIds(fresh, s.id));
       expect(e.sheetValues(s.id), `values of ${s.id}`).toEqual(fresh.sheetValues(s.id));
       expect(formulas(e, s.id), `formulas of ${s.id}`).toEqual(formulas(fresh, s.id));
     }
@@ -65,6 +68,12 @@ function expectSameAsFresh(e: WorkbookEngine): void {
   } finally {
     fresh.destroy();
   }
+}
+
+/** Each row's kind and the ids of its cells, position by position (texts as such). */
+function layoutIds(e: WorkbookEngine, sheet: string): string[] {
+  const s = e.sheet(sheet);
+  return s.cells.map((row, r) => `${s.rowKinds[r]}:${row.map((c) => (c?.t === 'text' ? `"${c.text}"` : c ? `${c.t}/${c.row}|${c.col}` : '')).join(',')}`);
 }
 
 /** The formula workbook's own text of each laid-out cell (HF's, not the layout's). */
@@ -143,6 +152,61 @@ describe('codes added in place equal a fresh build', () => {
     session.redo();
     expect(session.doc).toEqual(after);
     expectSameAsFresh(session.engine);
+    session.engine.destroy();
+  });
+});
+
+/** A block of economic rows as copied from a spreadsheet (编码, 名称, 决算数): codes no catalogue has, and common ones. */
+function economicBlock(r: () => number): string {
+  const codes = ['30141', '30142', '30243', '30244', '30245', '30346', '31047', '39948', ...ECONOMIC];
+  return codes.map((code) => `${code}\t经济${code}\t${(r() * 900).toFixed(2)}`).join('\r\n');
+}
+
+describe('a pasted block, its undo and its redo equal a fresh build, all in place', () => {
+  const cases = [
+    { name: '500-code workbook', doc: () => largeWorkbook().doc },
+    { name: 'national-2022', doc: () => restoreDocument(EXAMPLES.find((x) => x.id === 'national-2022')!.doc).doc },
+  ];
+  for (const c of cases) {
+    for (const kind of ['function', 'economic'] as const) {
+      it(`${c.name}: ${kind === 'function' ? '100 项 codes into 05' : 'economic codes into 06'}`, () => {
+        const session = new WorkbookSession(openWorkbook(c.doc()));
+        const e = session.engine;
+        const table = e.template.tables.find((t) => t.kind === kind && (t.kind !== 'function' || t.funds[0] === 'gpb'))!;
+        const before = session.doc;
+        const text = kind === 'function' ? block100().text : economicBlock(rng(table.id.length));
+        const build = builds();
+        const report = applyCodePaste(session, planCodePaste(e, table.id, text)!);
+        expect(report.plan.added.length).toBeGreaterThan(kind === 'function' ? 99 : 3);
+        const after = session.doc;
+        expectSameAsFresh(e);
+        session.undo();
+        expect(session.doc).toBe(before);
+        expectSameAsFresh(e);
+        session.redo();
+        expect(session.doc).toBe(after);
+        expectSameAsFresh(e);
+        // Only the fresh builds of the comparisons: paste, undo and redo built nothing.
+        expect(build).toHaveBeenCalledTimes(3);
+        e.destroy();
+      });
+    }
+  }
+
+  it('undo and redo of other structural steps (a removed code, 部门) stay exact', () => {
+    const session = new WorkbookSession(open(EXAMPLES[0]!.doc));
+    const code = session.doc.codes.gpb[0]!;
+    session.removeCode('gpb', code);
+    session.setMeta({ department: '改名后的部门' });
+    session.applyBatch(randomBatch(session.engine, rng(9), 8), '粘贴');
+    for (let i = 0; i < 3; i++) {
+      session.undo();
+      expectSameAsFresh(session.engine);
+    }
+    for (let i = 0; i < 3; i++) {
+      session.redo();
+      expectSameAsFresh(session.engine);
+    }
     session.engine.destroy();
   });
 });
