@@ -111,6 +111,16 @@ describe('审查 of the published 上海市普陀区财政局 2024 PDF', () => {
     expect(fromPdf.filter((f) => f.includes(' error '))).toEqual([]);
   });
 
+  it('names the side of a 总计 that 一 and 四 print on both sides (收入/支出)', () => {
+    const totals = reviewFindings(review.doc).filter((f) => f.message.includes('总计（')).map((f) => f.message.slice(0, f.message.indexOf('，')));
+    expect(totals).toEqual([
+      '尾差：一、收入支出决算总表 总计（收入）印刷为 2,995.39',
+      '尾差：一、收入支出决算总表 总计（支出）印刷为 2,995.39',
+      '尾差：四、财政拨款收入支出决算总表 总计（收入）印刷为 2,961.68',
+      '尾差：四、财政拨款收入支出决算总表 总计（支出） 合计印刷为 2,961.68',
+    ]);
+  });
+
   it('its running text is the published text under review: 表文核对 finds the recorded text slips', () => {
     expect(review.doc.publishedText?.source).toBe('pdf');
     expect(review.doc.publishedText?.text).toContain('财政拨款收入支出总计0.3万元');
