@@ -24,7 +24,10 @@ describe('表文核对 tab', () => {
     const tr = new TextReviewPage(wb);
     await tr.open();
     expect(await tr.isEmpty()).toBe(true);
+    expect(await wb.textReviewBadge()).toBeNull();
     await tr.paste(PLANTED);
+    // Its counts stand beside the 审核 counts in the toolbar.
+    expect(await wb.textReviewBadge('表文 2 · 文内 1')).toBe('表文 2 · 文内 1');
     const findings = await tr.findings();
     expect(findings.map((f) => [f.cls, f.severity])).toEqual([
       ['wrong-value', 'error'],
@@ -64,6 +67,7 @@ describe('表文核对 tab', () => {
     expect((await tr.findings()).map((f) => f.cls)).toEqual(['wrong-value', 'wrong-value', 'residue']);
     await tr.clear();
     expect(await tr.isEmpty()).toBe(true);
+    expect(await wb.textReviewBadge()).toBeNull();
   });
 
   it('a Word file that 导出Word wrote, with an error planted, is read and checked', async () => {
