@@ -557,7 +557,7 @@ function addListedSum(out: Findings, total: TextNumber, parts: TextNumber[], wha
   const severity = diff.abs().gt(tolerance.error) && diff.isNegative() ? 'error' : 'warning';
   const short = diff.abs().gt(tolerance.error) && !diff.isNegative() ? '（若“其中”未列全，可不理会）' : '';
   const shownParts = parts.length > 6 ? `${parts.length} 项之和 ${show(s)}` : `${parts.map((n) => show(n.value)).join(' + ')} = ${show(s)}`;
-  const name = what.replace(/[为是]$/, '') || '总数';
+  const name = what.replace(/^Y年度?/, '').replace(/[为是]$/, '') || '总数';
   out.add('sum', severity, markOf(total), `${name}写作 ${total.written}${unit}，其后“其中”所列各项 ${shownParts}${unit}，相差 ${show(diff.abs())}${band}${short}`, { expected: `${show(s)}${unit}` });
 }
 
