@@ -8,7 +8,9 @@
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { createServer } from 'vite';
+import { watchLoad } from './machine.mjs';
 
 const GOALS = { review30: 3000, batch100: 120_000 };
 
@@ -20,7 +22,7 @@ function batchFolder(dir, pdfs) {
   return batch;
 }
 
-export default {
+const bench = {
   key: 'pdfReview',
   async run({ root, log }) {
     const dir = join(root, 'bench', '.dist', 'pdf-review');
@@ -73,3 +75,16 @@ export default {
     ];
   },
 };
+
+export default bench;
+
+// Alone (`node bench/pdf-review-bench.mjs`, from the repository root): only these figures, with the
+// machine's load around them, nothing appended to bench/results.json.
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const load = watchLoad();
+  const result = await bench.run({ root: process.cwd(), log: (...a) => console.error('[bench]', ...a) });
+  const l = load.stop();
+  for (const row of bench.rows(result)) console.log(`| ${row.join(' | ')} |`);
+  const f = (a) => a.map((x) => x.toFixed(2)).join(' ');
+  console.log(`load average before ${f(l.before)}, after ${f(l.after)}, 1-min max ${l.max1.toFixed(2)} on ${l.cores} cores`);
+}

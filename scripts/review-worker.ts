@@ -1,6 +1,6 @@
 // One worker process of `npm run review --jobs N`: reviews the files the parent sends, one at a
-// time, and sends each result back. Started by scripts/review.ts through scripts/run-ts.mjs (the
-// templates need Vite's loader); ends when the parent disconnects.
+// time, and sends each result back. Started by scripts/review.ts through scripts/run-ts.mjs (its cached
+// bundle: the templates need Vite's transforms); ends when the parent disconnects.
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { reviewFile } from '../src/app/batch-review';

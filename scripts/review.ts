@@ -2,7 +2,7 @@
 // Batch 审查 for a 财政局: every published PDF (and our XLSX/JSON workbooks) in the given files and
 // folders gets the app's own 审核; writes one Markdown report per document and a summary as
 // Markdown and XLSX into the output folder. Exit code 1 when any document has an 错误 or could not
-// be reviewed, 2 for a usage error. Run by scripts/run-ts.mjs (Vite's loader for the templates).
+// be reviewed, 2 for a usage error. Run by scripts/run-ts.mjs (a cached Vite SSR bundle, for the templates).
 import { fork } from 'node:child_process';
 import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';

@@ -9,7 +9,7 @@ import { codeListAction } from './ui/code-list-dialog';
 import { showWorkbook, storageUi, workbookIdFromHash } from './ui/storage-ui';
 import { mountApp } from './ui/app-shell';
 import { narrativeTab } from './ui/narrative-tab';
-import { textReviewTab } from './ui/text-review-tab';
+import { textReviewBadge, textReviewTab } from './ui/text-review-tab';
 import { partTabs } from './ui/part-tab';
 import { publicationActions } from './ui/publication-actions';
 import { xlsxActions } from './ui/xlsx-actions';
@@ -47,6 +47,8 @@ const app = mountApp(storage.frame(document.getElementById('app')!), session, {
   // Read once below; the store keeps what this tab imports (导入科目表, backups) current.
   ownCodes: (year) => ({ function: catalogues.names('function', year), economic: catalogues.names('economic', year) }),
   toolbarItems: [
+    // First: right after the 审核 counts.
+    textReviewBadge(session, () => app.showTab('text-review')),
     // Replace: 'before-import' snapshot, undoable replace, saved. New: stored and shown.
     xlsxActions({
       session: () => session,

@@ -2,6 +2,7 @@
 // DOCX reader it needs) is fetched when the tab is first opened.
 import type { WorkbookSession } from '../app/session';
 import type { TabSpec } from './app-shell';
+import { el, setText } from './dom';
 import type { TextReviewView } from './text-review-view';
 
 /** Every phrase of the tab, in one place. */
@@ -31,7 +32,43 @@ export const TEXT_REVIEW_TEXT = {
   notText: '只能打开 Word 文档（.docx）或文本文件（.txt）。PDF 请先复制其中的文字粘贴到这里。',
   tooLong: (max: string) => `文字超过 ${max} 字，只核对前 ${max} 字`,
   severity: { error: '错误', warning: '提示' },
+  badge: (table: number, text: number) => `表文 ${table} · 文内 ${text}`,
+  badgeTitle: '表文核对：公开的情况说明与表格、与文中其他数字不一致之处（点击查看）',
 } as const;
+
+/**
+ * The 表文核对 counts in the toolbar beside the 审核 ones, while the workbook holds a published text
+ * (a PDF under review always does). Re-checked a moment after the tables change; the checker is
+ * fetched with the first text.
+ */
+export function textReviewBadge(session: WorkbookSession, open: () => void): HTMLElement {
+  const count = el('span', { class: 'badge badge-text-review' });
+  const button = el('button', { type: 'button', class: 'audit-badge text-review-badge', title: TEXT_REVIEW_TEXT.badgeTitle, hidden: true }, count);
+  button.addEventListener('click', open);
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let run = 0;
+  const update = () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      const text = session.doc.publishedText?.text;
+      const mine = ++run;
+      if (!text) {
+        button.hidden = true;
+        return;
+      }
+      void import('../engine/text-review').then(({ reviewNarrativeText }) => {
+        if (mine !== run) return;
+        const findings = reviewNarrativeText(session.engine, text);
+        setText(count, TEXT_REVIEW_TEXT.badge(findings.filter((f) => f.group === '表文').length, findings.filter((f) => f.group === '文内').length));
+        button.classList.toggle('has-errors', findings.some((f) => f.severity === 'error'));
+        button.hidden = false;
+      });
+    }, 500);
+  };
+  session.subscribe(update);
+  update();
+  return button;
+}
 
 /** The 表文核对 tab for mountApp's extraTabs: built when first opened, refreshed when shown. */
 export function textReviewTab(session: WorkbookSession): TabSpec {

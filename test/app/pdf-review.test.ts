@@ -8,6 +8,7 @@ import { buildReview, pdfLayouts, proposeReview, type PdfReview } from '../../sr
 import { reviewFindings } from '../../src/app/review-groups';
 import { openWorkbook, shExampleDocument } from '../../src/app/templates';
 import { PRINTED_RULE, type WorkbookEngine } from '../../src/engine';
+import { readPublishedText, type TextFinding } from '../../src/engine/text-review';
 import type { PageLayout } from '../../src/io/pdf-grid';
 import { readPdf } from '../../src/io/pdf-read';
 import type { WorkbookDocument } from '../../src/model/document';
@@ -110,6 +111,16 @@ describe('审查 of the published 上海市普陀区财政局 2024 PDF', () => {
     expect(fromPdf.filter((f) => f.includes(' error '))).toEqual([]);
   });
 
+  it('names the side of a 总计 that 一 and 四 print on both sides (收入/支出)', () => {
+    const totals = reviewFindings(review.doc).filter((f) => f.message.includes('总计（')).map((f) => f.message.slice(0, f.message.indexOf('，')));
+    expect(totals).toEqual([
+      '尾差：一、收入支出决算总表 总计（收入）印刷为 2,995.39',
+      '尾差：一、收入支出决算总表 总计（支出）印刷为 2,995.39',
+      '尾差：四、财政拨款收入支出决算总表 总计（收入）印刷为 2,961.68',
+      '尾差：四、财政拨款收入支出决算总表 总计（支出） 合计印刷为 2,961.68',
+    ]);
+  });
+
   it('its running text is the published text under review: 表文核对 finds the recorded text slips', () => {
     expect(review.doc.publishedText?.source).toBe('pdf');
     expect(review.doc.publishedText?.text).toContain('财政拨款收入支出总计0.3万元');
@@ -124,5 +135,30 @@ describe('审查 of the published 上海市普陀区财政局 2024 PDF', () => {
     has('表文', '未列出表中不为0的“奖励金”');
     has('表文', '列出的“个人农业生产补贴”（30310）在表中为0或空白');
     has('表文', '“三公”经费因公出国（境）费预算数为0（或空白），比例无从计算');
+  });
+
+  it('its text fills the 补充资料 it lacks (年初预算, 政府采购): the findings of the hand-entered example on the same text, the text-only slips under 文内', () => {
+    const text = review.doc.publishedText!.text;
+    const brief = (f: TextFinding) => `${f.group} ${f.severity} ${f.class} ${f.written.replace(/\s+/g, '')}`;
+    const read = (doc: WorkbookDocument) => {
+      const e = openWorkbook(doc);
+      const r = readPublishedText(e, text);
+      e.destroy();
+      return r;
+    };
+    const fromPdf = read(review.doc);
+    // The example holds the 补充资料 as entered; the review workbook has none and reads them from the text.
+    expect(fromPdf.findings.map(brief)).toEqual(read(shExampleDocument('sh-putuo-czj-2024')).findings.map(brief));
+    expect(fromPdf.findings).toHaveLength(20);
+    // No false 错误 (年初预算为2993.92万元 is the budget, not a second 一般公共预算财政拨款支出).
+    expect(fromPdf.findings.filter((f) => f.severity === 'error').map(brief)).toEqual(['表文 error wrong-value 0.3万元', '表文 error wrong-value 71.73%']);
+    expect(fromPdf.findings.filter((f) => f.group === '文内').map(brief)).toEqual([
+      '文内 warning contradiction 持平',
+      '文内 warning share-sum 71.73%',
+      '文内 warning sum 2993.92万元',
+      '文内 warning sum 251.25万元',
+    ]);
+    expect(fromPdf.findings.filter((f) => f.class === 'sum').map((f) => f.expected)).toEqual(['2,993.93万元', '251.26万元']);
+    expect(fromPdf.taken.filter((t) => ['budget.stated', 'proc.stated'].includes(t.cell.row)).map((t) => t.written)).toEqual(['2993.92', '251.25']);
   });
 });

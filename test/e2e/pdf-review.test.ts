@@ -42,6 +42,8 @@ describe('PDF审查', () => {
     await review.openWorkbook();
     expect(await wb.department()).toBe('上海市普陀区财政局');
     expect(await wb.auditCounts()).toEqual({ errors: 0, warnings: 27 });
+    // Beside them, its text's: 表文 16 (0.3万元 and 71.73% 错误), 文内 4 (the 年初预算 and 政府采购 sums among them).
+    expect(await wb.textReviewBadge('表文 16 · 文内 4')).toBe('表文 16 · 文内 4');
     const rows = await wb.auditRows();
     const slip = rows.find((r) => r.message.includes('302 商品和服务支出印刷为 171.07'))!;
     expect(slip.message).toContain('按公式重算为 171.09');
@@ -60,7 +62,8 @@ describe('PDF审查', () => {
     await text.clickFinding(total.id);
     expect(await text.currentSentence()).toContain('财政拨款收入支出总计0.3万元');
     await wb.screenshot('pdf-review-sentence');
-    await wb.screenshot('pdf-review-sentence');
+    // 年初预算为2993.92万元 is the budget stated (补充资料 from the text), not an 错误.
+    expect((await text.findings()).filter((f) => f.severity === 'error').map((f) => f.text.slice(0, f.text.indexOf('：')))).toEqual(['财政拨款收入支出总计', '一般公共服务支出（类）支出占一般公共预算财政拨款支出的比例（%）']);
 
     const tab = await review.reviewTab();
     expect(tab.unread).toEqual([]);

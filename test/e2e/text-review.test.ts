@@ -24,17 +24,23 @@ describe('表文核对 tab', () => {
     const tr = new TextReviewPage(wb);
     await tr.open();
     expect(await tr.isEmpty()).toBe(true);
+    expect(await wb.textReviewBadge()).toBeNull();
     await tr.paste(PLANTED);
+    // Its counts stand beside the 审核 counts in the toolbar.
+    expect(await wb.textReviewBadge('表文 2 · 文内 2')).toBe('表文 2 · 文内 2');
     const findings = await tr.findings();
     expect(findings.map((f) => [f.cls, f.severity])).toEqual([
       ['wrong-value', 'error'],
       ['wrong-value', 'error'],
+      ['sum', 'warning'],
       ['residue', 'error'],
     ]);
+    // The planted 569.17 no longer adds up with 人员经费 to 基本支出 either (文内, from the text alone).
     expect(findings[0]!.text).toBe('公用经费合计：文中为 569.17万元，表中为 596.17万元，相差 27.00');
     expect(findings[1]!.text).toContain('文中为 6.91%，按表中数字应为 6.97%');
-    expect(findings[2]!.text).toContain('模板残留“增长（下降）”');
-    expect(await tr.counts()).toMatch(/^表文 2 处 · 文内 1 处（错误 3，提示 0） · 文中 \d+ 个数字，\d+ 个对应到表中数字 · 来自粘贴的文字$/);
+    expect(findings[2]!.text).toBe('财政拨款基本支出写作 1576.05万元，其后“其中”所列各项 979.88 + 569.17 = 1,549.05万元，相差 27.00（若“其中”未列全，可不理会）');
+    expect(findings[3]!.text).toContain('模板残留“增长（下降）”');
+    expect(await tr.counts()).toMatch(/^表文 2 处 · 文内 2 处（错误 3，提示 1） · 文中 \d+ 个数字，\d+ 个对应到表中数字 · 来自粘贴的文字$/);
     await wb.screenshot('text-review-pasted');
 
     // The finding lands on its sentence: marked, selected, in view.
@@ -61,9 +67,10 @@ describe('表文核对 tab', () => {
     await wb.page.waitForSelector('.ht_master td[data-cell]');
     await tr.open();
     await wb.page.waitForSelector('.text-review .tr-finding');
-    expect((await tr.findings()).map((f) => f.cls)).toEqual(['wrong-value', 'wrong-value', 'residue']);
+    expect((await tr.findings()).map((f) => f.cls)).toEqual(['wrong-value', 'wrong-value', 'sum', 'residue']);
     await tr.clear();
     expect(await tr.isEmpty()).toBe(true);
+    expect(await wb.textReviewBadge()).toBeNull();
   });
 
   it('a Word file that 导出Word wrote, with an error planted, is read and checked', async () => {

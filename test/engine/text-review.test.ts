@@ -184,6 +184,89 @@ describe('蓝山县行政审批服务局 2021 (the reference document)', () => {
   });
 });
 
+describe('a workbook without 补充资料 (a PDF under review): the text fills the gaps, the rest is checked', () => {
+  /** The example with its 补充资料 (年初预算, 上年数, 政府采购 …) removed, as a PDF's review workbook has it. */
+  const bare = (id: string) => {
+    const doc = restoreDocument(EXAMPLES.find((x) => x.id === id)!.doc).doc;
+    return openWorkbook({ ...doc, inputs: { ...doc.inputs, sup: {} } });
+  };
+  const readBare = (id: string, text: string) => {
+    const e = bare(id);
+    const r = readPublishedText(e, text);
+    e.destroy();
+    return r;
+  };
+
+  it('财政局 2024: exactly the findings of the workbook with its 补充资料, 年初预算 and 政府采购 taken from the text', () => {
+    const text = published('sh-putuo-czj-2024');
+    const r = readBare('sh-putuo-czj-2024', text);
+    expect(r.findings.map(brief)).toEqual(review('sh-putuo-czj-2024', text).map(brief));
+    // 年初预算为2993.92万元 is the stated budget (not 一般公共预算财政拨款支出: no two values, no 错误).
+    expect(r.findings.filter((f) => f.severity === 'error').map(brief)).toEqual(['wrong-value 0.3万元', 'wrong-value 71.73%']);
+    const taken = new Map(r.taken.map((t) => [t.cell.row, t.written]));
+    expect(taken.get('budget.stated')).toBe('2993.92');
+    expect([...taken].filter(([k]) => /^budget\.\d{7}$/.test(k)).map(([, v]) => v)).toEqual(['1560.05', '10.00', '135.90', '450.52', '85.55', '161.62', '80.81', '0.94', '62.29', '187.75', '258.50']);
+    // Two gaps named alike (中小企业 winning reserved and other projects) are taken in the text's order.
+    expect(['proc.stated', 'proc.goods', 'proc.works', 'proc.services', 'proc.won.sme', 'proc.won.other'].map((k) => taken.get(k))).toEqual(['251.25', '4.79', '0', '246.47', '246.47', '4.79']);
+    // The recorded text-only slips: 11 项 budgets 2,993.93 against 2,993.92, 政府采购 251.26 against 251.25.
+    const sums = r.findings.filter((f) => f.class === 'sum');
+    expect(sums.map((f) => [f.group, f.severity, f.expected])).toEqual([
+      ['文内', 'warning', '2,993.93万元'],
+      ['文内', 'warning', '251.26万元'],
+    ]);
+  });
+
+  it('生态环境局 2025: the same findings, 2.60% (上年数 unknown) checked from the text alone', () => {
+    const text = published('sh-putuo-sthj-2025');
+    const r = readBare('sh-putuo-sthj-2025', text);
+    const full = review('sh-putuo-sthj-2025', text).map(brief);
+    expect(r.findings.map(brief)).toEqual(full.map((b) => (b === 'wrong-value 2.60%' ? 'change-rate 2.60%' : b)));
+    const rate = r.findings.find((f) => f.class === 'change-rate')!;
+    expect([rate.group, rate.severity, rate.expected]).toEqual(['文内', 'warning', '2.59%']);
+    expect(rate.message).toContain('上年应为 180.73万元');
+    expect(r.findings.find((f) => f.class === 'sum')?.message).toContain('20 项之和 4,628.16万元');
+    expect(r.taken.find((t) => t.cell.row === 'budget.stated')?.written).toBe('4628.17');
+  });
+
+  it('a gap the text does not fill is not checkable; what the text states is checked against the rest', () => {
+    const lead = '（三）一般公共预算财政拨款支出决算具体情况\n一般公共预算财政拨款支出年初预算为2993.92万元，支出决算为2940.05万元，完成年初预算的';
+    expect(readBare('sh-putuo-czj-2024', `${lead}98.20%。`).findings.map(brief)).toEqual(['table-slip 2940.05万元']);
+    const wrong = readBare('sh-putuo-czj-2024', `${lead}97.20%。`).findings.find((f) => f.class === 'wrong-value');
+    expect([wrong?.written, wrong?.severity, wrong?.expected]).toEqual(['97.20%', 'error', '98.20%']);
+    // Without the budget in the text, its rate has no base to be checked against: nothing is said.
+    expect(readBare('sh-putuo-czj-2024', '（三）一般公共预算财政拨款支出决算具体情况\n一般公共预算财政拨款支出决算为2940.05万元，完成年初预算的97.20%。').findings).toEqual([]);
+  });
+});
+
+describe('文内 sums from the text alone: a total and the parts its 其中 lists', () => {
+  const sums = (text: string, tolerance?: { rounding: string; error: string }) => {
+    const doc = restoreDocument(EXAMPLES.find((x) => x.id === 'lanshan-2021')!.doc).doc;
+    const e = openWorkbook(tolerance ? { ...doc, auditTolerance: tolerance } : doc);
+    const out = reviewNarrativeText(e, text).filter((f) => f.class === 'sum');
+    e.destroy();
+    return out.map((f) => [f.group, f.severity, f.written, f.expected, f.message]);
+  };
+  const text = (b: string) => `十一、其他重要事项\n本部门培训费合计10.00万元，其中：业务培训4.00万元、干部培训${b}万元。`;
+
+  it('parts over the total: 尾差 up to 0.03 a 提示, above 0.05 an 错误; short of it a 提示 (a 其中 need not list all)', () => {
+    expect(sums(text('6.00'))).toEqual([]);
+    expect(sums(text('6.02'))).toEqual([['文内', 'warning', '10.00万元', '10.02万元', '本部门培训费合计写作 10.00万元，其后“其中”所列各项 4.00 + 6.02 = 10.02万元，相差 0.02，可能是尾差']]);
+    expect(sums(text('6.04'))[0]?.slice(1, 4)).toEqual(['warning', '10.00万元', '10.04万元']);
+    expect(sums(text('6.40'))[0]?.slice(1, 4)).toEqual(['error', '10.00万元', '10.40万元']);
+    expect(sums(text('5.40'))[0]?.[4]).toContain('相差 0.60（若“其中”未列全，可不理会）');
+  });
+
+  it('the bands are the document’s 审核 tolerance', () => {
+    expect(sums(text('6.02'), { rounding: '0.01', error: '0.01' })[0]?.slice(1, 3)).toEqual(['error', '10.00万元']);
+  });
+
+  it('numbered items after 其中： each give the total’s figure; a part’s own breakdown in brackets is not a part', () => {
+    const items = '五、支出\n项目支出年初预算为30.00万元，支出决算为29.00万元。其中：\n1、甲项目。年初预算为10.00万元，支出决算为9.00万元。\n2、乙项目。年初预算为20.01万元，支出决算为20.00万元。\n';
+    expect(sums(items).map((f) => [f[1], f[2], f[3]])).toEqual([['warning', '30.00万元', '30.01万元']]);
+    expect(sums('十一、其他\n公务用车费用合计21.00万元，其中：公务用车购置费5.00万元（含税款1.00万元），公务用车运行维护费16.00万元。')).toEqual([]);
+  });
+});
+
 describe('the workbook’s own 情况说明 checks clean', () => {
   it.each(EXAMPLES.map((x) => x.id))('%s: no 表文 finding but the example’s own inconsistent inputs', (id) => {
     const e = engineOf(id);
@@ -242,7 +325,12 @@ describe('planted errors of every class are found', () => {
   });
 
   it('every class of finding occurs in the planted or the published texts', () => {
-    const seen = new Set([...findings, ...review('sh-putuo-sthj-2025', published('sh-putuo-sthj-2025'))].map((f) => f.class));
+    const bare = restoreDocument(EXAMPLES.find((x) => x.id === 'sh-putuo-sthj-2025')!.doc).doc;
+    const e = openWorkbook({ ...bare, inputs: { ...bare.inputs, sup: {} } });
+    // change-rate: a rate whose 上年数 only the text gives.
+    const noPrior = reviewNarrativeText(e, published('sh-putuo-sthj-2025'));
+    e.destroy();
+    const seen = new Set([...findings, ...review('sh-putuo-sthj-2025', published('sh-putuo-sthj-2025')), ...noPrior].map((f) => f.class));
     expect([...seen].sort()).toEqual(Object.keys(TEXT_FINDING_CLASS).sort());
   });
 

@@ -37,6 +37,24 @@ function rowLabel(s: SheetLayout, r: number, c: number): string {
   return '';
 }
 
+/** The row prints the same label in two places (总计 | … | 总计). */
+function labelTwice(s: SheetLayout, r: number, label: string): boolean {
+  return (s.cells[r] ?? []).filter((cell) => cell?.t === 'text' && (cell.role === 'label' || cell.role === 'total') && cell.text.trim() === label).length > 1;
+}
+
+/** The text of the first header row over column c (a side of a two-sided table: 收入, 支出). */
+function sideHeader(s: SheetLayout, c: number): string {
+  const hr = s.rowKinds.indexOf('header');
+  if (hr < 0) return '';
+  for (let x = c; x >= 0; x--) {
+    const cell = s.cells[hr]?.[x];
+    if (cell?.t !== 'text') continue;
+    const m = s.merges.find((g) => g.row === hr && g.col === x);
+    return x === c || (m && x + m.colspan > c) ? clean(cell.text) : '';
+  }
+  return '';
+}
+
 function columnLabel(s: SheetLayout, r: number, c: number): string {
   const parts: string[] = [];
   s.rowKinds.forEach((kind, hr) => {
@@ -93,7 +111,10 @@ export class CellNamer {
     // Function tables: code and name in the first two columns. Two-sided: one column per side
     // except 04's expenditure side. Table 06: one amount per group, its header says nothing.
     const manyColumns = def?.kind === 'function' || def?.kind === 'fixed' || (def?.kind === 'two-sided' && def.rightCols.length > 1 && p !== undefined && p.c > def.leftCols.length + (def.lineNumbers === false ? 1 : 2));
-    const label = p && [rowLabel(s, p.r, def?.kind === 'function' ? 2 : p.c), manyColumns ? columnLabel(s, p.r, p.c) : ''];
+    const rowName = p && rowLabel(s, p.r, def?.kind === 'function' ? 2 : p.c);
+    // 01/04 print 总计 on both sides of one row: the side's header (收入/支出) tells them apart.
+    const side = p && rowName && def?.kind === 'two-sided' && labelTwice(s, p.r, rowName) ? sideHeader(s, p.c) : '';
+    const label = p && [side ? `${rowName}（${side}）` : rowName, manyColumns ? columnLabel(s, p.r, p.c) : ''];
     const short = label?.filter(Boolean).join(' ') || row;
     return { table: s.publicNo, full: `${s.publicNo} ${short}`, short };
   }

@@ -6,7 +6,8 @@ import { dec, pct, type Decimal } from '../../model/amount';
 import type { ItemsSlot, NarrativeSectionDef, OperandDef, SlotDef } from '../../model/narrative';
 import type { WorkbookEngine } from '../workbook-engine';
 import { renderNarrative } from '../narrative';
-import type { CellAddress, Derived, FigureSource, RenderedSection } from '../narrative';
+import type { CellAddress, Derived, FigureSource, MissingRef, RenderedSection, Segment } from '../narrative';
+import { SUPPLEMENT_ID } from '../../model/ids';
 import { cleanWords, readText, type TextNumber, type TextReading } from './reading';
 
 export interface ReferenceFigure {
@@ -18,6 +19,12 @@ export interface ReferenceFigure {
   printed?: Decimal;
   /** A derived figure computed from the printed figures of its cells, where they differ (审查). */
   asPrinted?: Decimal;
+  /**
+   * A reference gap: the workbook lacks the 补充资料 input(s) this figure needs (a PDF under review has
+   * no 补充资料; 年初预算 and 政府采购 are stated in its text only). Its value is unknown: a number it
+   * names takes it, never a finding.
+   */
+  gap?: true;
 }
 
 /** A “主要包括” list of the reference: its economic lines and where it sits. */
@@ -59,12 +66,18 @@ export function cellsOf(s: FigureSource): CellAddress[] {
 export function referenceOf(engine: WorkbookEngine): Reference {
   const rendered = renderNarrative(engine);
   let text = '';
-  const at: { start: number; source: FigureSource; derived?: Derived }[] = [];
+  const at: { start: number; source: FigureSource; derived?: Derived; gap?: true }[] = [];
   const listAt: { start: number; source: FigureSource }[] = [];
   const visit = (s: RenderedSection) => {
     text += `${s.title}\n\n`;
     for (const p of s.paragraphs) {
-      for (const seg of p.segments) {
+      for (const [i, seg] of p.segments.entries()) {
+        if (seg.kind === 'placeholder' && seg.source && isSupplementGap(seg.missing) && UNIT_NEXT.test(textAfter(p.segments, i))) {
+          // A number stands in for the gap, so the words before it name it like any figure.
+          at.push({ start: text.length, source: seg.source, gap: true });
+          text += '0';
+          continue;
+        }
         if (seg.kind === 'figure') {
           if (/^-?[\d,]+(\.\d+)?$/.test(seg.text)) at.push({ start: text.length, source: seg.source, ...(seg.derived ? { derived: seg.derived } : {}) });
           else listAt.push({ start: text.length, source: seg.source });
@@ -89,7 +102,7 @@ export function referenceOf(engine: WorkbookEngine): Reference {
     const number = byStart.get(f.start);
     if (!number) continue;
     const p = f.source.kind === 'cell' ? printedOf(f.source) : undefined;
-    const fig: ReferenceFigure = { number, source: f.source, ...(p !== undefined ? { printed: p } : {}) };
+    const fig: ReferenceFigure = { number, source: f.source, ...(p !== undefined ? { printed: p } : {}), ...(f.gap ? { gap: true as const } : {}) };
     if (f.derived) {
       const d = f.derived;
       const [a, b] = [dec(d.a), dec(d.b)];
@@ -103,6 +116,19 @@ export function referenceOf(engine: WorkbookEngine): Reference {
     figures.push(fig);
   }
   return { reading, figures, lists: listsOf(engine, reading, listAt), baseless: baselessRates(engine) };
+}
+
+/** What a gap's number would be followed by: an amount or a rate (not a clause such as a change). */
+const UNIT_NEXT = /^\s*(万元|%)/;
+
+function textAfter(segments: readonly Segment[], i: number): string {
+  const next = segments[i + 1];
+  return next && next.kind !== 'placeholder' ? next.text : '';
+}
+
+/** Every input the placeholder lacks is a 补充资料 cell (not a text of the user, not a table cell). */
+function isSupplementGap(missing: readonly MissingRef[]): boolean {
+  return missing.length > 0 && missing.every((m) => m.kind === 'input' && m.sheet === SUPPLEMENT_ID);
 }
 
 /**
@@ -122,7 +148,8 @@ function baselessRates(engine: WorkbookEngine): BaselessRate[] {
       const [ws, wr, wc] = whole.split(':') as [CellAddress['sheet'], string, string];
       if (!engine.has(ws, wr, wc)) continue;
       const v = engine.amount(ws, wr, wc);
-      if (v !== null && !v.isZero()) continue;
+      // A blank 补充资料 input is unknown (a gap), not 0.
+      if ((v !== null && !v.isZero()) || (v === null && ws === SUPPLEMENT_ID)) continue;
       for (const t of all) {
         const at = t.indexOf(`{${key}}`);
         if (at < 0) continue;

@@ -8,6 +8,7 @@ import type { CellPath } from '../../model/narrative';
 import type { TextReviewDef } from '../../model/text-review';
 import type { AuditSeverity } from '../../model/template';
 import type { CellAddress } from '../narrative';
+import { SUPPLEMENT_ID } from '../../model/ids';
 import type { WorkbookEngine } from '../workbook-engine';
 import { cleanWords, neutral, readText, type Span, type TextNumber, type TextReading, type TextSentence } from './reading';
 import { cellsOf, referenceOf, type Reference, type ReferenceFigure, type ReferenceList } from './reference';
@@ -25,6 +26,7 @@ export type TextFindingClass =
   | 'contradiction'
   | 'two-values'
   | 'sum'
+  | 'change-rate'
   | 'residue'
   | 'former-name'
   | 'items'
@@ -61,12 +63,27 @@ export interface NumberMatch {
    * disagrees with it reported. A weaker match only confirms a number that agrees.
    */
   strong: boolean;
+  /** 补充资料 gaps the words name beyond doubt, in the reference's order (see takenFromText). */
+  gaps?: ReferenceFigure[];
 }
 
 export interface TextReview {
   reading: TextReading;
   matches: NumberMatch[];
   findings: TextFinding[];
+  /**
+   * 补充资料 inputs the workbook lacks that the text states (a PDF under review: 年初预算, 政府采购):
+   * taken from the text, then the rest of the text is checked against them.
+   */
+  taken: TakenFigure[];
+}
+
+/** A 补充资料 figure read from the text: its cell, its name, the number as written. */
+export interface TakenFigure {
+  cell: CellAddress;
+  label: string;
+  value: Decimal;
+  written: string;
 }
 
 /** Class names as lists and counts show them. */
@@ -82,6 +99,7 @@ export const TEXT_FINDING_CLASS: Record<TextFindingClass, string> = {
   contradiction: '增减表述矛盾',
   'two-values': '同一数字两处不同',
   sum: '分项之和不等于总数',
+  'change-rate': '增减幅度与增减额不符',
   residue: '模板残留',
   'former-name': '旧科目名称',
   items: '列举的科目与表不符',
@@ -100,6 +118,7 @@ const GROUP: Record<TextFindingClass, TextFindingGroup> = {
   contradiction: '文内',
   'two-values': '文内',
   sum: '文内',
+  'change-rate': '文内',
   residue: '文内',
   'former-name': '文内',
   items: '表文',
@@ -121,28 +140,66 @@ export function reviewNarrativeText(engine: WorkbookEngine, text: string): TextF
 export function readPublishedText(engine: WorkbookEngine, text: string): TextReview {
   const def = engine.template.textReview ?? NO_REVIEW;
   const reading = readText(text);
-  const ref = referenceOf(engine);
-  const matches = matchNumbers(reading, ref, def);
+  let ref = referenceOf(engine);
+  let matches = matchNumbers(reading, ref, def);
+  // Gaps the text fills: read again with them, so what depends on them (完成年初预算的98.20%, the
+  // 项 budgets' sum) is checked too.
+  const taken = takenFromText(matches);
+  if (taken.length) {
+    const view = withInputs(engine, taken);
+    ref = referenceOf(view);
+    matches = matchNumbers(reading, ref, def);
+  }
+  // A gap left is not checkable: its number names it, and nothing is said about it.
+  matches = matches.map((m) => (m.figure?.gap ? { ...m, figure: null, strong: false } : m));
   const out = new Findings(reading, engine);
   checkFigures(out, matches);
   checkBaseless(out, matches, ref);
   checkShares(out, matches);
   checkTwoValues(out, matches);
   checkSums(out, matches, ref, def);
+  checkListedSums(out, matches);
+  checkChangeRates(out, matches);
   checkLists(out, engine, reading, ref);
   checkMentions(out, engine, reading, matches, def);
   checkWords(out, engine, reading, def);
-  return { reading, matches, findings: out.sorted() };
+  return { reading, matches, findings: out.sorted(), taken };
+}
+
+/** Per 补充资料 gap, the first number that names it beyond doubt. */
+function takenFromText(matches: NumberMatch[]): TakenFigure[] {
+  const out = new Map<string, TakenFigure>();
+  for (const { number: n, gaps } of matches) {
+    if (n.unit !== 'amount') continue;
+    // Two gaps named by the same words (中小企业 winning in reserved and in other projects): the
+    // best not taken yet; of equals, the first, as the text follows the template's order.
+    const f = gaps?.find((g) => g.source.kind === 'cell' && !out.has(cellKey(g.source)));
+    if (!f || f.source.kind !== 'cell') continue;
+    out.set(cellKey(f.source), { cell: { sheet: f.source.sheet, row: f.source.row, col: f.source.col }, label: nameOf(f), value: n.value, written: n.written });
+  }
+  return [...out.values()];
+}
+
+/** The workbook as read by the narrative, with the taken inputs in place (the engine is not changed). */
+function withInputs(engine: WorkbookEngine, taken: TakenFigure[]): WorkbookEngine {
+  const values = new Map(taken.map((t) => [cellKey(t.cell), t.value.toNumber()]));
+  const view = Object.create(engine) as WorkbookEngine;
+  view.value = (sheet, row, col) => values.get(`${sheet}:${row}:${col}`) ?? engine.value(sheet, row, col);
+  return view;
 }
 
 class Findings {
   private readonly list: TextFinding[] = [];
   readonly tolerance: Decimal;
+  /** The 审核 bands (尾差 up to rounding; 错误 above error). */
+  readonly bands: { rounding: Decimal; error: Decimal };
   constructor(
     readonly reading: TextReading,
     engine: WorkbookEngine,
   ) {
-    this.tolerance = dec(engine.document().auditTolerance.rounding);
+    const t = engine.document().auditTolerance;
+    this.bands = { rounding: dec(t.rounding), error: dec(t.error) };
+    this.tolerance = this.bands.rounding;
   }
   sentenceOf(at: number): Span {
     const s = this.reading.sentences.find((x) => x.start <= at && at < x.end);
@@ -228,6 +285,23 @@ const sameKind = (n: TextNumber, f: ReferenceFigure): number => {
   return Infinity;
 };
 
+/**
+ * The words name a gap, whose value the number then gives: the same last clause (年初预算为), or one
+ * ending in the same six characters or more. Stricter than isStrong, as nothing checks a taken value
+ * (支出决算为 is not 年初预算为, however alike the rest).
+ */
+function namesGap(a: string, b: string): boolean {
+  const [ca, cb] = [lastClause(a), lastClause(b)];
+  if (ca === cb) return true;
+  let k = 0;
+  while (k < ca.length && k < cb.length && ca[ca.length - 1 - k] === cb[cb.length - 1 - k]) k++;
+  return k >= 6;
+}
+
+const CHANGE_WORD = /(增加|减少|增长|下降|降低|上升|提高|增减)了?$/;
+/** The words right before the number say it is a change (增加#, 下降#), not a level (减少为#). */
+const isChange = (n: TextNumber) => CHANGE_WORD.test(lastClause(n.label));
+
 /** Each number of the text with the reference figure it names (null: none is named clearly). */
 function matchNumbers(reading: TextReading, ref: Reference, def: TextReviewDef): NumberMatch[] {
   const refLabels = ref.figures.map((f) => neutral(applyAliases(f.number.label, def)));
@@ -240,9 +314,11 @@ function matchNumbers(reading: TextReading, ref: Reference, def: TextReviewDef):
   return reading.numbers.map((n) => {
     const label = neutral(applyAliases(n.label, def));
     const scored: { f: ReferenceFigure; score: number; label: string }[] = [];
+    const change = isChange(n);
     ref.figures.forEach((f, i) => {
       const penalty = sameKind(n, f);
-      if (penalty === Infinity) return;
+      // A change (增加5.07万元) never stands for a level (支出决算为16.95万元).
+      if (penalty === Infinity || (change && !isChange(f.number))) return;
       const l = labelScore(label, refLabels[i]!);
       if (l < 0.6) return;
       const rp = f.number.paragraph;
@@ -260,9 +336,11 @@ function matchNumbers(reading: TextReading, ref: Reference, def: TextReviewDef):
     // Among figures the words name about as well, the one the number agrees with (never a
     // finding from a near tie).
     const near = scored.filter((s) => s.score >= best.score - 0.25);
-    const agrees = near.find((s) => s.f.number.value.eq(n.value) || s.f.printed?.eq(n.value));
+    const agrees = near.find((s) => !s.f.gap && (s.f.number.value.eq(n.value) || s.f.printed?.eq(n.value)));
     const hit = agrees ?? best;
-    return { number: n, figure: hit.f, strong: isStrong(label, hit.label) };
+    // Gaps the words name as well, best first (a tie in the reference's order): the text takes them in turn.
+    const gaps = near.filter((s) => s.f.gap && namesGap(label, s.label)).map((s) => s.f);
+    return { number: n, figure: hit.f, strong: isStrong(label, hit.label), ...(gaps.length ? { gaps } : {}) };
   });
 }
 
@@ -414,6 +492,97 @@ function checkSums(out: Findings, matches: NumberMatch[], ref: Reference, def: T
     const shownParts = parts.length > 6 ? `${parts.length} 项之和 ${yuan(s)}` : `${parts.map(yuan).join(' + ')} = ${yuan(s)}`;
     out.add('sum', diff.abs().lte(out.tolerance) ? 'warning' : 'error', markOf(total.number), `${sum.what}写作 ${total.number.written}万元，文中各分项 ${shownParts}万元，相差 ${yuan(diff.abs())}`, { figure: figureOf(total.figure!), expected: `${yuan(s)}万元` });
   }
+}
+
+/**
+ * 文内 from the text alone: a total stated before 其中 and its parts listed after it, to the end of
+ * the sentence (政府采购251.25万元，其中：货物4.79万元、工程0万元、服务246.47万元), or over the numbered
+ * items that follow (年初预算为2993.92万元…其中： 1、…年初预算为1560.05万元 2、…). A total quoting a
+ * table's printed slip is that slip, and figures that all quote the tables are the tables' matter
+ * (found by the 审核). A 其中 need not list everything: parts
+ * short of the total by more than the 审核 band are a 提示, parts over it an 错误.
+ */
+function checkListedSums(out: Findings, matches: NumberMatch[]): void {
+  const { reading, bands } = out;
+  const text = reading.text;
+  const slip = new Set(matches.filter(({ number: n, figure: f }) => f?.printed?.eq(n.value) && !f.number.value.eq(n.value)).map((m) => m.number));
+  const summable = (n: TextNumber) => n.unit === 'amount' && !n.direction;
+  // Figures that all quote the tables as they are: a difference is the tables' own (审核 表内/表间).
+  const byNumber = new Map(matches.map((m) => [m.number, m.figure]));
+  const quotesTables = (n: TextNumber) => {
+    const f = byNumber.get(n);
+    return !!f && !cellsOf(f.source).some((c) => c.sheet === SUPPLEMENT_ID) && (f.number.value.eq(n.value) || !!f.printed?.eq(n.value));
+  };
+  const clause = (n: TextNumber) => lastClause(n.label).replace(/#/g, '');
+  reading.paragraphs.forEach((p, pi) => {
+    const numbers = reading.numbers.filter((n) => n.paragraph === pi);
+    for (const m of text.slice(p.start, p.end).matchAll(/其\s*中/g)) {
+      const at = p.start + m.index;
+      const total = numbers.filter((n) => n.start < at && summable(n)).pop();
+      if (!total) continue;
+      const stop = text.slice(at, p.end).search(/[。]/);
+      const end = stop < 0 ? p.end : at + stop;
+      // A part's own breakdown in brackets (公务用车购置费…，公务用车运行维护费…) is not a part.
+      const nested = (n: TextNumber) => (text.slice(at, n.start).match(/[（(]/g)?.length ?? 0) > (text.slice(at, n.start).match(/[）)]/g)?.length ?? 0);
+      const listed = numbers.filter((n) => n.start > at && n.start < end && summable(n) && !nested(n));
+      if (listed.length) {
+        // Parts named as the total is (…决算为) when the list gives more than one figure per part.
+        const tail = clause(total).slice(-3);
+        const same = listed.filter((n) => tail.length === 3 && clause(n).endsWith(tail));
+        const parts = same.length ? same : listed;
+        if (parts.length >= 2 && !slip.has(total) && !(quotesTables(total) && parts.every(quotesTables))) addListedSum(out, total, parts, clause(total), bands);
+        continue;
+      }
+      if (text.slice(at, p.end).replace(/其\s*中[：:]?/, '').trim()) continue;
+      // 其中： ends the paragraph: the numbered items after it, each giving the total's figure.
+      const items: number[] = [];
+      for (let i = pi + 1; i < reading.paragraphs.length && /^\d{1,2}[、．.]/.test(text.slice(reading.paragraphs[i]!.start, reading.paragraphs[i]!.end).trim()); i++) items.push(i);
+      if (items.length < 2) continue;
+      for (const lead of numbers.filter((n) => n.start < at && summable(n) && !slip.has(n))) {
+        const parts = items.map((i) => reading.numbers.find((n) => n.paragraph === i && summable(n) && clause(n).length >= 3 && clause(lead).endsWith(clause(n))));
+        if (!parts.every((x): x is TextNumber => x !== undefined) || (quotesTables(lead) && parts.every(quotesTables))) continue;
+        addListedSum(out, lead, parts, clause(parts[0]!), bands);
+      }
+    }
+  });
+}
+
+function addListedSum(out: Findings, total: TextNumber, parts: TextNumber[], what: string, tolerance: { rounding: Decimal; error: Decimal }): void {
+  const s = parts.reduce((a, n) => a.plus(n.value), dec(0));
+  const diff = total.value.minus(s);
+  if (diff.isZero()) return;
+  const show = yuan;
+  const unit = '万元';
+  const band = diff.abs().lte(tolerance.rounding) ? '，可能是尾差' : '';
+  const severity = diff.abs().gt(tolerance.error) && diff.isNegative() ? 'error' : 'warning';
+  const short = diff.abs().gt(tolerance.error) && !diff.isNegative() ? '（若“其中”未列全，可不理会）' : '';
+  const shownParts = parts.length > 6 ? `${parts.length} 项之和 ${show(s)}` : `${parts.map((n) => show(n.value)).join(' + ')} = ${show(s)}`;
+  const name = what.replace(/^Y年度?/, '').replace(/[为是]$/, '') || '总数';
+  out.add('sum', severity, markOf(total), `${name}写作 ${total.written}${unit}，其后“其中”所列各项 ${shownParts}${unit}，相差 ${show(diff.abs())}${band}${short}`, { expected: `${show(s)}${unit}` });
+}
+
+/**
+ * 文内 from the text alone, where the tables cannot say (no 上年数): a level, its change and the
+ * change's rate in one sentence (185.41万元，比上年增加4.68万元，增长2.60%) agree — the rate over the
+ * level before the change (180.73): 2.59%.
+ */
+function checkChangeRates(out: Findings, matches: NumberMatch[]): void {
+  const nums = out.reading.numbers;
+  matches.forEach((m, i) => {
+    const rate = m.number;
+    if (m.figure || rate.unit !== 'pct' || !isChange(rate) || !rate.direction || rate.direction === '=') return;
+    const [level, change] = [nums[i - 2], nums[i - 1]];
+    const one = (n: TextNumber | undefined): n is TextNumber => n?.sentence === rate.sentence && n.unit === 'amount';
+    if (!one(level) || !one(change) || level.direction || change.direction !== rate.direction || !isChange(change)) return;
+    const before = rate.direction === '+' ? level.value.minus(change.value) : level.value.plus(change.value);
+    if (before.lte(0)) return;
+    const places = rate.written.split('.')[1]?.length ?? 0;
+    const expected = change.value.div(before).times(100).toDecimalPlaces(places, Decimal.ROUND_HALF_UP);
+    if (expected.eq(rate.value)) return;
+    const word = rate.direction === '+' ? '增长' : '下降';
+    const severity = expected.minus(rate.value).abs().lte('0.01') ? 'warning' : 'error';
+    out.add('change-rate', severity, markOf(rate), `本年 ${level.written}万元、${rate.direction === '+' ? '增加' : '减少'} ${change.written}万元，上年应为 ${yuan(before)}万元，${word}幅度应为 ${expected.toFixed(places)}%，文中为 ${rate.written}%`, { expected: `${expected.toFixed(places)}%` });
+  });
 }
 
 /** “主要包括：…” lists of economic lines against the table. */

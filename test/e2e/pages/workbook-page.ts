@@ -125,6 +125,17 @@ export class WorkbookPage {
     return { errors, warnings };
   }
 
+  /** The 表文核对 counts beside the 审核 ones (表文 n · 文内 m) once they read `expected`; null while hidden. */
+  async textReviewBadge(expected?: string): Promise<string | null> {
+    const badge = this.page.locator('.toolbar .text-review-badge');
+    if (expected === undefined) {
+      await this.page.waitForFunction(() => document.querySelector('.toolbar .text-review-badge')?.hasAttribute('hidden') === true);
+      return null;
+    }
+    await this.page.waitForFunction((t) => document.querySelector('.toolbar .text-review-badge:not([hidden])')?.textContent === t, expected);
+    return badge.textContent();
+  }
+
   /** Opens the 审核 tab and reads its rows. */
   async auditRows(): Promise<AuditRow[]> {
     await this.tab('audit');
