@@ -113,7 +113,7 @@ describe('codes added in place equal a fresh build', () => {
     expect(build).not.toHaveBeenCalled();
     expectSameAsFresh(e);
     e.destroy();
-  });
+  }, 60_000); // a 500-code fresh build to compare with: seconds under a loaded CI
 
   it('names and renames only: nothing is rebuilt and no cell of the formula workbook is written', () => {
     const e = open(EXAMPLES[0]!.doc);
@@ -189,7 +189,7 @@ describe('a pasted block, its undo and its redo equal a fresh build, all in plac
         // Only the fresh builds of the comparisons: paste, undo and redo built nothing.
         expect(build).toHaveBeenCalledTimes(3);
         e.destroy();
-      });
+      }, 60_000);
     }
   }
 
