@@ -18,7 +18,7 @@ import type {
   ZeroStyle,
 } from '../model/template';
 import type { ExpandedRule, LayoutCell, Merge, Position, RowKind, SheetLayout, TextRole, WorkbookLayout } from '../model/layout';
-import { a1, referencedCells, resolveFormula, substitute } from './formula';
+import { a1, referencedCells, resolveFormula, substitute, type ResolveContext } from './formula';
 import { CodeBook } from './code-book';
 import { expandParts, INDICATOR_SHEET } from '../model/part';
 import { INDICATOR_COL_AT, INDICATOR_COLS, INDICATOR_HEADERS, indicatorPart, indicatorRows } from './indicators';
@@ -42,7 +42,7 @@ class Grid {
   constructor(readonly width: number) {}
 
   addRow(kind: RowKind): number {
-    this.cells.push(Array.from({ length: this.width }, () => null));
+    this.cells.push(new Array<LayoutCell>(this.width).fill(null));
     this.rowKinds.push(kind);
     return this.cells.length - 1;
   }
@@ -69,9 +69,11 @@ class Grid {
     format: ValueFormat = 'amount',
     classRange?: (col: string) => string | null,
   ): void {
-    this.cells[r]![c] = { t: 'formula', row, col, format, source: text, formula: '' };
+    // A formula without placeholders (a SUM over its own rows, the 审核's 差额) is final already.
+    const placeholders = text.includes('{');
+    this.cells[r]![c] = { t: 'formula', row, col, format, source: text, formula: placeholders ? '' : text };
     this.index.set(`${row}|${col}`, { r, c });
-    this.pending.push({ r, c, text, row, ...(classRange ? { classRange } : {}) });
+    if (placeholders) this.pending.push({ r, c, text, row, classRange });
   }
   cell(r: number, c: number, row: string, col: string, def: CellDef, classRange?: (col: string) => string | null): void {
     if ('input' in def) this.input(r, c, row, col, def.format ?? 'amount');
@@ -377,7 +379,7 @@ function expandRules(tpl: TemplateDef, book: CodeBook): ExpandedRule[] {
         // {name} only in labels: a user's name never enters a formula.
         leftLabel: substitute(def.left.label, named),
         rightLabel: substitute(def.right.label, named),
-        cells: [...referencedCells(left, 'audit'), ...referencedCells(right, 'audit')],
+        cells: referencedCells(left, 'audit').concat(referencedCells(right, 'audit')),
       });
     }
   }
@@ -405,7 +407,7 @@ function layoutAudit(rules: ExpandedRule[], tol: AuditTolerance): Grid {
     g.formula(r, 2, rule.rowId, 'left', rule.def.left.expr);
     g.formula(r, 3, rule.rowId, 'right', rule.def.right.expr);
     // Rules compare the tables as printed (审查): a printed figure stands for its computed cell.
-    for (const p of g.pending.slice(-2)) p.asPrinted = true;
+    for (const p of g.pending.slice(-2)) if (p.r === r) p.asPrinted = true;
     // 差额: for "=" the signed difference; for "≤"/"≥" only the amount by which the rule is
     // broken, so a passing rule shows 0 in the exported 审核 sheet too.
     const raw = `ROUND(${a1({ r, c: 2 })}-${a1({ r, c: 3 })},2)`;
@@ -491,11 +493,16 @@ export function buildLayout(template: TemplateDef, doc: WorkbookDocument, book: 
     return p === '' ? '0' : p;
   };
   for (const { id, g } of grids) {
+    // One context per sheet, set for each formula (tens of thousands: no object each).
+    const ctx: ResolveContext = { sheet: id, index };
     for (const p of g.pending) {
       const cell = g.cells[p.r]![p.c];
       const target = cell?.t === 'formula' ? cell : cell?.t === 'input' ? cell.follow : undefined;
       if (!target) continue;
-      target.formula = resolveFormula(p.text, { sheet: id, ...(p.row ? { row: p.row } : {}), index, ...(p.classRange ? { classRange: p.classRange } : {}), ...(p.asPrinted ? { printed: printedOf } : {}) });
+      ctx.row = p.row || undefined;
+      ctx.classRange = p.classRange;
+      ctx.printed = p.asPrinted ? printedOf : undefined;
+      target.formula = resolveFormula(p.text, ctx);
     }
   }
   const sheets = grids.map(({ id, g, meta }) => finish(g, id, meta));
