@@ -357,6 +357,11 @@ function layoutIndicators(tpl: TemplateDef, doc: WorkbookDocument): { g: Grid; t
 
 export const AUDIT_COLS = ['left', 'right', 'diff'] as const;
 
+// Expanded rules by template rule, code and the code's name: a paste lays out the same rules again
+// for every code already there. An expanded rule is never changed afterwards, so layouts share them.
+const EXPANDED_RULES = new WeakMap<AuditRuleDef, Map<string, ExpandedRule>>();
+const EXPANDED_MAX = 50_000;
+
 function expandRules(tpl: TemplateDef, book: CodeBook): ExpandedRule[] {
   const out: ExpandedRule[] = [];
   const used = book.items(['gpb', 'gf', 'soe']);
@@ -367,23 +372,36 @@ function expandRules(tpl: TemplateDef, book: CodeBook): ExpandedRule[] {
       : def.forEach.kind === 'item'
         ? book.items(def.forEach.funds).map((code) => ({ code }))
         : book.classes(def.forEach.funds).map((cls) => ({ class: cls }));
+    let cache = EXPANDED_RULES.get(def);
+    if (!cache) EXPANDED_RULES.set(def, (cache = new Map()));
     for (const v of vars) {
       const suffix = v.code ?? v.class;
-      const named = suffix ? { ...v, name: book.name(suffix) } : v;
-      const left = substitute(def.left.expr, v);
-      const right = substitute(def.right.expr, v);
-      out.push({
-        rowId: suffix ? `${def.id}:${suffix}` : def.id,
-        def: { ...def, left: { ...def.left, expr: left }, right: { ...def.right, expr: right } },
-        title: def.title,
-        // {name} only in labels: a user's name never enters a formula.
-        leftLabel: substitute(def.left.label, named),
-        rightLabel: substitute(def.right.label, named),
-        cells: referencedCells(left, 'audit').concat(referencedCells(right, 'audit')),
-      });
+      const name = suffix ? book.name(suffix) : '';
+      const key = suffix ? `${suffix}|${name}` : '';
+      let rule = cache.get(key);
+      if (!rule) {
+        if (cache.size >= EXPANDED_MAX) cache.clear();
+        cache.set(key, (rule = expandRule(def, v, suffix, name)));
+      }
+      out.push(rule);
     }
   }
   return out;
+}
+
+function expandRule(def: AuditRuleDef, v: Record<string, string>, suffix: string | undefined, name: string): ExpandedRule {
+  const named = suffix ? { ...v, name } : v;
+  const left = substitute(def.left.expr, v);
+  const right = substitute(def.right.expr, v);
+  return {
+    rowId: suffix ? `${def.id}:${suffix}` : def.id,
+    def: { ...def, left: { ...def.left, expr: left }, right: { ...def.right, expr: right } },
+    title: def.title,
+    // {name} only in labels: a user's name never enters a formula.
+    leftLabel: substitute(def.left.label, named),
+    rightLabel: substitute(def.right.label, named),
+    cells: referencedCells(left, 'audit').concat(referencedCells(right, 'audit')),
+  };
 }
 
 /**
@@ -407,7 +425,7 @@ function layoutAudit(rules: ExpandedRule[], tol: AuditTolerance): Grid {
     g.formula(r, 2, rule.rowId, 'left', rule.def.left.expr);
     g.formula(r, 3, rule.rowId, 'right', rule.def.right.expr);
     // Rules compare the tables as printed (审查): a printed figure stands for its computed cell.
-    for (const p of g.pending.slice(-2)) if (p.r === r) p.asPrinted = true;
+    for (let k = g.pending.length - 1; k >= 0 && g.pending[k]!.r === r; k--) g.pending[k]!.asPrinted = true;
     // 差额: for "=" the signed difference; for "≤"/"≥" only the amount by which the rule is
     // broken, so a passing rule shows 0 in the exported 审核 sheet too.
     const raw = `ROUND(${a1({ r, c: 2 })}-${a1({ r, c: 3 })},2)`;
