@@ -2,13 +2,13 @@
 // a rule is only reused for the same template rule, code and name, so a rename still shows.
 import { describe, expect, it } from 'vitest';
 import { EXAMPLES } from '../../sheets';
-import { openWorkbook } from '../../src/app/templates';
+import { openWorkbook, restoreDocument } from '../../src/app/templates';
 
 const national = EXAMPLES.find((x) => x.id === 'national-2022')!;
 
 describe('expanded 审核 rules across layouts', () => {
   it('reuses the rules of unchanged codes and relabels a renamed one', () => {
-    const e = openWorkbook(national.doc);
+    const e = openWorkbook(restoreDocument(national.doc).doc);
     try {
       const cls = e.document().codes.gpb[0]!.slice(0, 3);
       const other = e.layout.rules.find((r) => r.rowId.startsWith('X14-3:') && r.rowId !== `X14-3:${cls}`)!;
