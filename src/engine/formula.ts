@@ -72,7 +72,7 @@ type Parsed = (string | Placeholder)[];
 // Formula texts repeat across builds of a workbook (a paste lays out the same per-code texts
 // again): each is parsed once. Bounded so that a long session cannot grow it without end.
 const PARSED = new Map<string, Parsed>();
-const PARSED_MAX = 200_000;
+const PARSED_MAX = 100_000;
 
 function parsedFormula(text: string): Parsed {
   let out = PARSED.get(text);
