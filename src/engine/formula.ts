@@ -89,9 +89,11 @@ function parsedFormula(text: string): Parsed {
     }
     const optional = inner.startsWith('?');
     const parts = (optional ? inner.slice(1) : inner).split(':');
-    const ph: Placeholder = { inner, optional, col: parts[parts.length - 1]! };
+    // {sheet:row:col}, {row:col}, else {col}.
+    const named = parts.length === 3 || parts.length === 2;
+    const ph: Placeholder = { inner, optional, col: named ? parts[parts.length - 1]! : parts[0]! };
     if (parts.length === 3) ph.sheet = parts[0]!;
-    if (parts.length >= 2) {
+    if (named) {
       ph.row = parts[parts.length - 2]!;
       ph.key = `${ph.row}|${ph.col}`;
     }

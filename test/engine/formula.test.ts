@@ -45,5 +45,7 @@ describe('referencedCells', () => {
       { sheet: 'audit', row: 'r1', col: 'proj' },
     ]);
     expect(referencedCells('{proj}', 'audit')).toEqual([]);
+    // More than three parts read as a same-row column, as before the parse cache.
+    expect(referencedCells('{a:b:c:d}', 'audit', 'r1')).toEqual([{ sheet: 'audit', row: 'r1', col: 'a' }]);
   });
 });
