@@ -24,6 +24,11 @@ type BookDoc = Pick<WorkbookDocument, 'codes' | 'customCodes'> & Partial<Pick<Wo
 export class CodeBook {
   private readonly fnNames: Map<string, string>;
   private readonly econNames: Map<string, string>;
+  // A layout asks for the same codes and names thousands of times (every table, 补充资料 row and
+  // per-code 审核 rule); a document never changes in place, so each answer is kept.
+  private readonly itemsByFunds = new Map<string, readonly string[]>();
+  private readonly fnNameCache = new Map<string, string | null>();
+  private readonly econNameCache = new Map<string, string | null>();
 
   constructor(
     private readonly doc: BookDoc,
@@ -47,8 +52,11 @@ export class CodeBook {
   }
 
   /** Sorted, de-duplicated 项 codes used by these funds. */
-  items(funds: readonly Fund[]): string[] {
-    return [...new Set(funds.flatMap((f) => this.doc.codes[f]))].sort();
+  items(funds: readonly Fund[]): readonly string[] {
+    const key = funds.join();
+    let out = this.itemsByFunds.get(key);
+    if (!out) this.itemsByFunds.set(key, (out = [...new Set(funds.flatMap((f) => this.doc.codes[f]))].sort()));
+    return out;
   }
 
   classes(funds: readonly Fund[]): string[] {
@@ -71,7 +79,12 @@ export class CodeBook {
 
   /** The 功能分类 code's name, or null when neither the user nor the catalogue names it. */
   nameOf(code: string): string | null {
-    return this.doc.customCodes[code] ?? this.catalogues.functionCatalog?.lookup(code, this.year)?.name ?? this.fnNames.get(code) ?? null;
+    let name = this.fnNameCache.get(code);
+    if (name === undefined) {
+      name = this.doc.customCodes[code] ?? this.catalogues.functionCatalog?.lookup(code, this.year)?.name ?? this.fnNames.get(code) ?? null;
+      this.fnNameCache.set(code, name);
+    }
+    return name;
   }
 
   /** Name as the tables print it: blank when unnamed (the 审核 reports it). */
@@ -91,7 +104,12 @@ export class CodeBook {
   }
 
   economicNameOf(code: string): string | null {
-    return this.doc.economicNames?.[code] ?? this.catalogues.economicCatalog?.lookup(code, this.year)?.name ?? this.econNames.get(code) ?? null;
+    let name = this.econNameCache.get(code);
+    if (name === undefined) {
+      name = this.doc.economicNames?.[code] ?? this.catalogues.economicCatalog?.lookup(code, this.year)?.name ?? this.econNames.get(code) ?? null;
+      this.econNameCache.set(code, name);
+    }
+    return name;
   }
 
   /** True when `name` is the economic code's name now, or was in some year (a text may use either). */

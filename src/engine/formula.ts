@@ -36,59 +36,131 @@ export function colName(c: number): string {
   return s;
 }
 
+// Layouts name the same few columns tens of thousands of times.
+const COL_NAMES: string[] = [];
+const colNameOf = (c: number): string => (COL_NAMES[c] ??= colName(c));
+
 export function a1(p: Position): string {
-  return `${colName(p.c)}${p.r + 1}`;
+  return `${colNameOf(p.c)}${p.r + 1}`;
 }
 
+const QUOTED = new Map<string, string>();
 export function quoteSheet(sheet: string): string {
-  return `'${sheet.replace(/'/g, "''")}'`;
+  let q = QUOTED.get(sheet);
+  if (q === undefined) QUOTED.set(sheet, (q = `'${sheet.replace(/'/g, "''")}'`));
+  return q;
 }
 
 const PLACEHOLDER = /\{([^{}]+)\}/g;
 
-/** Returns the formula body (no leading '='). */
-export function resolveFormula(text: string, ctx: ResolveContext): string {
-  return text.replace(PLACEHOLDER, (_m, inner: string) => {
+/** One placeholder of a formula text, parsed once (see parsedFormula). */
+interface Placeholder {
+  inner: string;
+  /** {@classes:col}: the column key; undefined otherwise. */
+  classes?: string;
+  optional: boolean;
+  sheet?: string;
+  row?: string;
+  col: string;
+  /** `${row}|${col}` when the placeholder names its row. */
+  key?: string;
+}
+
+/** Literal text and placeholders, alternating (literals at even indices). */
+type Parsed = (string | Placeholder)[];
+
+// Formula texts repeat across builds of a workbook (a paste lays out the same per-code texts
+// again): each is parsed once. Bounded so that a long session cannot grow it without end.
+const PARSED = new Map<string, Parsed>();
+const PARSED_MAX = 100_000;
+
+function parsedFormula(text: string): Parsed {
+  let out = PARSED.get(text);
+  if (out) return out;
+  out = [];
+  let at = 0;
+  for (const m of text.matchAll(PLACEHOLDER)) {
+    out.push(text.slice(at, m.index));
+    at = m.index + m[0].length;
+    const inner = m[1]!;
     if (inner.startsWith('@classes:')) {
-      const range = ctx.classRange?.(inner.slice(9));
-      if (range === undefined) throw new TemplateError(`{@classes} outside a two-sided table in ${ctx.sheet}`);
-      return range === null ? '0' : `SUM(${range})`;
+      out.push({ inner, classes: inner.slice(9), optional: false, col: '' });
+      continue;
     }
     const optional = inner.startsWith('?');
     const parts = (optional ? inner.slice(1) : inner).split(':');
-    let sheet = ctx.sheet;
-    let row = ctx.row;
-    let col: string;
-    if (parts.length === 3) [sheet, row, col] = parts as [string, string, string];
-    else if (parts.length === 2) [row, col] = parts as [string, string];
-    else col = parts[0] as string;
-    if (row === undefined) throw new TemplateError(`{${inner}} needs a row in ${ctx.sheet}`);
-    const pos = ctx.index.get(sheet)?.get(`${row}|${col}`);
-    if (!pos) {
-      if (optional) return '0';
-      throw new TemplateError(`Unknown cell {${inner}} referenced from ${ctx.sheet}`);
+    // {sheet:row:col}, {row:col}, else {col}.
+    const named = parts.length === 3 || parts.length === 2;
+    const ph: Placeholder = { inner, optional, col: named ? parts[parts.length - 1]! : parts[0]! };
+    if (parts.length === 3) ph.sheet = parts[0]!;
+    if (named) {
+      ph.row = parts[parts.length - 2]!;
+      ph.key = `${ph.row}|${ph.col}`;
     }
-    const asPrinted = ctx.printed?.(sheet, row, col);
-    if (asPrinted !== undefined) return `(${asPrinted})`;
-    return sheet === ctx.sheet ? a1(pos) : `${quoteSheet(sheet)}!${a1(pos)}`;
-  });
+    out.push(ph);
+  }
+  out.push(text.slice(at));
+  if (PARSED.size >= PARSED_MAX) PARSED.clear();
+  PARSED.set(text, out);
+  return out;
+}
+
+/** Returns the formula body (no leading '='). */
+export function resolveFormula(text: string, ctx: ResolveContext): string {
+  const parsed = parsedFormula(text);
+  if (parsed.length === 1) return text;
+  let out = parsed[0] as string;
+  for (let i = 1; i < parsed.length; i += 2) {
+    out += resolvePlaceholder(parsed[i] as Placeholder, ctx) + (parsed[i + 1] as string);
+  }
+  return out;
+}
+
+function resolvePlaceholder(ph: Placeholder, ctx: ResolveContext): string {
+  if (ph.classes !== undefined) {
+    const range = ctx.classRange?.(ph.classes);
+    if (range === undefined) throw new TemplateError(`{@classes} outside a two-sided table in ${ctx.sheet}`);
+    return range === null ? '0' : `SUM(${range})`;
+  }
+  const sheet = ph.sheet ?? ctx.sheet;
+  const row = ph.row ?? ctx.row;
+  if (row === undefined) throw new TemplateError(`{${ph.inner}} needs a row in ${ctx.sheet}`);
+  const pos = ctx.index.get(sheet)?.get(ph.key ?? `${row}|${ph.col}`);
+  if (!pos) {
+    if (ph.optional) return '0';
+    throw new TemplateError(`Unknown cell {${ph.inner}} referenced from ${ctx.sheet}`);
+  }
+  const asPrinted = ctx.printed?.(sheet, row, ph.col);
+  if (asPrinted !== undefined) return `(${asPrinted})`;
+  return sheet === ctx.sheet ? a1(pos) : `${quoteSheet(sheet)}!${a1(pos)}`;
 }
 
 /** The stable cell ids a placeholder formula names (for audit messages and "jump to cell"). */
 export function referencedCells(text: string, sheet: string, row?: string): { sheet: string; row: string; col: string }[] {
   const out: { sheet: string; row: string; col: string }[] = [];
-  for (const m of text.matchAll(PLACEHOLDER)) {
-    const inner = (m[1] ?? '').replace(/^\?/, '');
-    if (inner.startsWith('@')) continue;
-    const parts = inner.split(':');
-    if (parts.length === 3) out.push({ sheet: parts[0]!, row: parts[1]!, col: parts[2]! });
-    else if (parts.length === 2) out.push({ sheet, row: parts[0]!, col: parts[1]! });
-    else if (row !== undefined) out.push({ sheet, row, col: parts[0]! });
+  const parsed = parsedFormula(text);
+  for (let i = 1; i < parsed.length; i += 2) {
+    const ph = parsed[i] as Placeholder;
+    if ((ph.optional ? ph.inner.slice(1) : ph.inner).startsWith('@')) continue;
+    if (ph.row !== undefined) out.push({ sheet: ph.sheet ?? sheet, row: ph.row, col: ph.col });
+    else if (row !== undefined) out.push({ sheet, row, col: ph.col });
   }
   return out;
 }
 
-/** Replaces {code}/{class}/{name} tokens in per-code expansions. */
+const TOKENS = new Map<string, string[]>();
+
+/** Replaces {code}/{class}/{name} tokens in per-code expansions (values are not scanned again). */
 export function substitute(text: string, vars: Record<string, string>): string {
-  return text.replace(/\{(code|class|name)\}/g, (m, k: string) => vars[k] ?? m);
+  // Split once per text: literals at even indices, token names at odd ones.
+  let parts = TOKENS.get(text);
+  if (!parts) {
+    parts = text.split(/\{(code|class|name)\}/);
+    if (TOKENS.size >= PARSED_MAX) TOKENS.clear();
+    TOKENS.set(text, parts);
+  }
+  if (parts.length === 1) return text;
+  let out = parts[0]!;
+  for (let i = 1; i < parts.length; i += 2) out += (vars[parts[i]!] ?? `{${parts[i]!}}`) + parts[i + 1]!;
+  return out;
 }

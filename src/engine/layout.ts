@@ -18,7 +18,7 @@ import type {
   ZeroStyle,
 } from '../model/template';
 import type { ExpandedRule, LayoutCell, Merge, Position, RowKind, SheetLayout, TextRole, WorkbookLayout } from '../model/layout';
-import { a1, referencedCells, resolveFormula, substitute } from './formula';
+import { a1, referencedCells, resolveFormula, substitute, type ResolveContext } from './formula';
 import { CodeBook } from './code-book';
 import { expandParts, INDICATOR_SHEET } from '../model/part';
 import { INDICATOR_COL_AT, INDICATOR_COLS, INDICATOR_HEADERS, indicatorPart, indicatorRows } from './indicators';
@@ -42,7 +42,7 @@ class Grid {
   constructor(readonly width: number) {}
 
   addRow(kind: RowKind): number {
-    this.cells.push(Array.from({ length: this.width }, () => null));
+    this.cells.push(new Array<LayoutCell>(this.width).fill(null));
     this.rowKinds.push(kind);
     return this.cells.length - 1;
   }
@@ -69,9 +69,11 @@ class Grid {
     format: ValueFormat = 'amount',
     classRange?: (col: string) => string | null,
   ): void {
-    this.cells[r]![c] = { t: 'formula', row, col, format, source: text, formula: '' };
+    // A formula without placeholders (a SUM over its own rows, the 审核's 差额) is final already.
+    const placeholders = text.includes('{');
+    this.cells[r]![c] = { t: 'formula', row, col, format, source: text, formula: placeholders ? '' : text };
     this.index.set(`${row}|${col}`, { r, c });
-    this.pending.push({ r, c, text, row, ...(classRange ? { classRange } : {}) });
+    if (placeholders) this.pending.push({ r, c, text, row, classRange });
   }
   cell(r: number, c: number, row: string, col: string, def: CellDef, classRange?: (col: string) => string | null): void {
     if ('input' in def) this.input(r, c, row, col, def.format ?? 'amount');
@@ -355,6 +357,11 @@ function layoutIndicators(tpl: TemplateDef, doc: WorkbookDocument): { g: Grid; t
 
 export const AUDIT_COLS = ['left', 'right', 'diff'] as const;
 
+// Expanded rules by template rule, code and the code's name: a paste lays out the same rules again
+// for every code already there. An expanded rule is never changed afterwards, so layouts share them.
+const EXPANDED_RULES = new WeakMap<AuditRuleDef, Map<string, ExpandedRule>>();
+const EXPANDED_MAX = 50_000;
+
 function expandRules(tpl: TemplateDef, book: CodeBook): ExpandedRule[] {
   const out: ExpandedRule[] = [];
   const used = book.items(['gpb', 'gf', 'soe']);
@@ -365,23 +372,36 @@ function expandRules(tpl: TemplateDef, book: CodeBook): ExpandedRule[] {
       : def.forEach.kind === 'item'
         ? book.items(def.forEach.funds).map((code) => ({ code }))
         : book.classes(def.forEach.funds).map((cls) => ({ class: cls }));
+    let cache = EXPANDED_RULES.get(def);
+    if (!cache) EXPANDED_RULES.set(def, (cache = new Map()));
     for (const v of vars) {
       const suffix = v.code ?? v.class;
-      const named = suffix ? { ...v, name: book.name(suffix) } : v;
-      const left = substitute(def.left.expr, v);
-      const right = substitute(def.right.expr, v);
-      out.push({
-        rowId: suffix ? `${def.id}:${suffix}` : def.id,
-        def: { ...def, left: { ...def.left, expr: left }, right: { ...def.right, expr: right } },
-        title: def.title,
-        // {name} only in labels: a user's name never enters a formula.
-        leftLabel: substitute(def.left.label, named),
-        rightLabel: substitute(def.right.label, named),
-        cells: [...referencedCells(left, 'audit'), ...referencedCells(right, 'audit')],
-      });
+      const name = suffix ? book.name(suffix) : '';
+      const key = suffix ? `${suffix}|${name}` : '';
+      let rule = cache.get(key);
+      if (!rule) {
+        if (cache.size >= EXPANDED_MAX) cache.clear();
+        cache.set(key, (rule = expandRule(def, v, suffix, name)));
+      }
+      out.push(rule);
     }
   }
   return out;
+}
+
+function expandRule(def: AuditRuleDef, v: Record<string, string>, suffix: string | undefined, name: string): ExpandedRule {
+  const named = suffix ? { ...v, name } : v;
+  const left = substitute(def.left.expr, v);
+  const right = substitute(def.right.expr, v);
+  return {
+    rowId: suffix ? `${def.id}:${suffix}` : def.id,
+    def: { ...def, left: { ...def.left, expr: left }, right: { ...def.right, expr: right } },
+    title: def.title,
+    // {name} only in labels: a user's name never enters a formula.
+    leftLabel: substitute(def.left.label, named),
+    rightLabel: substitute(def.right.label, named),
+    cells: referencedCells(left, 'audit').concat(referencedCells(right, 'audit')),
+  };
 }
 
 /**
@@ -405,7 +425,7 @@ function layoutAudit(rules: ExpandedRule[], tol: AuditTolerance): Grid {
     g.formula(r, 2, rule.rowId, 'left', rule.def.left.expr);
     g.formula(r, 3, rule.rowId, 'right', rule.def.right.expr);
     // Rules compare the tables as printed (审查): a printed figure stands for its computed cell.
-    for (const p of g.pending.slice(-2)) p.asPrinted = true;
+    for (let k = g.pending.length - 1; k >= 0 && g.pending[k]!.r === r; k--) g.pending[k]!.asPrinted = true;
     // 差额: for "=" the signed difference; for "≤"/"≥" only the amount by which the rule is
     // broken, so a passing rule shows 0 in the exported 审核 sheet too.
     const raw = `ROUND(${a1({ r, c: 2 })}-${a1({ r, c: 3 })},2)`;
@@ -491,11 +511,16 @@ export function buildLayout(template: TemplateDef, doc: WorkbookDocument, book: 
     return p === '' ? '0' : p;
   };
   for (const { id, g } of grids) {
+    // One context per sheet, set for each formula (tens of thousands: no object each).
+    const ctx: ResolveContext = { sheet: id, index };
     for (const p of g.pending) {
       const cell = g.cells[p.r]![p.c];
       const target = cell?.t === 'formula' ? cell : cell?.t === 'input' ? cell.follow : undefined;
       if (!target) continue;
-      target.formula = resolveFormula(p.text, { sheet: id, ...(p.row ? { row: p.row } : {}), index, ...(p.classRange ? { classRange: p.classRange } : {}), ...(p.asPrinted ? { printed: printedOf } : {}) });
+      ctx.row = p.row || undefined;
+      ctx.classRange = p.classRange;
+      ctx.printed = p.asPrinted ? printedOf : undefined;
+      target.formula = resolveFormula(p.text, ctx);
     }
   }
   const sheets = grids.map(({ id, g, meta }) => finish(g, id, meta));
