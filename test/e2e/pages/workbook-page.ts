@@ -120,6 +120,8 @@ export class WorkbookPage {
   }
 
   async auditCounts(): Promise<{ errors: number; warnings: number }> {
+    // The first 审核 runs after the first paint: its counts are blank until then.
+    await this.page.waitForFunction(() => document.querySelector('.toolbar .count-warning')?.textContent !== '');
     const errors = Number(await this.page.textContent('.toolbar .count-error'));
     const warnings = Number(await this.page.textContent('.toolbar .count-warning'));
     return { errors, warnings };
