@@ -183,6 +183,11 @@ function inputRaw(xc: Cell): { raw: unknown; formula?: boolean } | { error: stri
   return { raw: textOf(v) };
 }
 
+/** A file's formula against the template's: the same text (as this app writes a sheet's own references) needs no normalizing. */
+function sameFormula(file: string, template: string, nameToId: ReadonlyMap<string, string>): boolean {
+  return file === template || normalizeFormula(file, nameToId) === normalizeFormula(template, nameToId);
+}
+
 interface SheetReport {
   changedFormulas: string[];
   formulaInputs: string[];
@@ -215,7 +220,7 @@ function readSheet(
       // Undefined where the file has nothing at this position.
       const xc = ws.findCell(r + 1, c + 1);
       if (cell.t === 'text') {
-        if (readsInputs && cell.role === 'label' && !(xc && isMergedChild(xc))) readName(row[c - 1], cell.text, textOf(xc?.value ?? null), at(r, c), report);
+        if (readsInputs && cell.role === 'label' && !(xc && isMergedChild(xc))) readName(row[c - 1], cell.text, textOf(xc?.value ?? null), () => at(r, c), report);
         if (!readsInputs || !(ANCHOR_ROLES.has(cell.role) || (cell.role === 'label' && !anchored))) return;
         if (xc && isMergedChild(xc)) return;
         const got = textOf(xc?.value ?? null);
@@ -223,13 +228,13 @@ function readSheet(
         return;
       }
       if (cell.t === 'formula') {
-        const same = xc !== undefined && hasFormula(xc) && !isMergedChild(xc) && normalizeFormula(xc.formula, nameToId) === normalizeFormula(cell.formula, nameToId);
+        const same = xc !== undefined && hasFormula(xc) && !isMergedChild(xc) && sameFormula(xc.formula, cell.formula, nameToId);
         if (!same) report.changedFormulas.push(at(r, c));
         return;
       }
       if (!readsInputs || (xc && isMergedChild(xc))) return;
       // A typeOver cell still holding its template formula follows it: nothing was typed.
-      if (xc && cell.follow && hasFormula(xc) && normalizeFormula(xc.formula, nameToId) === normalizeFormula(cell.follow.formula, nameToId)) return;
+      if (xc && cell.follow && hasFormula(xc) && sameFormula(xc.formula, cell.follow.formula, nameToId)) return;
       const got = xc ? inputRaw(xc) : { raw: null };
       if ('error' in got) throw new ImportError(IMPORT_MESSAGES.badValue(at(r, c), got.error));
       let value: string | null;
@@ -256,13 +261,13 @@ function readSheet(
  * The name cell right of a code cell (tables 02–09, 06's groups): a name typed in the file where
  * the workbook prints none fills that gap; another name than the workbook's is reported, not taken.
  */
-function readName(codeCell: LayoutCell | undefined, shown: string, got: string, at: string, report: SheetReport): void {
+function readName(codeCell: LayoutCell | undefined, shown: string, got: string, at: () => string, report: SheetReport): void {
   if (codeCell?.t !== 'text' || codeCell.role !== 'code') return;
   const code = codeCell.text.trim();
   const name = got.trim().slice(0, 60);
   if (!name || squash(name) === squash(shown)) return;
   if (shown.trim()) {
-    report.namesDiffer.push(`${at}「${name}」`);
+    report.namesDiffer.push(`${at()}「${name}」`);
     return;
   }
   const kind = /^3\d\d(\d\d)?$/.test(code) ? 'economic' : /^2\d\d(\d\d){0,2}$/.test(code) ? 'function' : null;
