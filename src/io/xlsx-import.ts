@@ -189,7 +189,9 @@ function inputRaw(xc: Cell): { raw: unknown; formula?: boolean } | { error: stri
  * it) is compared in canonical form.
  */
 function sameFormula(file: string, template: string, nameToId: ReadonlyMap<string, string>, written: (f: string) => string): boolean {
-  return file === written(template) || normalizeFormula(file, nameToId) === normalizeFormula(template, nameToId);
+  // Without a '!' the template names no other sheet: this app wrote it as it is.
+  if (file === template || (template.includes('!') && file === written(template))) return true;
+  return normalizeFormula(file, nameToId) === normalizeFormula(template, nameToId);
 }
 
 interface SheetReport {
