@@ -220,6 +220,12 @@ export async function openBareXlsx(browser, floorsUrl, spec) {
   return { ctx, page };
 }
 
+/**
+ * Warm runs of each XLSX figure, each beside one of the floor. Until run 11 the 500-code import
+ * had 2 (its ratio moved 1.28–2.11 between runs); with 8 pairs a busy minute moves the median less.
+ */
+export const XLSX_RUNS = { example: 8, large: 8 };
+
 /** Export: click to download started and button enabled again. With `floor` (a page), interleaved with it. */
 export async function exportTimes(page, runs = 5, floor) {
   const once = async (p) => {

@@ -65,12 +65,16 @@ function benchOne(name: string, doc: WorkbookDocument, n: number, at: EditCell =
   return { workbook: name, build, bareEdit, engineEdit, fullEdit, ratio: fullEdit.median / bareEdit.median };
 }
 
-export default function run(): EngineBench[] {
+const NATIONAL_CELL: EditCell = { sheet: 'basicExpenditure', row: '30201' };
+const WORKBOOKS: [string, () => WorkbookDocument, EditCell][] = [
+  ['example', exampleDocument, HN_CELL],
+  ['large-500', () => largeWorkbook().doc, HN_CELL],
+  ['national example', nationalExampleDocument, NATIONAL_CELL],
+  ['sh-putuo-sthj-2025', () => shExampleDocument('sh-putuo-sthj-2025'), NATIONAL_CELL],
+];
+
+/** `only`: names of the workbooks to measure (bench/engine-only.mjs); all by default. */
+export default function run(only?: string[]): EngineBench[] {
   // The first two stay first: scripts/bench.mjs reads them by position. The larger Shanghai example (31 项) last.
-  return [
-    benchOne('example', exampleDocument(), 1000),
-    benchOne('large-500', largeWorkbook().doc, 1000),
-    benchOne('national example', nationalExampleDocument(), 1000, { sheet: 'basicExpenditure', row: '30201' }),
-    benchOne('sh-putuo-sthj-2025', shExampleDocument('sh-putuo-sthj-2025'), 1000, { sheet: 'basicExpenditure', row: '30201' }),
-  ];
+  return WORKBOOKS.filter(([name]) => !only || only.includes(name)).map(([name, doc, at]) => benchOne(name, doc(), 1000, at));
 }

@@ -48,8 +48,8 @@ try {
     const grid = await B.openBareGrid(browser, floorsUrl, floors.grid.example);
     const xl = await B.openBareXlsx(browser, floorsUrl, floors.xlsx.example);
     results.example = await B.editToPaint(ex.page, 40, 5, grid);
-    results.example.export = await B.exportTimes(ex.page, 4, xl.page);
-    results.example.import = await B.importTimes(ex.page, fixtures.example, 'example.xlsx', 4, false, xl.page);
+    results.example.export = await B.exportTimes(ex.page, B.XLSX_RUNS.example, xl.page);
+    results.example.import = await B.importTimes(ex.page, fixtures.example, 'example.xlsx', B.XLSX_RUNS.example, false, xl.page);
 
     // The national-2022 example (#10): opened as a new workbook from its XLSX, same floor as the example.
     log('national example: import as new, edit → painted…');
@@ -61,13 +61,13 @@ try {
     log(`large workbook (${fixtures.largeCodes} codes): import as new, edit → painted, export…`);
     await xl.page.evaluate((s) => (window.__xlsxSpec = s), floors.xlsx.large);
     const largeGrid = await B.openBareGrid(browser, floorsUrl, floors.grid.large);
-    results.large = { import: await B.importTimes(ex.page, fixtures.large, 'large.xlsx', 2, true, xl.page) };
+    results.large = { import: await B.importTimes(ex.page, fixtures.large, 'large.xlsx', B.XLSX_RUNS.large, true, xl.page) };
     await B.openImportedAsNew(ex.page);
     Object.assign(results.large, await B.editToPaint(ex.page, 25, 3, largeGrid));
     const pasteGrid = await B.openBareGrid(browser, floorsUrl, floors.grid.paste.before);
     results.large.paste100 = await (await import('../bench/paste-browser-bench.mjs')).run(root, ex.page, { page: pasteGrid.page, after: floors.grid.paste.after });
     await pasteGrid.ctx.close();
-    results.large.export = await B.exportTimes(ex.page, 2, xl.page);
+    results.large.export = await B.exportTimes(ex.page, B.XLSX_RUNS.large, xl.page);
     await Promise.all([largeGrid.ctx.close(), xl.ctx.close()]);
     await ex.ctx.close();
 

@@ -7,7 +7,7 @@ import type { LayoutCell, SheetLayout } from '../model/layout';
 import { InputError, parseAmount, parseCount } from '../model/amount';
 import type { InputValues, WorkbookDocument } from '../model/document';
 import { isInputSheet, type SheetId } from '../model/ids';
-import { MARKER_SHEET, MARKER_TYPE, NARRATIVE_SHEET, MARKER_VERSION, loadExcelJS, normalizeFormula, xlsxSheetName } from './xlsx-common';
+import { MARKER_SHEET, MARKER_TYPE, NARRATIVE_SHEET, MARKER_VERSION, loadExcelJS, normalizeFormula, renameSheetRefs, xlsxSheetName } from './xlsx-common';
 import { ZIP_LIMITS, ZipGuardError, checkZip } from './zip-guard';
 
 export class ImportError extends Error {
@@ -183,6 +183,17 @@ function inputRaw(xc: Cell): { raw: unknown; formula?: boolean } | { error: stri
   return { raw: textOf(v) };
 }
 
+/**
+ * A file's formula against the template's. The text this app writes (`written`: the template's
+ * with sheet names for ids) needs no normalizing; anything else (Excel, WPS, LibreOffice rewrote
+ * it) is compared in canonical form.
+ */
+function sameFormula(file: string, template: string, nameToId: ReadonlyMap<string, string>, written: (f: string) => string): boolean {
+  // Without a '!' the template names no other sheet: this app wrote it as it is.
+  if (file === template || (template.includes('!') && file === written(template))) return true;
+  return normalizeFormula(file, nameToId) === normalizeFormula(template, nameToId);
+}
+
 interface SheetReport {
   changedFormulas: string[];
   formulaInputs: string[];
@@ -196,6 +207,7 @@ function readSheet(
   ws: Worksheet,
   layout: SheetLayout,
   nameToId: ReadonlyMap<string, string>,
+  idToName: ReadonlyMap<string, string>,
   inputs: InputValues,
   report: SheetReport,
 ): void {
@@ -208,14 +220,17 @@ function readSheet(
     return `${name} ${address(r, c)}${label ? `（${label}）` : ''}`;
   };
   const readsInputs = isInputSheet(layout.id);
+  const written = (f: string): string => renameSheetRefs(f, (id) => idToName.get(id) ?? id);
   layout.cells.forEach((row, r) => {
     const anchored = row.some((cell) => cell?.t === 'text' && (cell.role === 'code' || cell.role === 'lineNo'));
+    // The file's row once (ws.findCell decodes an A1 address per cell).
+    const xr = ws.findRow(r + 1);
     row.forEach((cell: LayoutCell, c) => {
       if (!cell) return;
       // Undefined where the file has nothing at this position.
-      const xc = ws.findCell(r + 1, c + 1);
+      const xc = xr?.findCell(c + 1);
       if (cell.t === 'text') {
-        if (readsInputs && cell.role === 'label' && !(xc && isMergedChild(xc))) readName(row[c - 1], cell.text, textOf(xc?.value ?? null), at(r, c), report);
+        if (readsInputs && cell.role === 'label' && !(xc && isMergedChild(xc))) readName(row[c - 1], cell.text, textOf(xc?.value ?? null), () => at(r, c), report);
         if (!readsInputs || !(ANCHOR_ROLES.has(cell.role) || (cell.role === 'label' && !anchored))) return;
         if (xc && isMergedChild(xc)) return;
         const got = textOf(xc?.value ?? null);
@@ -223,13 +238,13 @@ function readSheet(
         return;
       }
       if (cell.t === 'formula') {
-        const same = xc !== undefined && hasFormula(xc) && !isMergedChild(xc) && normalizeFormula(xc.formula, nameToId) === normalizeFormula(cell.formula, nameToId);
+        const same = xc !== undefined && hasFormula(xc) && !isMergedChild(xc) && sameFormula(xc.formula, cell.formula, nameToId, written);
         if (!same) report.changedFormulas.push(at(r, c));
         return;
       }
       if (!readsInputs || (xc && isMergedChild(xc))) return;
       // A typeOver cell still holding its template formula follows it: nothing was typed.
-      if (xc && cell.follow && hasFormula(xc) && normalizeFormula(xc.formula, nameToId) === normalizeFormula(cell.follow.formula, nameToId)) return;
+      if (xc && cell.follow && hasFormula(xc) && sameFormula(xc.formula, cell.follow.formula, nameToId, written)) return;
       const got = xc ? inputRaw(xc) : { raw: null };
       if ('error' in got) throw new ImportError(IMPORT_MESSAGES.badValue(at(r, c), got.error));
       let value: string | null;
@@ -244,25 +259,26 @@ function readSheet(
     });
   });
   // Anything typed where the layout has nothing (or outside it) is not an input: say so, ignore it.
-  ws.eachRow((xr, rn) =>
+  ws.eachRow((xr, rn) => {
+    const row = layout.cells[rn - 1];
     xr.eachCell((xc, cn) => {
-      if (isMergedChild(xc) || xc.value === null || textOf(xc.value) === '') return;
-      if (!layout.cells[rn - 1]?.[cn - 1]) report.ignored.push(`${name} ${xc.address}`);
-    }),
-  );
+      if (row?.[cn - 1] || isMergedChild(xc) || xc.value === null || textOf(xc.value) === '') return;
+      report.ignored.push(`${name} ${xc.address}`);
+    });
+  });
 }
 
 /**
  * The name cell right of a code cell (tables 02–09, 06's groups): a name typed in the file where
  * the workbook prints none fills that gap; another name than the workbook's is reported, not taken.
  */
-function readName(codeCell: LayoutCell | undefined, shown: string, got: string, at: string, report: SheetReport): void {
+function readName(codeCell: LayoutCell | undefined, shown: string, got: string, at: () => string, report: SheetReport): void {
   if (codeCell?.t !== 'text' || codeCell.role !== 'code') return;
   const code = codeCell.text.trim();
   const name = got.trim().slice(0, 60);
   if (!name || squash(name) === squash(shown)) return;
   if (shown.trim()) {
-    report.namesDiffer.push(`${at}「${name}」`);
+    report.namesDiffer.push(`${at()}「${name}」`);
     return;
   }
   const kind = /^3\d\d(\d\d)?$/.test(code) ? 'economic' : /^2\d\d(\d\d){0,2}$/.test(code) ? 'function' : null;
@@ -281,6 +297,7 @@ export async function importXlsx(bytes: ArrayBuffer | Uint8Array, deps: ImportDe
   const layouts = deps.layoutFor(base.doc);
 
   const nameToId = new Map<string, string>();
+  const idToName = new Map(layouts.map((l) => [l.id as string, xlsxSheetName(l)]));
   for (const l of layouts) {
     nameToId.set(xlsxSheetName(l).toUpperCase(), l.id);
     nameToId.set(l.id.toUpperCase(), l.id);
@@ -296,7 +313,7 @@ export async function importXlsx(bytes: ArrayBuffer | Uint8Array, deps: ImportDe
       notes.push(IMPORT_MESSAGES.sheetRebuilt(name));
       continue;
     }
-    readSheet(ws, layout, nameToId, inputs, report);
+    readSheet(ws, layout, nameToId, idToName, inputs, report);
   }
   // 情况说明 is written from the figures, never read back.
   const known = new Set([...layouts.map(xlsxSheetName), MARKER_SHEET, NARRATIVE_SHEET]);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import Decimal from 'decimal.js';
-import { AMOUNT_RANGE_TEXT, formatAmount, formatPlain, InputError, parseAmount, parseCount, pct, roundHalfUp } from '../../src/model/amount';
+import { AMOUNT_RANGE_TEXT, centsOf, centsText, formatAmount, formatCents, formatPlain, InputError, parseAmount, parseCount, pct, roundHalfUp } from '../../src/model/amount';
 
 describe('parseAmount', () => {
   it.each([
@@ -110,5 +110,57 @@ describe('roundHalfUp and formatAmount (the 审核 rounds every compared figure)
     expect(formatAmount(new Decimal('1234.565'))).toBe('1,234.57');
     expect(formatAmount(roundHalfUp(-0.004))).toBe('0.00');
     expect(formatAmount('-1000')).toBe('-1,000.00');
+  });
+});
+
+describe('whole cents (the 审核 of an edit judges and prints in cents where it can)', () => {
+  // A seeded walk over typical and edge figures: every shortcut must give decimal.js's answer.
+  const figures = [0, -0, 0.01, -0.01, 0.1 + 0.2, 1.005, -2.675, 12, -12.5, 1576.05, 999999999.99, -999999999.99, 1e9, 1e-7, 123456.78, 1e21, NaN];
+  let seed = 17;
+  const next = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  for (let i = 0; i < 300; i++) figures.push(Math.round((next() - 0.5) * 2e9) / 100, Math.round((next() - 0.5) * 2e6) / 100, (next() - 0.5) * 1e4);
+
+  it('centsOf is exact where the text has two decimals, null elsewhere', () => {
+    for (const x of figures) {
+      const c = centsOf(x);
+      const text = String(x);
+      if (c === null) {
+        expect(/^-?\d+(\.\d{1,2})?$/.test(text) && Math.abs(x) < 1e9).toBe(false);
+        continue;
+      }
+      expect(centsText(c)).toBe(roundHalfUp(x).toFixed(2).replace(/^-0\.00$/, '0.00'));
+      expect(formatCents(c)).toBe(formatAmount(roundHalfUp(x)));
+    }
+  });
+
+  it('differences in cents print as decimal.js prints them', () => {
+    for (let i = 0; i + 1 < figures.length; i++) {
+      const [a, b] = [centsOf(figures[i]!), centsOf(figures[i + 1]!)];
+      if (a === null || b === null) continue;
+      const diff = roundHalfUp(figures[i]!).minus(roundHalfUp(figures[i + 1]!));
+      expect(formatCents(a - b)).toBe(formatAmount(diff));
+      expect(formatCents(Math.abs(a - b))).toBe(formatAmount(diff.abs()));
+      expect(new Decimal(centsText(a - b)).equals(diff)).toBe(true);
+    }
+  });
+
+  it('typed plain amounts skip decimal.js with the same text', () => {
+    for (const raw of ['0', '-0', '-0.0', '-0.00', '0.5', '-0.5', '30', '30.5', '30.50', '-12.3', '999999999.99', '1000000000', '007', '1.', '.5', '1.005']) {
+      let fast: string | null | Error;
+      try {
+        fast = parseAmount(raw);
+      } catch (e) {
+        fast = e as Error;
+      }
+      // The long way: the same text with a space, which the shortcut does not take.
+      let slow: string | null | Error;
+      try {
+        slow = parseAmount(` ${raw}`);
+      } catch (e) {
+        slow = e as Error;
+      }
+      if (slow instanceof Error) expect(fast).toBeInstanceOf(InputError);
+      else expect(fast).toBe(slow);
+    }
   });
 });
