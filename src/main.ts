@@ -68,7 +68,10 @@ performance.mark('app:mounted');
 // Hosted: an offline copy; an update waits until nothing is unsaved.
 void startOffline({ isSaved: () => controller.opened?.autosave.status.state === 'saved' });
 // Not before the first table's frame: it would compete with it for the network and the CPU.
-requestAnimationFrame(() =>
+requestAnimationFrame(() => {
+  // The first table was painted from the document's inputs by the engine's small evaluator: the
+  // formula engine is built now, in a task of its own (an edit typed before this builds it at once).
+  setTimeout(() => session.finishOpen());
   setTimeout(() => {
     void import('./engine/narrative').then((m) => {
       narrative = m;
@@ -76,8 +79,8 @@ requestAnimationFrame(() =>
     });
     // The user's code lists, for pasted blocks (ownCodes above).
     void catalogues.list().catch(() => undefined);
-  }),
-);
+  });
+});
 
 /**
  * Test hook for the end-to-end page models (test/e2e/pages): selecting and revealing cells by

@@ -7,8 +7,8 @@
 // ROUND of round-plugin.ts, the same function HyperFormula calls).
 import { roundHalfUpNumber } from './round-plugin';
 
-/** What a sheet holds for the evaluator: HyperFormula's raw contents (number, null or '=formula'). */
-export type RawContent = number | string | null;
+/** What a sheet holds for the evaluator: HyperFormula's raw contents (the engine gives numbers, null or '=formula'). */
+export type RawContent = unknown;
 
 /** A cell's value as the engine reports it (booleans as 1/0, errors by their code). */
 export type PreviewValue = number | string | null | { error: string };
@@ -213,7 +213,7 @@ export class FirstValues {
     const raw = rows[r]?.[c] ?? null;
     if (raw === null) return EMPTY;
     if (typeof raw === 'number') return raw;
-    if (!raw.startsWith('=')) throw new UnsupportedFormula('text content');
+    if (typeof raw !== 'string' || !raw.startsWith('=')) throw new UnsupportedFormula('content other than a number or a formula');
     const key = `${sheet}\u0000${r}\u0000${c}`;
     const known = this.memo.get(key);
     if (known === null) throw new UnsupportedFormula('cycle');
