@@ -88,7 +88,7 @@ requestAnimationFrame(() => {
  */
 declare global {
   interface Window {
-    __workbook?: Pick<typeof app, 'goToCell' | 'revealCell' | 'currentTab'>;
+    __workbook?: Pick<typeof app, 'goToCell' | 'revealCell' | 'currentTab'> & { engineBuilt(): boolean };
   }
 }
-window.__workbook = { goToCell: app.goToCell, revealCell: app.revealCell, currentTab: app.currentTab };
+window.__workbook = { goToCell: app.goToCell, revealCell: app.revealCell, currentTab: app.currentTab, engineBuilt: () => session.engine.engineBuilt };
