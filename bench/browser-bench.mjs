@@ -27,8 +27,9 @@ export function stat(samples) {
  * - `fromStart`: watch the document from the start (the single file's app may paint before the
  *   parser is done: its lazy parts come after the loader); else from DOMContentLoaded, checking
  *   first whether the table is up already (the cold-open floor puts it up before).
- * - `marker`: the message handler is a named function that runs 5 ms, so that a CPU profile
- *   shows the moment (bench/profile-open.mjs ends its window there).
+ * - `marker`: the message handler is a named function that runs 5 ms and sets the mark
+ *   `bench:painted`, so that a CPU profile or a trace shows the moment (bench/profile-open.mjs
+ *   and bench/thread-time.mjs end their window there).
  * Both bench figures and the profiler use this one probe, so they measure the same moment.
  */
 export function firstPaintProbe({ fromStart = false, marker = false } = {}) {
@@ -37,6 +38,7 @@ export function firstPaintProbe({ fromStart = false, marker = false } = {}) {
   painted.port1.onmessage = marker
     ? function benchFirstTablePainted() {
         window.__firstTablePaint = performance.now();
+        performance.mark('bench:painted');
         const t = performance.now();
         while (performance.now() - t < 5);
       }

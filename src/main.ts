@@ -70,8 +70,10 @@ void startOffline({ isSaved: () => controller.opened?.autosave.status.state === 
 // Not before the first table's frame: it would compete with it for the network and the CPU.
 requestAnimationFrame(() => {
   // The first table was painted from the document's inputs by the engine's small evaluator: the
-  // formula engine is built now, in a task of its own (an edit typed before this builds it at once).
-  setTimeout(() => session.finishOpen());
+  // formula engine is built in a task of its own once that frame is out (from the next frame on:
+  // a task queued now may run before the frame's other work, e.g. a presentation callback). An
+  // edit typed before then builds it at once.
+  requestAnimationFrame(() => setTimeout(() => session.finishOpen()));
   setTimeout(() => {
     void import('./engine/narrative').then((m) => {
       narrative = m;
