@@ -41,3 +41,23 @@ export function saveRun(path, run) {
   writeFileSync(path, `${JSON.stringify({ runs }, null, 1)}\n`);
   return runs.length;
 }
+
+/**
+ * Issue 17's test of two runs (one quiet, one beside `npm test`): per ratio figure both values, the
+ * larger over the smaller (≤ 1.2 = within 20% of each other) and whether both meet the goal.
+ */
+export function compareRuns(a, b) {
+  const byLabel = (r) => new Map((r.ratios ?? ratioRows(r)).map((row) => [row[0], row]));
+  const [ra, rb] = [byLabel(a), byLabel(b)];
+  const lead = (text) => Number.parseFloat(text);
+  const rows = [];
+  for (const [figure, row] of ra) {
+    const other = rb.get(figure);
+    if (!other) continue;
+    const [x, y] = [lead(row[1]), lead(other[1])];
+    const spread = Math.max(x, y) / Math.min(x, y);
+    const goal = lead(row[2].replace('≤', ''));
+    rows.push({ figure, a: x, b: y, spread, within: spread <= 1.2, met: x <= goal && y <= goal, goal });
+  }
+  return rows;
+}

@@ -184,6 +184,23 @@ describe('蓝山县行政审批服务局 2021 (the reference document)', () => {
   });
 });
 
+describe('one reading per document version', () => {
+  it('asks twice, reads once; an edit reads again', () => {
+    const e = engineOf('lanshan-2021');
+    const text = REFERENCE_PART3.join('\n');
+    const first = readPublishedText(e, text);
+    expect(readPublishedText(e, text)).toBe(first);
+    e.setInput('sup', 'prior.sg.recep', 'value', 7.5); // 上年 公务接待费 7.03 → 7.50
+    const second = readPublishedText(e, text);
+    expect(second).not.toBe(first);
+    expect(second.findings.map((f) => [f.written, f.expected])).toEqual([
+      ['0.49万元', '0.96万元'],
+      ['6.91%', '12.80%'],
+    ]);
+    e.destroy();
+  });
+});
+
 describe('a workbook without 补充资料 (a PDF under review): the text fills the gaps, the rest is checked', () => {
   /** The example with its 补充资料 (年初预算, 上年数, 政府采购 …) removed, as a PDF's review workbook has it. */
   const bare = (id: string) => {

@@ -9,6 +9,7 @@ import type { TextReviewDef } from '../../model/text-review';
 import type { AuditSeverity } from '../../model/template';
 import type { CellAddress } from '../narrative';
 import { SUPPLEMENT_ID } from '../../model/ids';
+import type { WorkbookDocument } from '../../model/document';
 import type { WorkbookEngine } from '../workbook-engine';
 import { cleanWords, neutral, readText, type Span, type TextNumber, type TextReading, type TextSentence } from './reading';
 import { cellsOf, referenceOf, type Reference, type ReferenceFigure, type ReferenceList } from './reference';
@@ -136,8 +137,23 @@ export function reviewNarrativeText(engine: WorkbookEngine, text: string): TextF
   return readPublishedText(engine, text).findings;
 }
 
+/**
+ * Each engine's last reading, by document version: the toolbar badge and the 表文核对 tab both ask
+ * after an edit, and an engine never changes its document in place (every change makes a new one).
+ */
+const readings = new WeakMap<WorkbookEngine, { doc: WorkbookDocument; text: string; review: TextReview }>();
+
 /** Reads a published 情况说明 against the workbook: each number's match and every finding, in text order. */
 export function readPublishedText(engine: WorkbookEngine, text: string): TextReview {
+  const doc = engine.document();
+  const last = readings.get(engine);
+  if (last?.doc === doc && last.text === text) return last.review;
+  const review = readAgainst(engine, text);
+  readings.set(engine, { doc, text, review });
+  return review;
+}
+
+function readAgainst(engine: WorkbookEngine, text: string): TextReview {
   const def = engine.template.textReview ?? NO_REVIEW;
   const reading = readText(text);
   let ref = referenceOf(engine);
