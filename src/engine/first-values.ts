@@ -200,6 +200,12 @@ export class FirstValues {
     return exported(this.cell(sheet, r, c));
   }
 
+  /** A formula (without '=') evaluated on `sheet`, as HyperFormula's calculateFormula would. */
+  evaluate(formula: string, sheet: string): PreviewValue {
+    const v = this.eval(parseFormula(formula, sheet));
+    return exported(v === 0 ? 0 : v);
+  }
+
   /** A whole sheet's values, rows as long as the sheet's widest. */
   sheetValues(sheet: string): PreviewValue[][] {
     const rows = this.sheets[sheet];

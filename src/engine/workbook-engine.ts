@@ -403,6 +403,10 @@ export class WorkbookEngine {
     const a = this.addr(sheet, row, col);
     if (a?.cell?.t !== 'input' || !a.cell.follow) return undefined;
     if (this.doc.inputs[sheet as SheetId]?.[row]?.[col] === undefined) return this.value(sheet, row, col);
+    // A typed-over cell's tooltip on the first table: no engine build for it.
+    const follow = a.cell.follow.formula;
+    const early = this.earlyValues(sheet, (first) => first.evaluate(follow, sheet));
+    if (early !== undefined) return early;
     return toCellValue(this.hfFor(sheet).calculateFormula(`=${a.cell.follow.formula}`, a.sheet));
   }
 

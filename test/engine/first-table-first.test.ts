@@ -67,6 +67,27 @@ describe('deferEngine (the cold open paints before HyperFormula is built)', () =
     }
   });
 
+  it("a typed-over cell's formula value (its tooltip) comes from the evaluator too, equal to HyperFormula's", () => {
+    let typed = 0;
+    for (const doc of docs()) {
+      const full = openWorkbook(doc);
+      const e = openWorkbook(doc, { firstTableFirst: true, deferEngine: true });
+      for (const t of e.template.tables) {
+        for (const row of e.sheet(t.id).cells) {
+          for (const c of row) {
+            if (c?.t !== 'input' || e.typeOverState(t.id, c.row, c.col) !== 'typed') continue;
+            typed++;
+            expect(e.followValue(t.id, c.row, c.col)).toEqual(full.followValue(t.id, c.row, c.col));
+          }
+        }
+      }
+      expect(e.engineBuilt).toBe(false);
+      full.destroy();
+      e.destroy();
+    }
+    expect(typed).toBeGreaterThan(0);
+  });
+
   it('an edit before the engine is built is applied, recalculated and kept', () => {
     const e = openWorkbook(exampleDocument(), { firstTableFirst: true, deferEngine: true });
     expect(e.amount('t06', 'public', 'amount')?.toFixed(2)).toBe('596.17');

@@ -62,5 +62,6 @@ describe('parseFormula', () => {
   it('follows HyperFormula on empty cells, "" and division by zero', () => {
     const v = new FirstValues({ s: [[null, '=A1', '=A1+1', '=IF(A1="","x",1)', '=1/A1', '=ROUND(2.675,2)', '=0.1+0.2-0.3']] });
     expect(v.sheetValues('s')[0]).toEqual([null, null, 1, 'x', { error: '#DIV/0!' }, 2.68, 0]);
+    expect(v.evaluate('C1*2', 's')).toBe(2);
   });
 });
