@@ -58,6 +58,8 @@ describe('editing', () => {
     wb = opened.wb;
     // The first table was painted from the document's inputs before HyperFormula was built.
     expect(opened.engineBuilt).toBe(false);
+    await wb.screenshot('first-paint');
+    expect(await wb.cellText('t01', 'inc.grand', 'amount')).toBe('1,576.05');
     await wb.edit('t01', 'inc.open', 'amount', '10');
     expect(await wb.cellText('t01', 'inc.open', 'amount')).toBe('10.00');
     expect(await wb.cellText('t01', 'inc.grand', 'amount')).toBe('1,586.05');
