@@ -21,30 +21,50 @@ export function stat(samples) {
 }
 
 /**
- * Installed before any page script: the time at which the frame that shows the first table cell
- * has been painted (its requestAnimationFrame callback posts a message, delivered after the paint).
- * A page may put its table up before DOMContentLoaded (the cold-open floor does), so that is checked first.
+ * Installed before any page script (`page.addInitScript(firstPaintProbe, options)`): the time at
+ * which the frame that shows the first table cell has been painted (its requestAnimationFrame
+ * callback posts a message, delivered after the paint), as `window.__firstTablePaint`.
+ * - `fromStart`: watch the document from the start (the single file's app may paint before the
+ *   parser is done: its lazy parts come after the loader); else from DOMContentLoaded, checking
+ *   first whether the table is up already (the cold-open floor puts it up before).
+ * - `marker`: the message handler is a named function that runs 5 ms and sets the mark
+ *   `bench:painted`, so that a CPU profile or a trace shows the moment (bench/profile-open.mjs
+ *   and bench/thread-time.mjs end their window there).
+ * Both bench figures and the profiler use this one probe, so they measure the same moment.
  */
-function firstPaintProbe() {
+export function firstPaintProbe({ fromStart = false, marker = false } = {}) {
   const seen = () => document.querySelector('.ht_master td[data-cell]');
   const painted = new MessageChannel();
-  painted.port1.onmessage = () => (window.__firstTablePaint = performance.now());
+  painted.port1.onmessage = marker
+    ? function benchFirstTablePainted() {
+        window.__firstTablePaint = performance.now();
+        performance.mark('bench:painted');
+        const t = performance.now();
+        while (performance.now() - t < 5);
+      }
+    : () => (window.__firstTablePaint = performance.now());
   const done = () => requestAnimationFrame(() => painted.port2.postMessage(null));
   const mo = new MutationObserver(() => {
     if (!seen()) return;
     mo.disconnect();
     done();
   });
-  document.addEventListener('DOMContentLoaded', () => (seen() ? done() : mo.observe(document.body, { childList: true, subtree: true })));
+  if (fromStart) mo.observe(document, { childList: true, subtree: true });
+  else document.addEventListener('DOMContentLoaded', () => (seen() ? done() : mo.observe(document.body, { childList: true, subtree: true })));
 }
 
-/** One first visit: a fresh browser profile (no cache, no IndexedDB); ms to the first table painted. */
-async function openFresh(url, after) {
+/**
+ * One first visit: a fresh browser profile (no cache, no IndexedDB); ms to the first table painted.
+ * `probe`: firstPaintProbe's options; `before(page, ctx)` runs before the navigation (the profiler
+ * starts its CDP session there), `after(page, paint)` once the table is painted; its result is `extra`.
+ */
+export async function openFresh(url, { probe = {}, before, after } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'bench-profile-'));
   const ctx = await chromium.launchPersistentContext(dir, { executablePath: CHROMIUM, args: BROWSER_ARGS, headless: true, viewport: { width: 1400, height: 900 } });
   try {
     const page = ctx.pages()[0] ?? (await ctx.newPage());
-    await page.addInitScript(firstPaintProbe);
+    if (before) await before(page, ctx);
+    await page.addInitScript(firstPaintProbe, probe);
     await page.goto(url);
     await page.waitForFunction(() => window.__firstTablePaint !== undefined, null, { timeout: 60000 });
     const paint = await page.evaluate(() => window.__firstTablePaint);
@@ -53,8 +73,8 @@ async function openFresh(url, after) {
       html: performance.getEntriesByType('navigation')[0]?.responseEnd,
       ...Object.fromEntries(performance.getEntriesByType('mark').filter((m) => m.name.startsWith('app:')).map((m) => [m.name.slice(4), m.startTime])),
     }));
-    if (after) await after(page, paint);
-    return { paint, phases };
+    const extra = after ? await after(page, paint) : undefined;
+    return { paint, phases, extra };
   } finally {
     await ctx.close();
     rmSync(dir, { recursive: true, force: true });
@@ -73,13 +93,17 @@ export async function coldOpen(url, distDir, runs = 7, floor) {
   let js = null;
   let floorUrl = null;
   for (let i = 0; i < runs; i++) {
-    const run = await openFresh(url, js ? undefined : async (page, paint) => {
-        // What the page fetches by itself once the table is up (no click), then what waits for one.
-        await page.waitForLoadState('networkidle');
-        await page.waitForTimeout(500);
-        const resources = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => ({ name: e.name, end: e.responseEnd })));
-        js = jsSizes(paint, resources, distDir, url);
-      });
+    const run = await openFresh(url, {
+      after: js
+        ? undefined
+        : async (page, paint) => {
+            // What the page fetches by itself once the table is up (no click), then what waits for one.
+            await page.waitForLoadState('networkidle');
+            await page.waitForTimeout(500);
+            const resources = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => ({ name: e.name, end: e.responseEnd })));
+            js = jsSizes(paint, resources, distDir, url);
+          },
+    });
     times.push(run.paint);
     phases.push(run.phases);
     if (floor) {

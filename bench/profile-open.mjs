@@ -7,14 +7,12 @@
 // functions by inclusive time, and idle time. CPU samples are much steadier than wall time on a
 // shared machine; read shares and sums, not the wall clock. `--single` profiles dist's
 // juesuan.html from file:// instead (builds dist/ like `npm run build`).
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium } from 'playwright-core';
 import { SourceMapConsumer } from 'source-map-js';
 import { build, preview } from 'vite';
-import { BROWSER_ARGS } from './browser-bench.mjs';
+import { openFresh } from './browser-bench.mjs';
 import { writeOpenFloor } from './floors/open-page.mjs';
 
 const root = process.cwd();
@@ -29,51 +27,36 @@ if (!argv.includes('--no-build')) {
   await build({ root, logLevel: 'warn', build: single ? { sourcemap: true } : { outDir: distDir, emptyOutDir: true, sourcemap: true } });
 }
 
-/** Marks the paint of the first table in the CPU profile: a named function that runs 5 ms. */
-function probe() {
-  const painted = new MessageChannel();
-  painted.port1.onmessage = function benchFirstTablePainted() {
-    window.__firstTablePaint = performance.now();
-    const t = performance.now();
-    while (performance.now() - t < 5);
-  };
-  const seen = () => document.querySelector('.ht_master td[data-cell]');
-  const done = () => requestAnimationFrame(() => painted.port2.postMessage(null));
-  const mo = new MutationObserver(() => {
-    if (!seen()) return;
-    mo.disconnect();
-    done();
-  });
-  document.addEventListener('DOMContentLoaded', () => (seen() ? done() : mo.observe(document.body, { childList: true, subtree: true })));
-}
-
+/**
+ * One fresh-profile first visit (browser-bench.mjs's openFresh, the bench's own set-up and probe)
+ * with V8's sampling profiler on from navigation start; the probe's marker function ends the window.
+ */
 async function profileOnce(url, warmUrl) {
-  const dir = mkdtempSync(join(tmpdir(), 'profile-open-'));
-  const ctx = await chromium.launchPersistentContext(dir, { executablePath: '/usr/bin/chromium', args: BROWSER_ARGS, headless: true, viewport: { width: 1400, height: 900 } });
-  try {
-    const page = ctx.pages()[0] ?? (await ctx.newPage());
-    // A same-origin page first, so the app's navigation stays in the renderer being profiled.
-    if (warmUrl) await page.goto(warmUrl);
-    const cdp = await ctx.newCDPSession(page);
-    await cdp.send('Profiler.enable');
-    await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
-    await page.addInitScript(probe);
-    await cdp.send('Profiler.start');
-    await page.goto(url);
-    await page.waitForFunction(() => window.__firstTablePaint !== undefined, null, { timeout: 60000 });
-    const { profile } = await cdp.send('Profiler.stop');
-    const { marks, js } = await page.evaluate(() => ({
-      marks: {
-        paint: window.__firstTablePaint,
-        ...Object.fromEntries(performance.getEntriesByType('mark').filter((m) => m.name.startsWith('app:')).map((m) => [m.name.slice(4), m.startTime])),
-      },
-      js: performance.getEntriesByType('resource').filter((e) => e.name.endsWith('.js') && e.responseEnd <= window.__firstTablePaint).map((e) => e.name),
-    }));
-    return { profile, marks, js };
-  } finally {
-    await ctx.close();
-    rmSync(dir, { recursive: true, force: true });
-  }
+  let cdp;
+  const { extra } = await openFresh(url, {
+    // --single: watched from the document's start, as the single-file bench figure does.
+    probe: { marker: true, fromStart: single },
+    before: async (page, ctx) => {
+      // A same-origin page first, so the app's navigation stays in the renderer being profiled.
+      if (warmUrl) await page.goto(warmUrl);
+      cdp = await ctx.newCDPSession(page);
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+      await cdp.send('Profiler.start');
+    },
+    after: async (page) => {
+      const { profile } = await cdp.send('Profiler.stop');
+      const { marks, js } = await page.evaluate(() => ({
+        marks: {
+          paint: window.__firstTablePaint,
+          ...Object.fromEntries(performance.getEntriesByType('mark').filter((m) => m.name.startsWith('app:')).map((m) => [m.name.slice(4), m.startTime])),
+        },
+        js: performance.getEntriesByType('resource').filter((e) => e.name.endsWith('.js') && e.responseEnd <= window.__firstTablePaint).map((e) => e.name),
+      }));
+      return { profile, marks, js };
+    },
+  });
+  return extra;
 }
 
 const maps = new Map();

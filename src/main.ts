@@ -68,7 +68,12 @@ performance.mark('app:mounted');
 // Hosted: an offline copy; an update waits until nothing is unsaved.
 void startOffline({ isSaved: () => controller.opened?.autosave.status.state === 'saved' });
 // Not before the first table's frame: it would compete with it for the network and the CPU.
-requestAnimationFrame(() =>
+requestAnimationFrame(() => {
+  // The first table was painted from the document's inputs by the engine's small evaluator: the
+  // formula engine is built in a task of its own once that frame is out (from the next frame on:
+  // a task queued now may run before the frame's other work, e.g. a presentation callback). An
+  // edit typed before then builds it at once.
+  requestAnimationFrame(() => setTimeout(() => session.finishOpen()));
   setTimeout(() => {
     void import('./engine/narrative').then((m) => {
       narrative = m;
@@ -76,8 +81,8 @@ requestAnimationFrame(() =>
     });
     // The user's code lists, for pasted blocks (ownCodes above).
     void catalogues.list().catch(() => undefined);
-  }),
-);
+  });
+});
 
 /**
  * Test hook for the end-to-end page models (test/e2e/pages): selecting and revealing cells by
@@ -85,7 +90,7 @@ requestAnimationFrame(() =>
  */
 declare global {
   interface Window {
-    __workbook?: Pick<typeof app, 'goToCell' | 'revealCell' | 'currentTab'>;
+    __workbook?: Pick<typeof app, 'goToCell' | 'revealCell' | 'currentTab'> & { engineBuilt(): boolean };
   }
 }
-window.__workbook = { goToCell: app.goToCell, revealCell: app.revealCell, currentTab: app.currentTab };
+window.__workbook = { goToCell: app.goToCell, revealCell: app.revealCell, currentTab: app.currentTab, engineBuilt: () => session.engine.engineBuilt };

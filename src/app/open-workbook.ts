@@ -152,8 +152,9 @@ export class OpenedWorkbook {
       const recover = claim.mode === 'writer' && deps.journal && !options.fresh;
       const { recovered, failure } = recover ? await tryRecover(deps.store, deps.journal!, id) : { recovered: null, failure: null };
       const loaded = await deps.store.load(id);
-      // The workbook on screen: its first table is wanted first (WorkbookEngine.open's firstTableFirst).
-      const session = new WorkbookSession(openWorkbook(loaded.doc, { firstTableFirst: true }));
+      // The workbook on screen: its first table is wanted first (WorkbookEngine.open's firstTableFirst),
+      // painted before the formula engine is built (deferEngine; the page calls session.finishOpen()).
+      const session = new WorkbookSession(openWorkbook(loaded.doc, { firstTableFirst: true, deferEngine: true }));
       const autosave = new Autosave(deps.store, session, id, { revision: loaded.info.revision, doc: session.doc }, deps.autosave);
       // The app reopens this workbook next time; failing to note that must not stop opening it.
       await deps.store.setSetting('lastOpenedId', id).catch(() => undefined);

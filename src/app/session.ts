@@ -64,6 +64,15 @@ export class WorkbookSession {
     for (const fn of this.listeners) fn(e);
   }
 
+  /**
+   * Builds the formula engine an open deferred (the first table was painted from the evaluator's
+   * values): call once that table is on screen. Views get any value the engine computed otherwise.
+   */
+  finishOpen(): void {
+    const corrections = this.engine.finishOpen();
+    if (corrections.length) this.emit({ type: 'values', changes: corrections });
+  }
+
   private stored(e: Pick<CellEdit, 'sheet' | 'row' | 'col' | 'printed'>): string | null {
     if (e.printed) return this.engine.printedValue(e.sheet, e.row, e.col);
     if (e.sheet === 'fig' || e.sheet === 'audit' || e.sheet === 'perf') return null;

@@ -151,7 +151,7 @@ export class StorageController {
 
   /** The example in memory, nothing stored (IndexedDB unavailable or failing). */
   static async inMemory(error: StorageError, problems: StartProblem[] = []): Promise<StorageController> {
-    return new StorageController(null, new WorkbookSession(openWorkbook(await loadExample(), { firstTableFirst: true })), null, error, problems);
+    return new StorageController(null, new WorkbookSession(openWorkbook(await loadExample(), { firstTableFirst: true, deferEngine: true })), null, error, problems);
   }
 
   get stored(): boolean {

@@ -13,6 +13,7 @@ import { registerDecimalRound } from './round-plugin';
 import { expandParts, INDICATOR_SHEET, isIndicatorLayoutText } from '../model/part';
 import { CellNamer } from './narrative/sources';
 import { applyRowPatch, cellContent, planRowPatch, sheetInputs } from './insert-rows';
+import { FirstValues, UnsupportedFormula } from './first-values';
 
 export type CellValue = number | string | null | { error: string };
 
@@ -85,6 +86,13 @@ export interface OpenOptions {
    * cold open shows the first table sooner (docs/performance.md). Default: every sheet at once.
    */
   firstTableFirst?: boolean;
+  /**
+   * Build no HyperFormula yet: a sheet's values are computed by the small evaluator of
+   * first-values.ts (the same values, tested cell by cell) until anything else is asked — an edit,
+   * 审核, a figure, a formula outside its subset — or finishOpen() builds the engine. The app's cold
+   * open paints its first table this way and builds the engine right after (docs/performance.md).
+   */
+  deferEngine?: boolean;
 }
 
 /** Sheets the engine adds itself, read by no table: the candidates for a later build. */
@@ -108,7 +116,11 @@ function toCellValue(v: unknown): CellValue {
 }
 
 export class WorkbookEngine {
-  private hfCore!: HyperFormula;
+  private hfBuilt: HyperFormula | null = null;
+  /** A build put off by OpenOptions.deferEngine: HF's contents, and the evaluator answering meanwhile. */
+  private deferred: { sheets: Record<string, RawCellContent[][]>; first: FirstValues; shown: Set<AnySheetId> } | null = null;
+  /** Cells whose early value differed from HyperFormula's (never, if first-values.ts is right): for the views. */
+  private corrections: CellChange[] = [];
   /**
    * Sheets open() left out of the first build (see OpenOptions.firstTableFirst), by id, with their
    * HF contents; added by complete() on their first use.
@@ -142,8 +154,71 @@ export class WorkbookEngine {
   static open(doc: WorkbookDocument, env: EngineInput, options: OpenOptions = {}): WorkbookEngine {
     registerDecimalRound();
     const e = new WorkbookEngine(env);
-    e.build(doc, undefined, options.firstTableFirst === true);
+    e.build(doc, undefined, options.firstTableFirst === true, options.deferEngine === true);
     return e;
+  }
+
+  /** The HF workbook as built so far (a deferred build happens here, on first need). */
+  private get hfCore(): HyperFormula {
+    if (this.deferred) this.buildDeferred();
+    return this.hfBuilt!;
+  }
+
+  private buildDeferred(): void {
+    const { sheets, first, shown } = this.deferred!;
+    this.deferred = null;
+    const before = new Map(this.sheetNum);
+    this.hfBuilt = HyperFormula.buildFromSheets(sheets, HF_CONFIG);
+    this.mapSheets();
+    // Positions handed out before the build (addr()) must stay true after it.
+    for (const [id, n] of before) if (this.sheetNum.get(id) !== n) throw new Error(`sheet ${id} numbered ${n} before the build`);
+    for (const id of shown) {
+      const early = first.sheetValues(id);
+      const s = this.sheet(id);
+      this.sheetValues(id).forEach((row, r) =>
+        row.forEach((v, c) => {
+          const cell = s.cells[r]?.[c];
+          if ((cell?.t === 'formula' || cell?.t === 'input') && JSON.stringify(v) !== JSON.stringify(early[r]![c])) this.corrections.push({ sheet: id, row: cell.row, col: cell.col, value: v });
+        }),
+      );
+    }
+  }
+
+  /**
+   * Builds the formula engine now if open() deferred it (and the sheets left for later): call once
+   * the first table is on screen. Returns the cells whose values shown until now were not the
+   * engine's (none while first-values.ts agrees with HyperFormula), for the views to patch.
+   */
+  finishOpen(): CellChange[] {
+    this.complete();
+    return this.takeCorrections();
+  }
+
+  /** False while open()'s deferEngine build has not happened yet. */
+  get engineBuilt(): boolean {
+    return this.deferred === null;
+  }
+
+  private takeCorrections(): CellChange[] {
+    const out = this.corrections;
+    this.corrections = [];
+    return out;
+  }
+
+  /** A value of the early evaluator while the build is deferred; undefined once HF answers. */
+  private earlyValues<T>(sheet: AnySheetId, read: (first: FirstValues) => T): T | undefined {
+    const d = this.deferred;
+    if (!d || this.pendingSheets?.has(sheet) || !d.first.has(sheet)) return undefined;
+    try {
+      const v = read(d.first);
+      d.shown.add(sheet);
+      return v;
+    } catch (e) {
+      if (!(e instanceof UnsupportedFormula)) throw e;
+      // Outside the evaluator's subset: HyperFormula answers from now on.
+      this.buildDeferred();
+      return undefined;
+    }
   }
 
   /** The HF workbook with every sheet (complete() first). */
@@ -163,10 +238,11 @@ export class WorkbookEngine {
    * the first edit does not wait for it. A no-op when nothing is pending.
    */
   complete(): void {
+    // A deferred build first: it numbers the sheets it has, the pending ones not among them.
+    const hf = this.hfCore;
     const pending = this.pendingSheets;
     if (!pending) return;
     this.pendingSheets = null;
-    const hf = this.hfCore;
     hf.batch(() => {
       // All named first: one late sheet's formulas may read another.
       for (const id of pending.keys()) hf.addSheet(id);
@@ -182,7 +258,7 @@ export class WorkbookEngine {
     return this.book;
   }
 
-  private build(doc: WorkbookDocument, pre?: { book: CodeBook; layout: WorkbookLayout }, firstTableFirst = false): void {
+  private build(doc: WorkbookDocument, pre?: { book: CodeBook; layout: WorkbookLayout }, firstTableFirst = false, deferEngine = false): void {
     this.doc = doc;
     this.book = pre?.book ?? new CodeBook(doc, this.env.catalogues);
     this.layout = pre?.layout ?? buildLayout(this.env.template, doc, this.book);
@@ -191,10 +267,14 @@ export class WorkbookEngine {
       const inputs = sheetInputs(doc, s.id);
       sheets[s.id] = s.cells.map((row) => row.map((cell) => cellContent(cell, inputs)));
     }
-    this.hfCore?.destroy();
+    this.hfBuilt?.destroy();
+    this.hfBuilt = null;
+    this.deferred = null;
+    this.corrections = [];
     this.pendingSheets = firstTableFirst ? lateSheets(sheets) : null;
     for (const id of this.pendingSheets?.keys() ?? []) delete sheets[id];
-    this.hfCore = HyperFormula.buildFromSheets(sheets, HF_CONFIG);
+    if (deferEngine) this.deferred = { sheets, first: new FirstValues(sheets), shown: new Set() };
+    else this.hfBuilt = HyperFormula.buildFromSheets(sheets, HF_CONFIG);
     this.indexLayout();
   }
 
@@ -213,10 +293,12 @@ export class WorkbookEngine {
   private mapSheets(): void {
     this.sheetNum.clear();
     this.sheetById.clear();
+    // Before a deferred build: HF numbers the sheets of buildFromSheets in their order (checked after it).
+    const order = this.deferred && Object.keys(this.deferred.sheets);
     for (const s of this.layout.sheets) {
       if (this.pendingSheets?.has(s.id)) continue;
-      const n = this.hfCore.getSheetId(s.id);
-      if (n === undefined) throw new Error(`sheet ${s.id} missing`);
+      const n = order ? order.indexOf(s.id) : this.hfBuilt!.getSheetId(s.id);
+      if (n === undefined || n < 0) throw new Error(`sheet ${s.id} missing`);
       this.sheetNum.set(s.id, n);
       this.sheetById.set(n, s);
     }
@@ -248,7 +330,8 @@ export class WorkbookEngine {
   }
 
   destroy(): void {
-    this.hfCore.destroy();
+    this.deferred = null;
+    this.hfBuilt?.destroy();
   }
 
   /** The current document (inputs only). */
@@ -278,6 +361,8 @@ export class WorkbookEngine {
   value(sheet: AnySheetId, row: string, col: string): CellValue {
     const a = this.addr(sheet, row, col);
     if (!a) throw new Error(`unknown cell ${sheet}:${row}:${col}`);
+    const early = this.earlyValues(sheet, (first) => first.value(sheet, a.row, a.col));
+    if (early !== undefined) return early;
     return toCellValue(this.hfFor(sheet).getCellValue(a));
   }
 
@@ -318,12 +403,18 @@ export class WorkbookEngine {
     const a = this.addr(sheet, row, col);
     if (a?.cell?.t !== 'input' || !a.cell.follow) return undefined;
     if (this.doc.inputs[sheet as SheetId]?.[row]?.[col] === undefined) return this.value(sheet, row, col);
+    // A typed-over cell's tooltip on the first table: no engine build for it.
+    const follow = a.cell.follow.formula;
+    const early = this.earlyValues(sheet, (first) => first.evaluate(follow, sheet));
+    if (early !== undefined) return early;
     return toCellValue(this.hfFor(sheet).calculateFormula(`=${a.cell.follow.formula}`, a.sheet));
   }
 
   /** Rectangular values of one sheet (HF trims trailing blanks; views need full rows). */
   sheetValues(id: AnySheetId): CellValue[][] {
     const s = this.sheet(id);
+    const early = this.earlyValues(id, (first) => first.sheetValues(id));
+    if (early) return early;
     const hf = this.hfFor(id);
     const raw = hf.getSheetValues(this.sheetNum.get(id)!);
     return s.cells.map((row, r) => row.map((_, c) => toCellValue(raw[r]?.[c] ?? null)));
@@ -400,6 +491,8 @@ export class WorkbookEngine {
       }
     }
     this.refreshPrinted(mapped);
+    // The edit built a deferred engine: a cell shown before that with another value is patched too.
+    mapped.push(...this.takeCorrections().filter((c) => !mapped.some((m) => m.sheet === c.sheet && m.row === c.row && m.col === c.col)));
     return { changes: mapped, structural: false };
   }
 

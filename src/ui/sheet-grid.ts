@@ -60,6 +60,8 @@ export class SheetGrid {
   private readonly cursor = new Map<AnySheetId, Cursor | undefined>();
   /** The frozen rows' measured heights, for the sheet they were measured on. */
   private frozen: { sheet: AnySheetId; heights: (number | undefined)[] } | null = null;
+  /** guessFrozenHeights' answer for one sheet. */
+  private guess: { layout: SheetLayout; heights: (number | undefined)[] } | null = null;
   /** 审查: computed cells take the figure the document prints (typed, pasted, shown). */
   private reviewing = false;
 
@@ -300,7 +302,10 @@ export class SheetGrid {
       fixedRowsTop: frozenRows(this.layout),
       // Re-measured for this sheet by syncFrozenHeights; a reload of the same sheet (rows added or
       // removed below its header) keeps the measured heights, so that it renders once, not twice.
-      rowHeights: this.frozen?.sheet === this.sheetId ? frozenHeights(this.frozen.heights) : undefined,
+      // A sheet not measured yet gets the heights its frozen rows usually have (guessFrozenHeights):
+      // when the measure agrees, it is not rendered a second time.
+      // (Asked while rendering, when the theme's default height is known.)
+      rowHeights: this.frozen?.sheet === this.sheetId ? frozenHeights(this.frozen.heights) : (r: number) => this.guessFrozenHeights()[r] as number,
       maxRows: this.layout.cells.length,
       maxCols: this.layout.width,
     };
@@ -328,10 +333,28 @@ export class SheetGrid {
       heights.push(h);
     }
     if (!heights.length) return;
-    const kept = this.frozen?.sheet === this.sheetId ? this.frozen.heights : null;
+    const kept = this.frozen?.sheet === this.sheetId ? this.frozen.heights : this.guessFrozenHeights();
     if (kept && kept.length === heights.length && kept.every((h, r) => h === heights[r])) return;
     this.frozen = { sheet: this.sheetId, heights };
     this.hot.updateSettings({ rowHeights: frozenHeights(heights) });
+  }
+
+  /**
+   * The frozen rows' heights before they are measured, as the theme draws one-line header rows:
+   * its default row height, the first shown row one pixel more (the table's top border). A header
+   * that wraps measures taller, and the sheet renders again with the measured heights. Reads the
+   * theme's default through Handsontable 18.1's internal styles handler (pinned); none: no guess.
+   */
+  private guessFrozenHeights(): (number | undefined)[] {
+    if (this.guess?.layout === this.layout) return this.guess.heights;
+    const styles = (this.hot as unknown as { stylesHandler?: { getDefaultRowHeight?: () => number | undefined } } | undefined)?.stylesHandler;
+    const base = styles?.getDefaultRowHeight?.();
+    if (!base) return [];
+    const hidden = new Set(this.layout.rowKinds.flatMap((k, r) => (k === 'title' ? [r] : [])));
+    const shown = Array.from({ length: frozenRows(this.layout) }, (_, r) => r).filter((r) => !hidden.has(r));
+    const heights = Array.from({ length: frozenRows(this.layout) }, (_, r) => (hidden.has(r) ? undefined : r === shown[0] ? base + 1 : base));
+    this.guess = { layout: this.layout, heights };
+    return heights;
   }
 
   /**

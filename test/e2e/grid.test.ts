@@ -53,6 +53,22 @@ describe('the example workbook', () => {
 });
 
 describe('editing', () => {
+  it('keeps an edit typed the moment the first table appears (before the formula engine is built) and recalculates it', async () => {
+    const opened = await app.openAtFirstPaint();
+    wb = opened.wb;
+    // The first table was painted from the document's inputs before HyperFormula was built.
+    expect(opened.engineBuilt).toBe(false);
+    await wb.screenshot('first-paint');
+    expect(await wb.cellText('t01', 'inc.grand', 'amount')).toBe('1,576.05');
+    await wb.edit('t01', 'inc.open', 'amount', '10');
+    expect(await wb.cellText('t01', 'inc.open', 'amount')).toBe('10.00');
+    expect(await wb.cellText('t01', 'inc.grand', 'amount')).toBe('1,586.05');
+    await wb.screenshot('first-paint-edit');
+    await wb.reloadSaved();
+    expect(await wb.cellText('t01', 'inc.open', 'amount')).toBe('10.00');
+    expect(await wb.cellText('t01', 'inc.grand', 'amount')).toBe('1,586.05');
+  });
+
   it('recalculates 06 on the same screen, reports the 05/06 difference, and undoes it', async () => {
     await open();
     await wb.edit('t06', '30201', 'amount', '31.34');

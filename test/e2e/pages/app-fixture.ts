@@ -9,6 +9,8 @@ import { WorkbookPage } from './workbook-page';
 export interface AppFixture {
   /** Opens the app in a fresh browser context (first visit: the built-in example). */
   open(): Promise<WorkbookPage>;
+  /** As open(), returning as soon as the first table is in the page (see WorkbookPage.openAtFirstPaint). */
+  openAtFirstPaint(): Promise<{ wb: WorkbookPage; engineBuilt: boolean | undefined }>;
   readonly browser: Browser;
   readonly url: string;
 }
@@ -43,6 +45,11 @@ export function useAppFixture(): AppFixture {
     async open() {
       current = await WorkbookPage.open(browser!, server!.url);
       return current;
+    },
+    async openAtFirstPaint() {
+      const opened = await WorkbookPage.openAtFirstPaint(browser!, server!.url);
+      current = opened.wb;
+      return opened;
     },
     get browser() {
       return browser!;

@@ -34,6 +34,29 @@ export class WorkbookPage {
     return wb;
   }
 
+  /**
+   * Opens the app and returns the moment the first table's cells are in the page, without waiting
+   * for start-up to settle (a user typing at once). `engineBuilt`: whether the formula engine had
+   * been built when the first table appeared (the cold open paints before it: false).
+   */
+  static async openAtFirstPaint(browser: Browser, url: string): Promise<{ wb: WorkbookPage; engineBuilt: boolean | undefined }> {
+    const app = await newAppPage(browser, url, { goto: false });
+    await app.page.addInitScript(() => {
+      const w = window as unknown as { __engineAtFirstPaint?: boolean; __workbook?: { engineBuilt(): boolean } };
+      const mo = new MutationObserver(() => {
+        if (!document.querySelector('.ht_master td[data-cell]')) return;
+        mo.disconnect();
+        // Observers run once main.ts's task is done: the test hook exists, the next frame has not come.
+        w.__engineAtFirstPaint = w.__workbook?.engineBuilt();
+      });
+      mo.observe(document, { childList: true, subtree: true });
+    });
+    await app.page.goto(url);
+    await app.page.waitForSelector('.ht_master td[data-cell]');
+    const engineBuilt = await app.page.evaluate(() => (window as unknown as { __engineAtFirstPaint?: boolean }).__engineAtFirstPaint);
+    return { wb: new WorkbookPage(app), engineBuilt };
+  }
+
   async close(): Promise<void> {
     await this.app.context.close();
   }
