@@ -232,19 +232,43 @@ export class WorkbookEngine {
     const layout = pre?.layout ?? buildLayout(this.env.template, doc, book);
     const patch = planRowPatch(this.layout, this.doc, layout, doc);
     if (!patch) return this.rebuild(doc, { book, layout });
+    let changes: ExportedChange[];
     try {
-      applyRowPatch(this.hf, patch, (id) => this.sheetNum.get(id as AnySheetId)!);
+      changes = applyRowPatch(this.hf, patch, (id) => this.sheetNum.get(id as AnySheetId)!);
     } catch {
       // HF refused part of it (a sheet size limit): the formula workbook is built afresh instead.
       return this.rebuild(doc, { book, layout });
     }
+    const before = { findings: this.findings, rules: this.ruleByRow, tolerance: this.doc.auditTolerance };
     // The document left behind keeps its layout for an undo right after (documents never change in place).
     this.left = { doc: this.doc, book: this.book, layout: this.layout };
     this.doc = doc;
     this.book = book;
     this.layout = layout;
     this.indexLayout();
+    this.carryFindings(before, changes);
     return { changes: [], structural: true };
+  }
+
+  /**
+   * After rows moved in place, the 审核 findings of the rules that are the same (the expanded rule
+   * is shared between layouts: same template rule, code and name) and whose 审核 cells HF did not
+   * report changed are kept; only new rules and changed ones are evaluated (as an edit does).
+   */
+  private carryFindings(
+    before: { findings: Map<string, Finding | null> | null; rules: ReadonlyMap<string, ExpandedRule>; tolerance: WorkbookDocument['auditTolerance'] },
+    changes: ExportedChange[],
+  ): void {
+    const tol = this.doc.auditTolerance;
+    if (!before.findings || before.tolerance.rounding !== tol.rounding || before.tolerance.error !== tol.error) return;
+    const changed = new Set<string>();
+    for (const c of this.mapChanges(changes)) if (c.sheet === 'audit') changed.add(c.row);
+    const findings = new Map<string, Finding | null>();
+    for (const rule of this.layout.rules) {
+      const kept = before.rules.get(rule.rowId) === rule && !changed.has(rule.rowId) ? before.findings.get(rule.rowId) : undefined;
+      findings.set(rule.rowId, kept === undefined ? this.evaluateRule(rule) : kept);
+    }
+    this.findings = findings;
   }
 
   destroy(): void {
