@@ -13,6 +13,7 @@ import { registerDecimalRound } from './round-plugin';
 import { expandParts, INDICATOR_SHEET, isIndicatorLayoutText } from '../model/part';
 import { CellNamer } from './narrative/sources';
 import { applyRowPatch, cellContent, planRowPatch, sheetInputs } from './insert-rows';
+import { fastTopSort } from './hf-topsort';
 
 export type CellValue = number | string | null | { error: string };
 
@@ -195,6 +196,7 @@ export class WorkbookEngine {
     this.pendingSheets = firstTableFirst ? lateSheets(sheets) : null;
     for (const id of this.pendingSheets?.keys() ?? []) delete sheets[id];
     this.hfCore = HyperFormula.buildFromSheets(sheets, HF_CONFIG);
+    fastTopSort(this.hfCore);
     this.indexLayout();
   }
 
