@@ -246,6 +246,26 @@ export function planRowPatch(prevLayout: WorkbookLayout, prevDoc: WorkbookDocume
 }
 
 /**
+ * The writes (row by row, columns ascending, as planned) as rectangles of adjacent cells, in the
+ * same order: HF writes a rectangle cell by cell as separate writes would, but pays its per-call
+ * work (checks, an undo entry it then drops) once. The new rows of a sheet are mostly one block.
+ */
+function blocks(writes: SheetPatch['writes']): { r: number; c: number; rows: RawCellContent[][] }[] {
+  const out: { r: number; c: number; rows: RawCellContent[][] }[] = [];
+  let k = 0;
+  while (k < writes.length) {
+    // One run of adjacent cells in a row.
+    const { r, c } = writes[k]!;
+    const run: RawCellContent[] = [];
+    while (k < writes.length && writes[k]!.r === r && writes[k]!.c === c + run.length) run.push(writes[k++]!.content);
+    const last = out[out.length - 1];
+    if (last && last.c === c && last.r + last.rows.length === r && last.rows[0]!.length === run.length) last.rows.push(run);
+    else out.push({ r, c, rows: [run] });
+  }
+  return out;
+}
+
+/**
  * Applies a patch with one recalculation. `sheetNum` maps layout ids to HF sheets. Returns HF's
  * changes of that recalculation (new positions): every cell whose value it changed or wrote.
  */
@@ -274,7 +294,7 @@ export function applyRowPatch(hf: HyperFormula, patch: RowPatch, sheetNum: (id: 
     }
     for (const s of patch.sheets) {
       const sheet = sheetNum(s.id);
-      for (const w of s.writes) hf.setCellContents({ sheet, row: w.r, col: w.c }, w.content);
+      for (const b of blocks(s.writes)) hf.setCellContents({ sheet, row: b.r, col: b.c }, b.rows);
     }
     resumed = true;
     return hf.resumeEvaluation();
