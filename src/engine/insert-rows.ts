@@ -127,27 +127,26 @@ function sameRun(a: string, i: number, b: string, j: number, n: number): boolean
 function sameWhenMoved(formula: string, own: string, maps: ReadonlyMap<string, Int32Array>, now: string): boolean {
   let i = 0; // next unmatched position in formula
   let j = 0; // the same position in now
-  /** The literal part formula[i, to), then the moved row number of the digits formula[to, to + digits.length). */
-  const step = (to: number, digits: string, map: Int32Array): boolean => {
-    if (!sameRun(formula, i, now, j, to - i)) return false;
-    j += to - i;
-    const n = map[Number(digits) - 1];
-    if (n === undefined || n < 0) return false;
-    const moved = String(n + 1);
-    if (!now.startsWith(moved, j)) return false;
-    j += moved.length;
-    i = to + digits.length;
-    return true;
-  };
   REF.lastIndex = 0;
   for (let m = REF.exec(formula); m; m = REF.exec(formula)) {
-    const [, quoted, c1, r1, c2, r2] = m;
-    const map = maps.get(quoted === undefined ? own : quoted.replace(/''/g, "'"));
+    const quoted = m[1];
+    const map = maps.get(quoted === undefined ? own : quoted.includes("''") ? quoted.replace(/''/g, "'") : quoted);
     if (!map) continue;
-    const head = quoted === undefined ? 0 : quoted.length + 3;
-    const firstEnd = m.index + head + c1!.length + r1!.length;
-    if (!step(m.index + head + c1!.length, r1!, map)) return false;
-    if (c2 !== undefined && !step(firstEnd + 1 + c2.length, r2!, map)) return false;
+    // The first end's row, then the second's: the literal text up to the digits, then the moved row.
+    let digitsAt = m.index + (quoted === undefined ? 0 : quoted.length + 3) + m[2]!.length;
+    for (let end = 0; end < 2; end++) {
+      const digits = end ? m[5] : m[3];
+      if (digits === undefined) break;
+      if (end) digitsAt += m[3]!.length + 1 + m[4]!.length;
+      if (!sameRun(formula, i, now, j, digitsAt - i)) return false;
+      j += digitsAt - i;
+      const n = map[Number(digits) - 1];
+      if (n === undefined || n < 0) return false;
+      const moved = String(n + 1);
+      if (!now.startsWith(moved, j)) return false;
+      j += moved.length;
+      i = digitsAt + digits.length;
+    }
   }
   return formula.length - i === now.length - j && sameRun(formula, i, now, j, formula.length - i);
 }
