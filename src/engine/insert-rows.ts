@@ -3,7 +3,7 @@
 // of a paste): rows are inserted into (removed from) the existing HyperFormula sheets and only the cells whose content differs are written, instead of a
 // rebuild. Plans from two layouts (old and new) and applies to an HF instance; the engine facade
 // decides when. A1 positions stay inside this module and the layout's resolved formulas.
-import type { HyperFormula, RawCellContent } from 'hyperformula';
+import type { ExportedChange, HyperFormula, RawCellContent } from 'hyperformula';
 import type { WorkbookDocument } from '../model/document';
 import type { LayoutCell, SheetLayout, WorkbookLayout } from '../model/layout';
 import type { SheetId } from '../model/ids';
@@ -111,19 +111,44 @@ function alignByInsertion(prev: SheetLayout, next: SheetLayout): Int32Array | nu
 // second end shares the first's sheet. Never inside a name (SUM, ROUND) or a number.
 const REF = /(?<![A-Za-z0-9_.$])(?:'((?:[^']|'')+)'!)?([A-Z]{1,3})(\d+)(?::([A-Z]{1,3})(\d+))?(?![A-Za-z0-9_(])/g;
 
-/** The old formula with every row reference moved as HyperFormula moves it when rows are inserted. */
-function shifted(formula: string, own: string, maps: ReadonlyMap<string, Int32Array>): string {
-  return formula.replace(REF, (m, quoted: string | undefined, c1: string, r1: string, c2: string | undefined, r2: string | undefined) => {
-    const sheet = quoted === undefined ? own : quoted.replace(/''/g, "'");
-    const map = maps.get(sheet);
-    if (!map) return m;
-    const move = (r: string) => {
-      const n = map[Number(r) - 1];
-      return n === undefined || n < 0 ? `?${r}` : String(n + 1);
-    };
-    const head = quoted === undefined ? '' : `'${quoted}'!`;
-    return `${head}${c1}${move(r1)}${c2 === undefined ? '' : `:${c2}${move(r2!)}`}`;
-  });
+/** Whether a[i, i + n) equals b[j, j + n), without cutting either string. */
+function sameRun(a: string, i: number, b: string, j: number, n: number): boolean {
+  if (j + n > b.length) return false;
+  for (let k = 0; k < n; k++) if (a.charCodeAt(i + k) !== b.charCodeAt(j + k)) return false;
+  return true;
+}
+
+/**
+ * Whether the old formula, with every row reference moved as HyperFormula moves it when rows are
+ * inserted (`maps`: old row → new row per sheet; -1 for a removed row, which never matches), reads
+ * exactly `now`. Compared piece by piece as the references are found: tens of thousands of
+ * formulas per paste, and nearly all of them are equal, so no moved text is built.
+ */
+function sameWhenMoved(formula: string, own: string, maps: ReadonlyMap<string, Int32Array>, now: string): boolean {
+  let i = 0; // next unmatched position in formula
+  let j = 0; // the same position in now
+  REF.lastIndex = 0;
+  for (let m = REF.exec(formula); m; m = REF.exec(formula)) {
+    const quoted = m[1];
+    const map = maps.get(quoted === undefined ? own : quoted.includes("''") ? quoted.replace(/''/g, "'") : quoted);
+    if (!map) continue;
+    // The first end's row, then the second's: the literal text up to the digits, then the moved row.
+    let digitsAt = m.index + (quoted === undefined ? 0 : quoted.length + 3) + m[2]!.length;
+    for (let end = 0; end < 2; end++) {
+      const digits = end ? m[5] : m[3];
+      if (digits === undefined) break;
+      if (end) digitsAt += m[3]!.length + 1 + m[4]!.length;
+      if (!sameRun(formula, i, now, j, digitsAt - i)) return false;
+      j += digitsAt - i;
+      const n = map[Number(digits) - 1];
+      if (n === undefined || n < 0) return false;
+      const moved = String(n + 1);
+      if (!now.startsWith(moved, j)) return false;
+      j += moved.length;
+      i = digitsAt + digits.length;
+    }
+  }
+  return formula.length - i === now.length - j && sameRun(formula, i, now, j, formula.length - i);
 }
 
 /**
@@ -197,7 +222,7 @@ export function planRowPatch(prevLayout: WorkbookLayout, prevDoc: WorkbookDocume
         const now = bodyOf(row[c] ?? null, nextInputs);
         if (old) {
           const before = bodyOf(old[c] ?? null, prevInputs);
-          if (typeof before === 'string' && typeof now === 'string' && movesRefs(before) ? shifted(before, prev.id, maps) === now : before === now) continue;
+          if (typeof before === 'string' && typeof now === 'string' && movesRefs(before) ? sameWhenMoved(before, prev.id, maps, now) : before === now) continue;
         } else if (now === null) continue;
         writes.push({ r: i, c, content: cellContent(row[c] ?? null, nextInputs) });
       }
@@ -219,12 +244,36 @@ export function planRowPatch(prevLayout: WorkbookLayout, prevDoc: WorkbookDocume
   return { sheets, inserted, removed, written };
 }
 
-/** Applies a patch with one recalculation. `sheetNum` maps layout ids to HF sheets. */
-export function applyRowPatch(hf: HyperFormula, patch: RowPatch, sheetNum: (id: string) => number): void {
+/**
+ * The writes (row by row, columns ascending, as planned) as rectangles of adjacent cells, in the
+ * same order: HF writes a rectangle cell by cell as separate writes would, but pays its per-call
+ * work (checks, an undo entry it then drops) once. The new rows of a sheet are mostly one block.
+ */
+function blocks(writes: SheetPatch['writes']): { r: number; c: number; rows: RawCellContent[][] }[] {
+  const out: { r: number; c: number; rows: RawCellContent[][] }[] = [];
+  let k = 0;
+  while (k < writes.length) {
+    // One run of adjacent cells in a row.
+    const { r, c } = writes[k]!;
+    const run: RawCellContent[] = [];
+    while (k < writes.length && writes[k]!.r === r && writes[k]!.c === c + run.length) run.push(writes[k++]!.content);
+    const last = out[out.length - 1];
+    if (last && last.c === c && last.r + last.rows.length === r && last.rows[0]!.length === run.length) last.rows.push(run);
+    else out.push({ r, c, rows: [run] });
+  }
+  return out;
+}
+
+/**
+ * Applies a patch with one recalculation. `sheetNum` maps layout ids to HF sheets. Returns HF's
+ * changes of that recalculation (new positions): every cell whose value it changed or wrote.
+ */
+export function applyRowPatch(hf: HyperFormula, patch: RowPatch, sheetNum: (id: string) => number): ExportedChange[] {
   skipEmptyArrayScans(hf);
   // Suspended evaluation, not hf.batch(): a batch gathers an undo entry whose every operation HF
   // walks again at each next operation (quadratic in the writes); with undoLimit 0 nothing is kept.
   hf.suspendEvaluation();
+  let resumed = false;
   try {
     // Every sheet's rows first: a formula written before another sheet's insertion would move with it.
     // HF does nothing for rows past its effective end: they are empty, so nothing moves there.
@@ -244,10 +293,12 @@ export function applyRowPatch(hf: HyperFormula, patch: RowPatch, sheetNum: (id: 
     }
     for (const s of patch.sheets) {
       const sheet = sheetNum(s.id);
-      for (const w of s.writes) hf.setCellContents({ sheet, row: w.r, col: w.c }, w.content);
+      for (const b of blocks(s.writes)) hf.setCellContents({ sheet, row: b.r, col: b.c }, b.rows);
     }
+    resumed = true;
+    return hf.resumeEvaluation();
   } finally {
-    hf.resumeEvaluation();
+    if (!resumed) hf.resumeEvaluation();
   }
 }
 

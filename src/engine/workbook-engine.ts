@@ -14,6 +14,7 @@ import { expandParts, INDICATOR_SHEET, isIndicatorLayoutText } from '../model/pa
 import { CellNamer } from './narrative/sources';
 import { applyRowPatch, cellContent, planRowPatch, sheetInputs } from './insert-rows';
 import { FirstValues, UnsupportedFormula } from './first-values';
+import { fastTopSort } from './hf-topsort';
 
 export type CellValue = number | string | null | { error: string };
 
@@ -115,6 +116,13 @@ function toCellValue(v: unknown): CellValue {
   return null;
 }
 
+/** HF over the laid-out sheets, recalculating in HF's own order without its per-visit copies (hf-topsort.ts). */
+function buildHF(sheets: Record<string, RawCellContent[][]>): HyperFormula {
+  const hf = HyperFormula.buildFromSheets(sheets, HF_CONFIG);
+  fastTopSort(hf);
+  return hf;
+}
+
 export class WorkbookEngine {
   private hfBuilt: HyperFormula | null = null;
   /** A build put off by OpenOptions.deferEngine: HF's contents, and the evaluator answering meanwhile. */
@@ -168,7 +176,7 @@ export class WorkbookEngine {
     const { sheets, first, shown } = this.deferred!;
     this.deferred = null;
     const before = new Map(this.sheetNum);
-    this.hfBuilt = HyperFormula.buildFromSheets(sheets, HF_CONFIG);
+    this.hfBuilt = buildHF(sheets);
     this.mapSheets();
     // Positions handed out before the build (addr()) must stay true after it.
     for (const [id, n] of before) if (this.sheetNum.get(id) !== n) throw new Error(`sheet ${id} numbered ${n} before the build`);
@@ -274,7 +282,7 @@ export class WorkbookEngine {
     this.pendingSheets = firstTableFirst ? lateSheets(sheets) : null;
     for (const id of this.pendingSheets?.keys() ?? []) delete sheets[id];
     if (deferEngine) this.deferred = { sheets, first: new FirstValues(sheets), shown: new Set() };
-    else this.hfBuilt = HyperFormula.buildFromSheets(sheets, HF_CONFIG);
+    else this.hfBuilt = buildHF(sheets);
     this.indexLayout();
   }
 
@@ -314,19 +322,43 @@ export class WorkbookEngine {
     const layout = pre?.layout ?? buildLayout(this.env.template, doc, book);
     const patch = planRowPatch(this.layout, this.doc, layout, doc);
     if (!patch) return this.rebuild(doc, { book, layout });
+    let changes: ExportedChange[];
     try {
-      applyRowPatch(this.hf, patch, (id) => this.sheetNum.get(id as AnySheetId)!);
+      changes = applyRowPatch(this.hf, patch, (id) => this.sheetNum.get(id as AnySheetId)!);
     } catch {
       // HF refused part of it (a sheet size limit): the formula workbook is built afresh instead.
       return this.rebuild(doc, { book, layout });
     }
+    const before = { findings: this.findings, rules: this.ruleByRow, tolerance: this.doc.auditTolerance };
     // The document left behind keeps its layout for an undo right after (documents never change in place).
     this.left = { doc: this.doc, book: this.book, layout: this.layout };
     this.doc = doc;
     this.book = book;
     this.layout = layout;
     this.indexLayout();
+    this.carryFindings(before, changes);
     return { changes: [], structural: true };
+  }
+
+  /**
+   * After rows moved in place, the 审核 findings of the rules that are the same (the expanded rule
+   * is shared between layouts: same template rule, code and name) and whose 审核 cells HF did not
+   * report changed are kept; only new rules and changed ones are evaluated (as an edit does).
+   */
+  private carryFindings(
+    before: { findings: Map<string, Finding | null> | null; rules: ReadonlyMap<string, ExpandedRule>; tolerance: WorkbookDocument['auditTolerance'] },
+    changes: ExportedChange[],
+  ): void {
+    const tol = this.doc.auditTolerance;
+    if (!before.findings || before.tolerance.rounding !== tol.rounding || before.tolerance.error !== tol.error) return;
+    const changed = new Set<string>();
+    for (const c of this.mapChanges(changes)) if (c.sheet === 'audit') changed.add(c.row);
+    const findings = new Map<string, Finding | null>();
+    for (const rule of this.layout.rules) {
+      const kept = before.rules.get(rule.rowId) === rule && !changed.has(rule.rowId) ? before.findings.get(rule.rowId) : undefined;
+      findings.set(rule.rowId, kept === undefined ? this.evaluateRule(rule) : kept);
+    }
+    this.findings = findings;
   }
 
   destroy(): void {

@@ -64,10 +64,15 @@ function expectSameAsFresh(e: WorkbookEngine): void {
       expect(e.sheetValues(s.id), `values of ${s.id}`).toEqual(fresh.sheetValues(s.id));
       expect(formulas(e, s.id), `formulas of ${s.id}`).toEqual(formulas(fresh, s.id));
     }
-    expect(e.audit().map((f) => f.message)).toEqual(fresh.audit().map((f) => f.message));
+    expect(findings(e), 'the 审核').toEqual(findings(fresh));
   } finally {
     fresh.destroy();
   }
+}
+
+/** The 审核 findings as plain data: rule, row, severity, message, figures and cells. */
+function findings(e: WorkbookEngine): unknown[] {
+  return e.audit().map((f) => ({ ...f, left: f.left?.toString(), right: f.right?.toString(), diff: f.diff?.toString(), tolerance: f.tolerance && `${f.tolerance.rounding}/${f.tolerance.error}` }));
 }
 
 /** Each row's kind and the ids of its cells, position by position (texts as such). */
@@ -192,6 +197,34 @@ describe('a pasted block, its undo and its redo equal a fresh build, all in plac
       }, 60_000);
     }
   }
+
+  it('the 审核 after a paste evaluates only new and changed rules; a new tolerance evaluates all', () => {
+    const session = new WorkbookSession(openWorkbook(largeWorkbook().doc));
+    const e = session.engine;
+    e.audit();
+    const total = e.layout.rules.length;
+    const evaluate = vi.spyOn(e as unknown as { evaluateRule: () => unknown }, 'evaluateRule');
+    applyCodePaste(session, planCodePaste(e, 't05', block100().text)!);
+    const evaluated = evaluate.mock.calls.length;
+    expect(e.layout.rules.length).toBeGreaterThan(total);
+    expect(evaluated).toBeGreaterThanOrEqual(e.layout.rules.length - total);
+    expect(evaluated).toBeLessThan(e.layout.rules.length / 2);
+    expectSameAsFresh(e);
+    evaluate.mockClear();
+    session.undo();
+    e.audit();
+    expect(evaluate.mock.calls.length).toBeLessThan(total / 2);
+    expectSameAsFresh(e);
+    // A tolerance step undone in place (same rows, other bands): every rule again.
+    session.setAuditTolerance('0.01', '0.02');
+    e.audit();
+    evaluate.mockClear();
+    session.undo();
+    e.audit();
+    expect(evaluate.mock.calls.length).toBe(e.layout.rules.length);
+    expectSameAsFresh(e);
+    e.destroy();
+  }, 60_000);
 
   it('undo and redo of other structural steps (a removed code, 部门) stay exact', () => {
     const session = new WorkbookSession(open(EXAMPLES[0]!.doc));
