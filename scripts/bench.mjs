@@ -38,7 +38,7 @@ const results = { date: new Date().toISOString(), label, ...machine(), engine, d
 const floorsUrl = `${url}floors/`;
 try {
   log('cold open (fresh profile each run)…');
-  results.coldOpen = await B.coldOpen(url, distDir, 5, (files) => url + writeOpenFloor(distDir, files).path);
+  results.coldOpen = await B.coldOpen(url, distDir, 7, (files) => url + writeOpenFloor(distDir, files).path);
   results.singleFile = await (await import('../bench/single-file-bench.mjs')).singleFileBench(distDir, 7, results.coldOpen.open.median);
 
   const browser = await B.launch();
