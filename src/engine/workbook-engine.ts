@@ -213,7 +213,10 @@ export class WorkbookEngine {
     return out;
   }
 
-  /** A value of the early evaluator while the build is deferred; undefined once HF answers. */
+  /**
+   * A value of the early evaluator while the build is deferred; undefined once HF answers. Callers
+   * test `deferred` first: value() runs twice per 审核 rule, and the closure would cost each read.
+   */
   private earlyValues<T>(sheet: AnySheetId, read: (first: FirstValues) => T): T | undefined {
     const d = this.deferred;
     if (!d || this.pendingSheets?.has(sheet) || !d.first.has(sheet)) return undefined;
@@ -393,7 +396,7 @@ export class WorkbookEngine {
   value(sheet: AnySheetId, row: string, col: string): CellValue {
     const a = this.addr(sheet, row, col);
     if (!a) throw new Error(`unknown cell ${sheet}:${row}:${col}`);
-    const early = this.earlyValues(sheet, (first) => first.value(sheet, a.row, a.col));
+    const early = this.deferred ? this.earlyValues(sheet, (first) => first.value(sheet, a.row, a.col)) : undefined;
     if (early !== undefined) return early;
     return toCellValue(this.hfFor(sheet).getCellValue(a));
   }
@@ -437,7 +440,7 @@ export class WorkbookEngine {
     if (this.doc.inputs[sheet as SheetId]?.[row]?.[col] === undefined) return this.value(sheet, row, col);
     // A typed-over cell's tooltip on the first table: no engine build for it.
     const follow = a.cell.follow.formula;
-    const early = this.earlyValues(sheet, (first) => first.evaluate(follow, sheet));
+    const early = this.deferred ? this.earlyValues(sheet, (first) => first.evaluate(follow, sheet)) : undefined;
     if (early !== undefined) return early;
     return toCellValue(this.hfFor(sheet).calculateFormula(`=${a.cell.follow.formula}`, a.sheet));
   }
@@ -445,7 +448,7 @@ export class WorkbookEngine {
   /** Rectangular values of one sheet (HF trims trailing blanks; views need full rows). */
   sheetValues(id: AnySheetId): CellValue[][] {
     const s = this.sheet(id);
-    const early = this.earlyValues(id, (first) => first.sheetValues(id));
+    const early = this.deferred ? this.earlyValues(id, (first) => first.sheetValues(id)) : undefined;
     if (early) return early;
     const hf = this.hfFor(id);
     const raw = hf.getSheetValues(this.sheetNum.get(id)!);

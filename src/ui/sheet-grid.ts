@@ -290,9 +290,8 @@ export class SheetGrid {
   private sheetSettings(width: number): Handsontable.GridSettings {
     // The title block (title, 公开0X表, 部门/单位) is shown above the grid on screen (titleLine),
     // so that a laptop screen has room for rows; print and XLSX keep it.
-    const titleRows = this.layout.rowKinds.flatMap((k, r) => (k === 'title' ? [r] : []));
     return {
-      hiddenRows: { rows: titleRows, indicators: false },
+      hiddenRows: { rows: titleRows(this.layout), indicators: false },
       data: this.data,
       mergeCells: this.layout.merges.map((m) => ({ row: m.row, col: m.col, rowspan: m.rowspan, colspan: m.colspan })),
       colWidths: this.fittedWidths(width),
@@ -321,7 +320,7 @@ export class SheetGrid {
     // Another sheet's heights never apply (the settings above dropped them for a sheet switch).
     if (this.frozen?.sheet !== this.sheetId) this.frozen = null;
     const heights: (number | undefined)[] = [];
-    const hidden = new Set(this.layout.rowKinds.flatMap((k, r) => (k === 'title' ? [r] : [])));
+    const hidden = new Set(titleRows(this.layout));
     for (let r = 0; r < frozen; r++) {
       if (hidden.has(r)) {
         heights.push(undefined);
@@ -350,9 +349,10 @@ export class SheetGrid {
     const styles = (this.hot as unknown as { stylesHandler?: { getDefaultRowHeight?: () => number | undefined } } | undefined)?.stylesHandler;
     const base = styles?.getDefaultRowHeight?.();
     if (!base) return [];
-    const hidden = new Set(this.layout.rowKinds.flatMap((k, r) => (k === 'title' ? [r] : [])));
-    const shown = Array.from({ length: frozenRows(this.layout) }, (_, r) => r).filter((r) => !hidden.has(r));
-    const heights = Array.from({ length: frozenRows(this.layout) }, (_, r) => (hidden.has(r) ? undefined : r === shown[0] ? base + 1 : base));
+    const hidden = new Set(titleRows(this.layout));
+    const rows = Array.from({ length: frozenRows(this.layout) }, (_, r) => r);
+    const first = rows.find((r) => !hidden.has(r));
+    const heights = rows.map((r) => (hidden.has(r) ? undefined : r === first ? base + 1 : base));
     this.guess = { layout: this.layout, heights };
     return heights;
   }
@@ -732,6 +732,11 @@ export function sheetTitleLine(layout: SheetLayout): string[] {
 /** Handsontable's rowHeights for measured frozen rows; undefined: the default height (rows below, hidden title rows). */
 function frozenHeights(heights: readonly (number | undefined)[]): (r: number) => number {
   return (r: number) => heights[r] as number;
+}
+
+/** The title block's rows, shown above the grid on screen (titleLine) and hidden in it. */
+function titleRows(layout: SheetLayout): number[] {
+  return layout.rowKinds.flatMap((k, r) => (k === 'title' ? [r] : []));
 }
 
 function frozenRows(layout: SheetLayout): number {
