@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
+import { preview } from 'vite';
 
 // Chromium 156 starts a WebUI omnibox popup renderer (Lit "composebox") with every new headless
 // window: about 2 s of CPU beside the first page, on 2 cores (see docs/performance.md, cold open).
@@ -305,4 +306,10 @@ export async function openImportedAsNew(page) {
 
 export async function launch() {
   return chromium.launch({ executablePath: CHROMIUM, args: BROWSER_ARGS, headless: true });
+}
+
+/** A built app (`distDir`) served on 127.0.0.1 by `vite preview`: its url and a close(). */
+export async function serveBuild(distDir, root = process.cwd()) {
+  const server = await preview({ root, logLevel: 'warn', build: { outDir: distDir }, preview: { host: '127.0.0.1', port: 0 } });
+  return { url: `http://127.0.0.1:${server.httpServer.address().port}/`, close: () => server.httpServer.close() };
 }

@@ -6,8 +6,7 @@
 // floor and the median of the per-pair ratios. Build the dist dirs first (e.g. `npx vite build
 // --outDir bench/.dist-a`); this script never builds and never writes bench/results.json.
 import { resolve } from 'node:path';
-import { preview } from 'vite';
-import { coldOpen, stat } from './browser-bench.mjs';
+import { coldOpen, serveBuild, stat } from './browser-bench.mjs';
 import { writeOpenFloor } from './floors/open-page.mjs';
 
 const argv = process.argv.slice(2);
@@ -17,8 +16,8 @@ if (!dists.length) throw new Error('usage: node bench/cold-open-only.mjs [rounds
 
 const sides = [];
 for (const dist of dists) {
-  const server = await preview({ root: process.cwd(), logLevel: 'warn', build: { outDir: dist }, preview: { host: '127.0.0.1', port: 0 } });
-  sides.push({ dist, server, url: `http://127.0.0.1:${server.httpServer.address().port}/`, app: [], floor: [] });
+  const { url, close } = await serveBuild(dist);
+  sides.push({ dist, close, url, app: [], floor: [] });
 }
 try {
   for (let i = 0; i < rounds; i++) {
@@ -30,7 +29,7 @@ try {
     }
   }
 } finally {
-  for (const s of sides) s.server.httpServer.close();
+  for (const s of sides) s.close();
 }
 for (const s of sides) {
   const [a, f] = [stat(s.app).median, stat(s.floor).median];

@@ -3,7 +3,7 @@
 // HyperFormula, interleaved, per workbook): `node bench/engine-only.mjs [workbook…]`. Prints the
 // ratios and the machine's load; stores nothing.
 import { createServer } from 'vite';
-import { loadWarning, machine, watchLoad } from './machine.mjs';
+import { loadLine, loadWarning, machine, watchLoad } from './machine.mjs';
 
 const load = watchLoad();
 const only = process.argv.slice(2);
@@ -12,7 +12,7 @@ const results = (await vite.ssrLoadModule('/bench/node-bench.ts')).default(only.
 await vite.close();
 const info = { ...machine(), load: load.stop() };
 console.log(`engine bench ${new Date().toISOString()}  ${info.cpu} ×${info.cores}  ${info.node}`);
-console.log(`load average before ${info.load.before.map((x) => x.toFixed(2)).join(' ')}, after ${info.load.after.map((x) => x.toFixed(2)).join(' ')}, 1-min max ${info.load.max1.toFixed(2)}`);
+console.log(loadLine(info.load));
 for (const r of results) {
   console.log(`${r.workbook.padEnd(20)} ${r.ratio.toFixed(2)}  (edit+audit ${r.fullEdit.median.toFixed(3)} ms, bare HF ${r.bareEdit.median.toFixed(3)} ms, engine edit alone ${r.engineEdit.median.toFixed(3)} ms)`);
 }

@@ -24,8 +24,13 @@ export function watchLoad() {
   };
 }
 
+/** "load average before …, after …, 1-min max … on N cores", as every bench prints it. */
+export function loadLine(load) {
+  const f = (a) => a.map((x) => x.toFixed(2)).join(' ');
+  return `load average before ${f(load.before)}, after ${f(load.after)}, 1-min max ${load.max1.toFixed(2)} on ${load.cores} cores`;
+}
+
 export function loadWarning(load) {
   if (!load.busy) return '';
-  const f = (a) => a.map((x) => x.toFixed(2)).join(' ');
-  return `WARNING: the machine was busy (load average before ${f(load.before)}, after ${f(load.after)}, 1-min max ${load.max1.toFixed(2)} on ${load.cores} cores): absolute browser times are inflated; read the ratios to the floors.`;
+  return `WARNING: the machine was busy (${loadLine(load)}): absolute browser times are inflated; read the ratios to the floors.`;
 }

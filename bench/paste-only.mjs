@@ -4,10 +4,10 @@
 // into bench/.dist like the full bench, opens the 500-code workbook as a new workbook (imported
 // from its XLSX, as the full bench does), prints the rows and the machine's load. Stores nothing.
 import { join } from 'node:path';
-import { build, createServer, preview } from 'vite';
+import { build, createServer } from 'vite';
 import * as B from './browser-bench.mjs';
 import { buildFloors } from './floors/build.mjs';
-import { loadWarning, machine, watchLoad } from './machine.mjs';
+import { loadLine, loadWarning, machine, watchLoad } from './machine.mjs';
 import { pasteRows, run } from './paste-browser-bench.mjs';
 
 const root = process.cwd();
@@ -23,8 +23,8 @@ const fixtures = await (await vite.ssrLoadModule('/bench/make-fixtures.ts')).def
 const paste = (await vite.ssrLoadModule('/bench/floors/specs.ts')).pasteGridSpecs();
 await vite.close();
 
-const server = await preview({ root, logLevel: 'warn', build: { outDir: distDir }, preview: { host: '127.0.0.1', port: 0 } });
-const url = `http://127.0.0.1:${server.httpServer.address().port}/`;
+const server = await B.serveBuild(distDir, root);
+const url = server.url;
 let result;
 try {
   const browser = await B.launch();
@@ -40,11 +40,11 @@ try {
     await browser.close();
   }
 } finally {
-  server.httpServer.close();
+  server.close();
 }
 const info = { ...machine(), load: load.stop() };
 console.log(`\npaste bench ${new Date().toISOString()}  ${info.cpu} ×${info.cores}  ${info.node}`);
-console.log(`load average before ${info.load.before.map((x) => x.toFixed(2)).join(' ')}, after ${info.load.after.map((x) => x.toFixed(2)).join(' ')}, 1-min max ${info.load.max1.toFixed(2)}`);
+console.log(loadLine(info.load));
 for (const [a, b, c] of pasteRows(result)) console.log(`${a.padEnd(64)}  ${b.padEnd(44)}  ${c}`);
 console.log(`samples: engine ${result.engine.n}, painted ${result.painted.n}`);
 const warning = loadWarning(info.load);

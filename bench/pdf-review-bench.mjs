@@ -10,7 +10,7 @@ import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:f
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createServer } from 'vite';
-import { watchLoad } from './machine.mjs';
+import { loadLine, watchLoad } from './machine.mjs';
 
 const GOALS = { review30: 3000, batch100: 120_000 };
 
@@ -85,6 +85,5 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   const result = await bench.run({ root: process.cwd(), log: (...a) => console.error('[bench]', ...a) });
   const l = load.stop();
   for (const row of bench.rows(result)) console.log(`| ${row.join(' | ')} |`);
-  const f = (a) => a.map((x) => x.toFixed(2)).join(' ');
-  console.log(`load average before ${f(l.before)}, after ${f(l.after)}, 1-min max ${l.max1.toFixed(2)} on ${l.cores} cores`);
+  console.log(loadLine(l));
 }

@@ -11,8 +11,8 @@ import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { SourceMapConsumer } from 'source-map-js';
-import { build, preview } from 'vite';
-import { openFresh } from './browser-bench.mjs';
+import { build } from 'vite';
+import { openFresh, serveBuild } from './browser-bench.mjs';
 import { writeOpenFloor } from './floors/open-page.mjs';
 
 const root = process.cwd();
@@ -150,8 +150,8 @@ let warmUrl;
 if (single) {
   url = pathToFileURL(join(distDir, 'juesuan.html')).href;
 } else {
-  server = await preview({ root, logLevel: 'warn', build: { outDir: distDir }, preview: { host: '127.0.0.1', port: 0 } });
-  url = `http://127.0.0.1:${server.httpServer.address().port}/`;
+  server = await serveBuild(distDir, root);
+  url = server.url;
   warmUrl = `${url}icon.svg`;
 }
 const accumulator = () => ({ phaseFn: new Map(), phase: new Map(), self: new Map(), incl: new Map(), fn: new Map(), wall: [], marks: [] });
@@ -173,7 +173,7 @@ try {
     log(`floor ${i + 1}: paint ${floor.marks.paint.toFixed(0)} ms`);
   }
 } finally {
-  server?.httpServer.close();
+  server?.close();
 }
 const top = (map, n, filter = () => true) => [...map].filter(([k]) => filter(k)).sort((a, b) => b[1] - a[1]).slice(0, n);
 const per = (ms) => (ms / runs).toFixed(1).padStart(8);

@@ -7,8 +7,7 @@
 // main thread's tasks up to the paint, and up to each app:* mark; each app open is followed by
 // one of the build's cold-open floor page (bench/floors/open-page.mjs). Build the dists first.
 import { resolve } from 'node:path';
-import { preview } from 'vite';
-import { openFresh, stat } from './browser-bench.mjs';
+import { openFresh, serveBuild, stat } from './browser-bench.mjs';
 import { writeOpenFloor } from './floors/open-page.mjs';
 
 const argv = process.argv.slice(2);
@@ -49,8 +48,8 @@ async function traced(url) {
 
 const sides = [];
 for (const dist of dists) {
-  const server = await preview({ root: process.cwd(), logLevel: 'warn', build: { outDir: dist }, preview: { host: '127.0.0.1', port: 0 } });
-  sides.push({ dist, server, url: `http://127.0.0.1:${server.httpServer.address().port}/`, runs: [], floor: [] });
+  const { url, close } = await serveBuild(dist);
+  sides.push({ dist, close, url, runs: [], floor: [] });
 }
 try {
   for (let i = 0; i < rounds; i++) {
@@ -65,7 +64,7 @@ try {
     }
   }
 } finally {
-  for (const s of sides) s.server.httpServer.close();
+  for (const s of sides) s.close();
 }
 for (const s of sides) {
   const keys = [...new Set(s.runs.flatMap((r) => Object.keys(r)))];

@@ -4,10 +4,10 @@
 // Builds into bench/.dist like the full bench (BENCH_DIST=dir serves an existing build instead),
 // prints each figure's ratio, its per-pair ratio and the machine's load. Stores nothing.
 import { join } from 'node:path';
-import { build, createServer, preview } from 'vite';
+import { build, createServer } from 'vite';
 import * as B from './browser-bench.mjs';
 import { buildFloors } from './floors/build.mjs';
-import { loadWarning, machine, watchLoad } from './machine.mjs';
+import { loadLine, loadWarning, machine, watchLoad } from './machine.mjs';
 
 const root = process.cwd();
 const distDir = process.env.BENCH_DIST ?? join(root, 'bench', '.dist');
@@ -24,8 +24,8 @@ const fixtures = await (await vite.ssrLoadModule('/bench/make-fixtures.ts')).def
 const floors = await (await vite.ssrLoadModule('/bench/floors/specs.ts')).default(fixtures);
 await vite.close();
 
-const server = await preview({ root, logLevel: 'warn', build: { outDir: distDir }, preview: { host: '127.0.0.1', port: 0 } });
-const url = `http://127.0.0.1:${server.httpServer.address().port}/`;
+const server = await B.serveBuild(distDir, root);
+const url = server.url;
 const out = {};
 try {
   const browser = await B.launch();
@@ -44,11 +44,11 @@ try {
     await browser.close();
   }
 } finally {
-  server.httpServer.close();
+  server.close();
 }
 const info = { ...machine(), load: load.stop() };
 console.log(`\nxlsx bench ${new Date().toISOString()}  ${info.cpu} ×${info.cores}  ${info.node}`);
-console.log(`load average before ${info.load.before.map((x) => x.toFixed(2)).join(' ')}, after ${info.load.after.map((x) => x.toFixed(2)).join(' ')}, 1-min max ${info.load.max1.toFixed(2)}`);
+console.log(loadLine(info.load));
 for (const [k, r] of Object.entries(out)) {
   const f = r.floor;
   console.log(`${k.padEnd(18)} ratio ${f.ratio.toFixed(2)} (pairs ${f.pairRatio.toFixed(2)})  app ${r.warm.median} ms vs ${f.median} ms, n ${r.warm.n}; first ${r.first} vs ${f.first} ms`);

@@ -5,12 +5,12 @@
 // ratios, because absolute times on a shared machine move by 2× with load.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { build, createServer, preview } from 'vite';
+import { build, createServer } from 'vite';
 import * as B from '../bench/browser-bench.mjs';
 import FIGURES from '../bench/figures.mjs';
 import { buildFloors } from '../bench/floors/build.mjs';
 import { writeOpenFloor } from '../bench/floors/open-page.mjs';
-import { loadWarning, machine, watchLoad } from '../bench/machine.mjs';
+import { loadLine, loadWarning, machine, watchLoad } from '../bench/machine.mjs';
 import { ratioRows, saveRun } from '../bench/report.mjs';
 
 const root = process.cwd();
@@ -31,9 +31,8 @@ const floors = await (await vite.ssrLoadModule('/bench/floors/specs.ts')).defaul
 const docx = await (await vite.ssrLoadModule('/bench/docx-bench.ts')).default();
 await vite.close();
 
-const server = await preview({ root, logLevel: 'warn', build: { outDir: distDir }, preview: { host: '127.0.0.1', port: 0 } });
-const addr = server.httpServer.address();
-const url = `http://127.0.0.1:${addr.port}/`;
+const server = await B.serveBuild(distDir, root);
+const url = server.url;
 const results = { date: new Date().toISOString(), label, ...machine(), engine, docx };
 const floorsUrl = `${url}floors/`;
 try {
@@ -81,7 +80,7 @@ try {
   }
   results.importBlocking = await (await import('../bench/import-block-bench.mjs')).importBlocking(url, fixtures.example);
 } finally {
-  server.httpServer.close();
+  server.close();
 }
 
 const f = (x) => (x === undefined ? '—' : typeof x === 'number' ? x.toFixed(x < 10 ? 2 : 0) : `${x.median.toFixed(x.median < 10 ? 2 : 0)} / ${x.p95.toFixed(x.p95 < 10 ? 2 : 0)}`);
@@ -110,9 +109,8 @@ for (const fig of FIGURES) rows.push(...fig.rows(results[fig.key]));
 results.load = load.stop();
 const ratios = ratioRows(results);
 const w = Math.max(...[...rows, ...ratios].map((r) => r[0].length));
-const loadText = (a) => a.map((x) => x.toFixed(2)).join(' ');
 console.log(`\nbench ${results.date}  ${results.cpu} ×${results.cores}  ${results.node}${label ? `  [${label}]` : ''}`);
-console.log(`load average before ${loadText(results.load.before)}, after ${loadText(results.load.after)}, 1-min max ${results.load.max1.toFixed(2)}\n`);
+console.log(`${loadLine(results.load)}\n`);
 console.log(`${'figure (absolute)'.padEnd(w)}  ${'measured'.padEnd(30)}  goal`);
 for (const [a, b, c] of rows) console.log(`${a.padEnd(w)}  ${String(b).padEnd(30)}  ${c}`);
 console.log(`\n${'ratio to the floor (same run)'.padEnd(w)}  ${'app / floor (app vs floor, +difference)'.padEnd(40)}  goal`);
