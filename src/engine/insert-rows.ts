@@ -1,8 +1,9 @@
 // Patching the formula workbook in place when a document change only adds rows (codes with their
 // 类/款, per-code 审核 rules, per-项 补充资料 rows) or renames, or removes such rows again (undo
-// of a paste): rows are inserted into (removed from) the existing HyperFormula sheets and only the cells whose content differs are written, instead of a
-// rebuild. Plans from two layouts (old and new) and applies to an HF instance; the engine facade
-// decides when. A1 positions stay inside this module and the layout's resolved formulas.
+// of a paste): rows are inserted into (removed from) the existing HyperFormula sheets and only
+// the cells whose content differs are written, instead of a rebuild. Plans from two layouts (old
+// and new) and applies to an HF instance; the engine facade decides when. A1 positions stay inside
+// this module and the layout's resolved formulas.
 import type { ExportedChange, HyperFormula, RawCellContent } from 'hyperformula';
 import type { WorkbookDocument } from '../model/document';
 import type { LayoutCell, SheetLayout, WorkbookLayout } from '../model/layout';
