@@ -15,6 +15,7 @@ import { CellNamer } from './narrative/sources';
 import { applyRowPatch, cellContent, planRowPatch, sheetInputs } from './insert-rows';
 import { FirstValues, UnsupportedFormula } from './first-values';
 import { fastTopSort } from './hf-topsort';
+import { fastFormulaParse } from './hf-parse-cache';
 
 export type CellValue = number | string | null | { error: string };
 
@@ -116,10 +117,14 @@ function toCellValue(v: unknown): CellValue {
   return null;
 }
 
-/** HF over the laid-out sheets, recalculating in HF's own order without its per-visit copies (hf-topsort.ts). */
+/**
+ * HF over the laid-out sheets, recalculating in HF's own order without its per-visit copies
+ * (hf-topsort.ts), and writing formulas of a known shape without lexing them (hf-parse-cache.ts).
+ */
 function buildHF(sheets: Record<string, RawCellContent[][]>): HyperFormula {
   const hf = HyperFormula.buildFromSheets(sheets, HF_CONFIG);
   fastTopSort(hf);
+  fastFormulaParse(hf);
   return hf;
 }
 
