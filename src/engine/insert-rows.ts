@@ -109,8 +109,88 @@ function alignByInsertion(prev: SheetLayout, next: SheetLayout): Int32Array | nu
 }
 
 // A reference as the layout writes it: optional quoted sheet, column letters, row; a range's
-// second end shares the first's sheet. Never inside a name (SUM, ROUND) or a number.
-const REF = /(?<![A-Za-z0-9_.$])(?:'((?:[^']|'')+)'!)?([A-Z]{1,3})(\d+)(?::([A-Z]{1,3})(\d+))?(?![A-Za-z0-9_(])/g;
+// second end shares the first's sheet. Never inside a name (SUM, ROUND) or a number. As the
+// regular expression /(?<![A-Za-z0-9_.$])(?:'((?:[^']|'')+)'!)?([A-Z]{1,3})(\d+)(?::([A-Z]{1,3})(\d+))?(?![A-Za-z0-9_(])/g
+// finds them, scanned by hand: a match array per reference was most of a paste's planning.
+
+const isUpper = (ch: number) => ch >= 65 && ch <= 90;
+const isDigit = (ch: number) => ch >= 48 && ch <= 57;
+/** [A-Za-z0-9_] */
+const isWord = (ch: number) => isUpper(ch) || isDigit(ch) || (ch >= 97 && ch <= 122) || ch === 95;
+
+/** The last reference found by findRef (positions in the formula; -1 for a part it lacks). */
+const ref = { start: 0, end: 0, sheetStart: -1, sheetEnd: -1, escaped: false, rows: [0, 0, -1, -1] };
+
+/** Column letters (1–3 capitals) then digits at k: the index after the digits, or -1. */
+function cellAt(f: string, k: number, end: 0 | 2): number {
+  let p = k;
+  while (p < f.length && isUpper(f.charCodeAt(p))) p++;
+  if (p === k || p - k > 3 || p >= f.length || !isDigit(f.charCodeAt(p))) return -1;
+  ref.rows[end] = p;
+  while (p < f.length && isDigit(f.charCodeAt(p))) p++;
+  ref.rows[end + 1] = p;
+  return p;
+}
+
+/** A reference (or range) starting exactly at k, as the expression would match there; sets `ref`. */
+function refAt(f: string, k: number): boolean {
+  let p = k;
+  ref.sheetStart = ref.sheetEnd = -1;
+  ref.escaped = false;
+  if (f.charCodeAt(p) === 39) {
+    // 'name'! with '' for a quote inside.
+    let q = p + 1;
+    for (;;) {
+      if (q >= f.length) return false;
+      if (f.charCodeAt(q) === 39) {
+        if (f.charCodeAt(q + 1) !== 39) break;
+        ref.escaped = true;
+        q += 2;
+      } else q++;
+    }
+    if (q === p + 1 || f.charCodeAt(q + 1) !== 33) return false;
+    ref.sheetStart = p + 1;
+    ref.sheetEnd = q;
+    p = q + 2;
+  }
+  p = cellAt(f, p, 0);
+  if (p < 0) return false;
+  ref.rows[2] = ref.rows[3] = -1;
+  // A range when a second end follows and the lookahead allows it; else the single cell.
+  if (f.charCodeAt(p) === 58) {
+    const e = cellAt(f, p + 1, 2);
+    if (e >= 0 && !(e < f.length && (isWord(f.charCodeAt(e)) || f.charCodeAt(e) === 40))) {
+      ref.start = k;
+      ref.end = e;
+      return true;
+    }
+    ref.rows[2] = ref.rows[3] = -1;
+  }
+  if (p < f.length && (isWord(f.charCodeAt(p)) || f.charCodeAt(p) === 40)) return false;
+  ref.start = k;
+  ref.end = p;
+  return true;
+}
+
+/** The next reference at or after k (sets `ref`), or false. */
+function findRef(f: string, k: number): boolean {
+  for (; k < f.length; k++) {
+    if (k > 0) {
+      const b = f.charCodeAt(k - 1);
+      if (isWord(b) || b === 46 || b === 36) continue;
+    }
+    const ch = f.charCodeAt(k);
+    if ((ch === 39 || isUpper(ch)) && refAt(f, k)) return true;
+  }
+  return false;
+}
+
+/** Every reference of a formula as [start, end, first row digits at, second's or -1] (tests hold the scan to the expression). */
+export function referenceSpans(f: string): [number, number, number, number][] {
+  const out: [number, number, number, number][] = [];
+  for (let k = 0; findRef(f, k); k = ref.end) out.push([ref.start, ref.end, ref.rows[0]!, ref.rows[2]!]);
+  return out;
+}
 
 /** Whether a[i, i + n) equals b[j, j + n), without cutting either string. */
 function sameRun(a: string, i: number, b: string, j: number, n: number): boolean {
@@ -128,25 +208,32 @@ function sameRun(a: string, i: number, b: string, j: number, n: number): boolean
 function sameWhenMoved(formula: string, own: string, maps: ReadonlyMap<string, Int32Array>, now: string): boolean {
   let i = 0; // next unmatched position in formula
   let j = 0; // the same position in now
-  REF.lastIndex = 0;
-  for (let m = REF.exec(formula); m; m = REF.exec(formula)) {
-    const quoted = m[1];
-    const map = maps.get(quoted === undefined ? own : quoted.includes("''") ? quoted.replace(/''/g, "'") : quoted);
+  const ownMap = maps.get(own);
+  for (let k = 0; findRef(formula, k); k = ref.end) {
+    let map = ownMap;
+    if (ref.sheetStart >= 0) {
+      const quoted = formula.slice(ref.sheetStart, ref.sheetEnd);
+      map = maps.get(ref.escaped ? quoted.replace(/''/g, "'") : quoted);
+    }
     if (!map) continue;
     // The first end's row, then the second's: the literal text up to the digits, then the moved row.
-    let digitsAt = m.index + (quoted === undefined ? 0 : quoted.length + 3) + m[2]!.length;
-    for (let end = 0; end < 2; end++) {
-      const digits = end ? m[5] : m[3];
-      if (digits === undefined) break;
-      if (end) digitsAt += m[3]!.length + 1 + m[4]!.length;
+    for (let end = 0; end < 4 && ref.rows[end]! >= 0; end += 2) {
+      const digitsAt = ref.rows[end]!;
+      const digitsEnd = ref.rows[end + 1]!;
       if (!sameRun(formula, i, now, j, digitsAt - i)) return false;
       j += digitsAt - i;
-      const n = map[Number(digits) - 1];
+      let row = 0;
+      for (let d = digitsAt; d < digitsEnd; d++) row = row * 10 + formula.charCodeAt(d) - 48;
+      const n = map[row - 1];
       if (n === undefined || n < 0) return false;
-      const moved = String(n + 1);
-      if (!now.startsWith(moved, j)) return false;
-      j += moved.length;
-      i = digitsAt + digits.length;
+      // The moved row's digits in now: no leading zero, the same number.
+      let moved = 0;
+      let q = j;
+      if (now.charCodeAt(q) === 48) return false;
+      while (q < now.length && isDigit(now.charCodeAt(q))) moved = moved * 10 + now.charCodeAt(q++) - 48;
+      if (q === j || moved !== n + 1) return false;
+      j = q;
+      i = digitsEnd;
     }
   }
   return formula.length - i === now.length - j && sameRun(formula, i, now, j, formula.length - i);

@@ -32,13 +32,25 @@ export function chineseOrdinal(n: number): string {
   return `${ORDINALS[tens - 1] ?? ''}十${ones ? (ORDINALS[ones - 1] ?? '') : ''}`;
 }
 
+type Pending = { t: 'formula'; row: string; source: string; formula: string } | { source: string; formula: string; row?: undefined };
+
 /** A grid under construction; formulas keep their placeholder text until every index exists. */
 class Grid {
   cells: LayoutCell[][] = [];
   merges: Merge[] = [];
   rowKinds: RowKind[] = [];
   index = new Map<string, Position>();
-  pending: { r: number; c: number; text: string; row?: string; classRange?: (col: string) => string | null; asPrinted?: boolean }[] = [];
+  /**
+   * What to resolve once every index exists: the formula cells (and typeOver inputs' `follow`,
+   * with their row in `followRows`), each resolved from its `source` (tens of thousands per
+   * layout: no entry object each).
+   */
+  pending: Pending[] = [];
+  followRows = new Map<object, string>();
+  /** {@classes} ranges of a two-sided table, for every formula of the grid. */
+  classRange?: (col: string) => string | null;
+  /** Pending formulas that read printed figures in place of their cells (审查: the 审核's sides). */
+  asPrinted?: Set<object>;
   constructor(readonly width: number) {}
 
   addRow(kind: RowKind): number {
@@ -47,7 +59,7 @@ class Grid {
     return this.cells.length - 1;
   }
   text(r: number, c: number, text: string, role: TextRole, span = 1, indent?: number): void {
-    this.cells[r]![c] = { t: 'text', text, role, ...(indent ? { indent } : {}) };
+    this.cells[r]![c] = indent ? { t: 'text', text, role, indent } : { t: 'text', text, role };
     if (span > 1) this.merges.push({ row: r, col: c, rowspan: 1, colspan: span });
   }
   input(r: number, c: number, row: string, col: string, format: ValueFormat = 'amount'): void {
@@ -56,28 +68,25 @@ class Grid {
   }
   /** An input that shows `text` (a formula) until something is typed in it. */
   following(r: number, c: number, row: string, col: string, text: string, format: ValueFormat = 'amount'): void {
-    this.cells[r]![c] = { t: 'input', row, col, format, follow: { source: text, formula: '' } };
+    const follow = { source: text, formula: '' };
+    this.cells[r]![c] = { t: 'input', row, col, format, follow };
     this.index.set(`${row}|${col}`, { r, c });
-    this.pending.push({ r, c, text, row });
+    this.pending.push(follow);
+    this.followRows.set(follow, row);
   }
-  formula(
-    r: number,
-    c: number,
-    row: string,
-    col: string,
-    text: string,
-    format: ValueFormat = 'amount',
-    classRange?: (col: string) => string | null,
-  ): void {
+  /** A formula cell; returns it (the 审核 marks its sides as read as printed). */
+  formula(r: number, c: number, row: string, col: string, text: string, format: ValueFormat = 'amount'): object {
     // A formula without placeholders (a SUM over its own rows, the 审核's 差额) is final already.
     const placeholders = text.includes('{');
-    this.cells[r]![c] = { t: 'formula', row, col, format, source: text, formula: placeholders ? '' : text };
+    const cell = { t: 'formula' as const, row, col, format, source: text, formula: placeholders ? '' : text };
+    this.cells[r]![c] = cell;
     this.index.set(`${row}|${col}`, { r, c });
-    if (placeholders) this.pending.push({ r, c, text, row, classRange });
+    if (placeholders) this.pending.push(cell);
+    return cell;
   }
-  cell(r: number, c: number, row: string, col: string, def: CellDef, classRange?: (col: string) => string | null): void {
+  cell(r: number, c: number, row: string, col: string, def: CellDef): void {
     if ('input' in def) this.input(r, c, row, col, def.format ?? 'amount');
-    else this.formula(r, c, row, col, def.formula, def.format ?? 'amount', classRange);
+    else this.formula(r, c, row, col, def.formula, def.format ?? 'amount');
   }
 }
 
@@ -173,7 +182,7 @@ function layoutTwoSided(def: TwoSidedTableDef, doc: WorkbookDocument, book: Code
     ...Array.from({ length: head - classes.length }, () => undefined),
     ...def.rightTail,
   ];
-  const classRange = (col: string): string | null => {
+  g.classRange = (col: string): string | null => {
     const ci = def.rightCols.indexOf(col);
     if (ci < 0) return null;
     const c = lw + 1 + ln + ci;
@@ -187,7 +196,7 @@ function layoutTwoSided(def: TwoSidedTableDef, doc: WorkbookDocument, book: Code
     if (ln) g.text(r, 1, String(i + 1), 'lineNo');
     def.leftCols.forEach((col, ci) => {
       const cell = left?.id ? left.cells?.[col] : undefined;
-      if (left?.id && cell) g.cell(r, 1 + ln + ci, left.id, col, cell, classRange);
+      if (left?.id && cell) g.cell(r, 1 + ln + ci, left.id, col, cell);
     });
     const right = rightRows[i];
     if (ln) g.text(r, lw + 1, String(total + i + 1), 'lineNo');
@@ -198,13 +207,13 @@ function layoutTwoSided(def: TwoSidedTableDef, doc: WorkbookDocument, book: Code
         const cell = def.classCells[col];
         if (!cell) return;
         const text = 'formula' in cell ? substitute(cell.formula, { class: right.cls }) : '';
-        g.cell(r, lw + 1 + ln + ci, right.cls, col, 'formula' in cell ? { formula: text } : cell, classRange);
+        g.cell(r, lw + 1 + ln + ci, right.cls, col, 'formula' in cell ? { formula: text } : cell);
       });
     } else {
       g.text(r, lw, right?.label ?? '', right?.label && i >= head ? 'total' : 'label', 1, right?.indent);
       def.rightCols.forEach((col, ci) => {
         const cell = right?.id ? right.cells?.[col] : undefined;
-        if (right?.id && cell) g.cell(r, lw + 1 + ln + ci, right.id, col, cell, classRange);
+        if (right?.id && cell) g.cell(r, lw + 1 + ln + ci, right.id, col, cell);
       });
     }
   }
@@ -416,16 +425,16 @@ export function auditBands(rule: AuditRuleDef, tol: AuditTolerance): { rounding:
 
 function layoutAudit(rules: ExpandedRule[], tol: AuditTolerance): Grid {
   const g = new Grid(6);
+  g.asPrinted = new Set();
   const h = g.addRow('header');
   ['编号', '审核内容', '左值', '右值', '差额', '结果'].forEach((t, c) => g.text(h, c, t, 'header'));
   for (const rule of rules) {
     const r = g.addRow('item');
     g.text(r, 0, rule.rowId, 'code');
     g.text(r, 1, rule.title, 'label');
-    g.formula(r, 2, rule.rowId, 'left', rule.def.left.expr);
-    g.formula(r, 3, rule.rowId, 'right', rule.def.right.expr);
     // Rules compare the tables as printed (审查): a printed figure stands for its computed cell.
-    for (let k = g.pending.length - 1; k >= 0 && g.pending[k]!.r === r; k--) g.pending[k]!.asPrinted = true;
+    g.asPrinted!.add(g.formula(r, 2, rule.rowId, 'left', rule.def.left.expr));
+    g.asPrinted!.add(g.formula(r, 3, rule.rowId, 'right', rule.def.right.expr));
     // 差额: for "=" the signed difference; for "≤"/"≥" only the amount by which the rule is
     // broken, so a passing rule shows 0 in the exported 审核 sheet too.
     const raw = `ROUND(${a1({ r, c: 2 })}-${a1({ r, c: 3 })},2)`;
@@ -512,15 +521,11 @@ export function buildLayout(template: TemplateDef, doc: WorkbookDocument, book: 
   };
   for (const { id, g } of grids) {
     // One context per sheet, set for each formula (tens of thousands: no object each).
-    const ctx: ResolveContext = { sheet: id, index };
-    for (const p of g.pending) {
-      const cell = g.cells[p.r]![p.c];
-      const target = cell?.t === 'formula' ? cell : cell?.t === 'input' ? cell.follow : undefined;
-      if (!target) continue;
-      ctx.row = p.row || undefined;
-      ctx.classRange = p.classRange;
-      ctx.printed = p.asPrinted ? printedOf : undefined;
-      target.formula = resolveFormula(p.text, ctx);
+    const ctx: ResolveContext = { sheet: id, index, classRange: g.classRange };
+    for (const target of g.pending) {
+      ctx.row = (target.row ?? g.followRows.get(target)) || undefined;
+      ctx.printed = g.asPrinted?.has(target) ? printedOf : undefined;
+      target.formula = resolveFormula(target.source, ctx);
     }
   }
   const sheets = grids.map(({ id, g, meta }) => finish(g, id, meta));

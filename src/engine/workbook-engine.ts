@@ -15,6 +15,7 @@ import { CellNamer } from './narrative/sources';
 import { applyRowPatch, cellContent, planRowPatch, sheetInputs } from './insert-rows';
 import { FirstValues, UnsupportedFormula } from './first-values';
 import { fastTopSort } from './hf-topsort';
+import { fastFormulaParse } from './hf-parse-cache';
 
 export type CellValue = number | string | null | { error: string };
 
@@ -116,10 +117,14 @@ function toCellValue(v: unknown): CellValue {
   return null;
 }
 
-/** HF over the laid-out sheets, recalculating in HF's own order without its per-visit copies (hf-topsort.ts). */
+/**
+ * HF over the laid-out sheets, recalculating in HF's own order without its per-visit copies
+ * (hf-topsort.ts), and writing formulas of a known shape without lexing them (hf-parse-cache.ts).
+ */
 function buildHF(sheets: Record<string, RawCellContent[][]>): HyperFormula {
   const hf = HyperFormula.buildFromSheets(sheets, HF_CONFIG);
   fastTopSort(hf);
+  fastFormulaParse(hf);
   return hf;
 }
 
@@ -354,8 +359,14 @@ export class WorkbookEngine {
   ): void {
     const tol = this.doc.auditTolerance;
     if (!before.findings || before.tolerance.rounding !== tol.rounding || before.tolerance.error !== tol.error) return;
+    // The 审核 rows HF names (thousands of changes elsewhere: no CellChange made for them).
     const changed = new Set<string>();
-    for (const c of this.mapChanges(changes)) if (c.sheet === 'audit') changed.add(c.row);
+    const audit = this.sheetNum.get('audit');
+    const cells = audit === undefined ? undefined : this.sheetById.get(audit)?.cells;
+    for (const ch of changes) {
+      const at = 'address' in ch && ch.address?.sheet === audit ? cells?.[ch.address.row]?.[ch.address.col] : undefined;
+      if (at?.t === 'formula' || at?.t === 'input') changed.add(at.row);
+    }
     const findings = new Map<string, Finding | null>();
     for (const rule of this.layout.rules) {
       const kept = before.rules.get(rule.rowId) === rule && !changed.has(rule.rowId) ? before.findings.get(rule.rowId) : undefined;

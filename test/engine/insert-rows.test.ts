@@ -11,6 +11,7 @@ import type { Fund } from '../../src/model/ids';
 import type { WorkbookDocument } from '../../src/model/document';
 import { largeWorkbook, rng } from '../../bench/large-workbook';
 import { skipEmptyArrayScans } from '../../src/engine/hf-row-moves';
+import { referenceSpans } from '../../src/engine/insert-rows';
 import { applyCodePaste, planCodePaste } from '../../src/app/paste-codes';
 import { block100 } from '../../bench/paste-bench';
 
@@ -250,5 +251,35 @@ describe('HyperFormula internals the in-place path relies on', () => {
     const hf = (e as unknown as { hf: HyperFormula }).hf;
     expect(skipEmptyArrayScans(hf)).toBe(true);
     e.destroy();
+  });
+});
+
+describe('references found in formulas', () => {
+  // The scan the planner compares moved formulas with, held to the expression it replaced.
+  const REF = /(?<![A-Za-z0-9_.$])(?:'((?:[^']|'')+)'!)?([A-Z]{1,3})(\d+)(?::([A-Z]{1,3})(\d+))?(?![A-Za-z0-9_(])/g;
+  const byExpression = (f: string): [number, number, number, number][] =>
+    [...f.matchAll(REF)].map((m) => {
+      const first = m.index + (m[1] === undefined ? 0 : m[1].length + 3) + m[2]!.length;
+      return [m.index, m.index + m[0].length, first, m[4] === undefined ? -1 : first + m[3]!.length + 1 + m[4].length];
+    });
+
+  it('are the expression’s matches, on every formula of the examples and on look-alikes', () => {
+    const formulas: string[] = [];
+    for (const { doc } of [...EXAMPLES, { doc: largeWorkbook().doc }]) {
+      const e = open(doc);
+      for (const s of e.layout.sheets) for (const row of s.cells) for (const c of row) if (c?.t === 'formula') formulas.push(c.formula);
+      e.destroy();
+    }
+    const r = rng(7);
+    const alphabet = ["'", 'A', 'B', 'Z', 'a', '1', '0', '9', ':', '!', '$', '.', '_', '(', ')', '+', '"', ' ', 't', "''"];
+    for (let i = 0; i < 20000; i++) formulas.push(Array.from({ length: 1 + Math.floor(r() * 14) }, () => alphabet[Math.floor(r() * alphabet.length)]).join(''));
+    formulas.push("'t03'!D41-('t05'!D41+0+0)", "'o''k'!AB12:AC13+SUM(C1:C9)", 'LOG10(A1)+ABCD1+A1:B2C+A1:BCDE2+$A1+A$1', "'x'!'y'!A1");
+    let refs = 0;
+    for (const f of formulas) {
+      const want = byExpression(f);
+      refs += want.length;
+      if (JSON.stringify(referenceSpans(f)) !== JSON.stringify(want)) expect({ f, got: referenceSpans(f) }).toEqual({ f, got: want });
+    }
+    expect(refs).toBeGreaterThan(20000);
   });
 });
