@@ -267,15 +267,19 @@ export async function exportTimes(page, runs = 5, floor) {
 
 /**
  * Import through the file chooser up to the dialog that offers 替换/新建 (the file fully read and
- * checked). With `floor` (a page), interleaved with the same file read by bare ExcelJS.
+ * checked). With `floor` (a page), interleaved with the same file read by bare ExcelJS. The end is
+ * the moment the dialog opens, taken in the page (`armDialogProbe`): until branch import500 it was
+ * when waitForSelector next looked, and Playwright looks with a back-off (20, 50, 100, 100, then
+ * every 500 ms), which rounded both sides up by 0–500 ms and made the 500-code ratio jump.
  */
 export async function importTimes(page, bytes, name, runs = 5, keepLastOpen = false, floor) {
   const once = async (p, last) => {
     const [chooser] = await Promise.all([p.waitForEvent('filechooser'), p.click('.btn-import-xlsx')]);
+    await p.evaluate(armDialogProbe, 'dialog.xlsx-import-dialog[open]');
     const t0 = Date.now();
     await chooser.setFiles({ name, mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: Buffer.from(bytes) });
     await p.waitForSelector('dialog.xlsx-import-dialog[open]', { timeout: 60000 });
-    const t = Date.now() - t0;
+    const t = (await p.evaluate(() => window.__dialogOpenedAt)) - t0;
     if (!last) {
       await p.click('dialog.xlsx-import-dialog .xlsx-cancel');
       await p.waitForSelector('dialog.xlsx-import-dialog[open]', { state: 'detached' });
@@ -283,6 +287,17 @@ export async function importTimes(page, bytes, name, runs = 5, keepLastOpen = fa
     return t;
   };
   return interleave(runs, (i) => once(page, keepLastOpen && i === runs), floor && (() => once(floor, false)));
+}
+
+/** In the page: `window.__dialogOpenedAt` becomes Date.now() when `selector` first matches (an observer runs right after the change). */
+function armDialogProbe(selector) {
+  window.__dialogOpenedAt = undefined;
+  const observer = new MutationObserver(() => {
+    if (!document.querySelector(selector)) return;
+    window.__dialogOpenedAt = Date.now();
+    observer.disconnect();
+  });
+  observer.observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['open'] });
 }
 
 /** First run plus `runs` warm ones of `app`, each followed by one of `floor` when given. */

@@ -104,8 +104,18 @@ function tokenize(formula: string): Token[] {
 const quoted = (name: string): string => `'${name.replace(/'/g, "''")}'!`;
 const literal = (text: string): string => `"${text.replace(/"/g, '""')}"`;
 
+const QUOTED_SHEET = /'([^']*)'!/g;
+/** A quoted sheet prefix without '' inside, or a bare one: a run of non-DELIMITERS before '!'. */
+const SHEET_PREFIX = /'([^']*)'!|([^'"!(),+\-*/^&=<>:;{}% \t\r\n]+)!/g;
+
 /** Rewrites every sheet prefix through `rename` (always quoted on output); everything else is kept verbatim. */
 export function renameSheetRefs(formula: string, rename: (name: string) => string): string {
+  // The template's formulas have no string literal where they name other sheets, and quote only
+  // sheet names: then one regex finds the prefixes tokenize would (the exporter writes, and the
+  // importer compares, thousands of 审核 formulas).
+  if (!formula.includes('"') && !formula.replace(QUOTED_SHEET, '').includes("'")) {
+    return formula.replace(SHEET_PREFIX, (_, inQuotes: string | undefined, bare: string | undefined) => quoted(rename(inQuotes ?? bare!)));
+  }
   return tokenize(formula)
     .map((t) => (t.kind === 'sheet' ? quoted(rename(t.name)) : t.kind === 'string' ? literal(t.text) : t.text))
     .join('');

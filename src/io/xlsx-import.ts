@@ -8,7 +8,7 @@ import { InputError, parseAmount, parseCount } from '../model/amount';
 import type { InputValues, WorkbookDocument } from '../model/document';
 import { isInputSheet, type SheetId } from '../model/ids';
 import { MARKER_SHEET, MARKER_TYPE, NARRATIVE_SHEET, MARKER_VERSION, loadExcelJS, normalizeFormula, renameSheetRefs, xlsxSheetName } from './xlsx-common';
-import { ZIP_LIMITS, ZipGuardError, checkZip } from './zip-guard';
+import { ZIP_LIMITS, ZipGuardError, inflateZip } from './zip-guard';
 
 export class ImportError extends Error {
   override name = 'ImportError';
@@ -124,8 +124,9 @@ async function loadWorkbook(u8: Uint8Array): Promise<Workbook> {
   const magic = Array.from(u8.subarray(0, 4));
   if (magic.join() === [0xd0, 0xcf, 0x11, 0xe0].join()) throw new ImportError(IMPORT_MESSAGES.oldXls);
   if (magic.join() !== [0x50, 0x4b, 0x03, 0x04].join()) throw new ImportError(IMPORT_MESSAGES.notZip);
+  let stored: Uint8Array;
   try {
-    await checkZip(u8);
+    stored = await inflateZip(u8);
   } catch (e) {
     if (e instanceof ZipGuardError && e.reason === 'too-big' && e.entry) {
       throw new ImportError(IMPORT_MESSAGES.tooBigPart(e.entry.name, (e.entry.size / 1024 / 1024).toFixed(1), ZIP_LIMITS.maxEntry / 1024 / 1024));
@@ -136,8 +137,9 @@ async function loadWorkbook(u8: Uint8Array): Promise<Workbook> {
   const ExcelJS = await loadExcelJS();
   const wb = new ExcelJS.Workbook();
   try {
-    // An ArrayBuffer works in Node and in the browser alike (ExcelJS hands it to JSZip).
-    await wb.xlsx.load(u8.slice().buffer);
+    // An ArrayBuffer works in Node and in the browser alike (ExcelJS hands it to JSZip). The
+    // checked copy, entries stored: ExcelJS reads exactly what the guard inflated, once.
+    await wb.xlsx.load(stored.buffer as ArrayBuffer);
   } catch {
     throw new ImportError(IMPORT_MESSAGES.corrupt);
   }

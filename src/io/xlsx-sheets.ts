@@ -3,7 +3,7 @@
 // an .xls (BIFF8) is read by xls-sheets.ts.
 import type { CellValue, Workbook } from 'exceljs';
 import { loadExcelJS } from './xlsx-common';
-import { ZipGuardError, checkZip } from './zip-guard';
+import { ZipGuardError, inflateZip } from './zip-guard';
 import { isCfb } from './cfb';
 import { readXlsSheets, XlsReadError } from './xls-sheets';
 
@@ -56,8 +56,9 @@ export async function readSheets(bytes: ArrayBuffer | Uint8Array): Promise<Sheet
   }
   const magic = Array.from(u8.subarray(0, 4)).join();
   if (magic !== [0x50, 0x4b, 0x03, 0x04].join()) throw new SheetReadError(SHEET_READ_TEXT.notXlsx);
+  let stored: Uint8Array;
   try {
-    await checkZip(u8);
+    stored = await inflateZip(u8);
   } catch (e) {
     if (e instanceof ZipGuardError) throw new SheetReadError(SHEET_READ_TEXT.corrupt);
     throw e;
@@ -65,7 +66,8 @@ export async function readSheets(bytes: ArrayBuffer | Uint8Array): Promise<Sheet
   const ExcelJS = await loadExcelJS();
   const wb: Workbook = new ExcelJS.Workbook();
   try {
-    await wb.xlsx.load(u8.slice().buffer);
+    // The guard's copy, entries stored: ExcelJS does not inflate them again.
+    await wb.xlsx.load(stored.buffer as ArrayBuffer);
   } catch {
     throw new SheetReadError(SHEET_READ_TEXT.corrupt);
   }

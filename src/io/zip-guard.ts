@@ -1,6 +1,8 @@
-// Checks an .xlsx (a zip) before ExcelJS inflates it: the central directory must be intact, and
-// the entries must not inflate beyond sane limits. Declared sizes can lie, so every entry is also
+// Checks a zip (an .xlsx, a .docx) before anything reads it: the central directory must be intact,
+// and the entries must not inflate beyond sane limits. Declared sizes can lie, so every entry is
 // inflated here in small slices, counting bytes and stopping at the first excess (zip bomb).
+// `inflateZip` keeps what it inflated and hands back the same archive with every entry stored:
+// ExcelJS (JSZip) then only copies the entries instead of inflating each a second time, in JS.
 // Uses only the web-standard DecompressionStream (browser and Node ≥ 20).
 
 export interface ZipLimits {
@@ -43,6 +45,8 @@ interface Entry {
   compressed: number;
   size: number;
   localOffset: number;
+  /** Where its record starts in the central directory (the stored copy keeps its other fields). */
+  record: number;
 }
 
 function readCentralDirectory(bytes: Uint8Array): { entries: Entry[]; counted: number } {
@@ -83,6 +87,7 @@ function readCentralDirectory(bytes: Uint8Array): { entries: Entry[]; counted: n
       compressed: u32(p + 20),
       size: u32(p + 24),
       localOffset: u32(p + 42),
+      record: p,
     });
     p += 46 + nameLen + u16(p + 30) + u16(p + 32);
   }
@@ -90,8 +95,11 @@ function readCentralDirectory(bytes: Uint8Array): { entries: Entry[]; counted: n
   return { entries, counted: count === u16(eocd + 8) ? count : -1 };
 }
 
-/** Inflates one entry's data in slices, counting; throws as soon as `budget` is exceeded. */
-async function inflatedSize(data: Uint8Array, budget: number): Promise<number> {
+/**
+ * Inflates one entry's data in slices, counting; throws as soon as `budget` is exceeded. With `out`,
+ * each inflated chunk is written there (at most `budget` bytes, so it never writes past its entry).
+ */
+async function inflateEntry(data: Uint8Array, budget: number, out?: Uint8Array): Promise<number> {
   let offset = 0;
   const source = new ReadableStream<BufferSource>({
     pull(controller) {
@@ -109,11 +117,12 @@ async function inflatedSize(data: Uint8Array, budget: number): Promise<number> {
     for (;;) {
       const { done, value } = await reader.read();
       if (done) return total;
-      total += value.length;
-      if (total > budget) {
+      if (total + value.length > budget) {
         await reader.cancel().catch(() => undefined);
         throw new ZipGuardError('bomb', 'entry inflates beyond its budget');
       }
+      out?.set(value, total);
+      total += value.length;
     }
   } catch (e) {
     if (e instanceof ZipGuardError) throw e;
@@ -121,8 +130,8 @@ async function inflatedSize(data: Uint8Array, budget: number): Promise<number> {
   }
 }
 
-/** Throws ZipGuardError unless `bytes` is an intact zip whose entries inflate within `limits`. */
-export async function checkZip(bytes: Uint8Array, limits: ZipLimits = ZIP_LIMITS): Promise<void> {
+/** The directory's entries once its declared sizes and counts are within `limits`. */
+function checkedEntries(bytes: Uint8Array, limits: ZipLimits): Entry[] {
   const { entries, counted } = readCentralDirectory(bytes);
   if (entries.length > limits.maxEntries) throw new ZipGuardError('bomb', `${entries.length} entries`);
   const declared = entries.reduce((sum, e) => sum + e.size, 0);
@@ -134,20 +143,103 @@ export async function checkZip(bytes: Uint8Array, limits: ZipLimits = ZIP_LIMITS
   // A count that disagrees with the records is a tampered (or damaged) file.
   if (counted !== entries.length) throw new ZipGuardError('corrupt', `end record counts ${counted}, directory holds ${entries.length}`);
   if (entries.length === 0) throw new ZipGuardError('corrupt', 'empty zip');
+  return entries;
+}
 
+/**
+ * Inflates every entry (counting, within its declared size) and checks it is exactly that size.
+ * `into(i)` gives where to write entry i's bytes (nothing kept without it).
+ */
+async function inflateAll(bytes: Uint8Array, entries: Entry[], into?: (i: number) => Uint8Array): Promise<void> {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  for (const e of entries) {
+  for (const [i, e] of entries.entries()) {
     const p = e.localOffset;
     if (p + 30 > bytes.length || view.getUint32(p, true) !== LOCAL_SIG) throw new ZipGuardError('corrupt', `bad local header ${e.name}`);
     const start = p + 30 + view.getUint16(p + 26, true) + view.getUint16(p + 28, true);
     if (start + e.compressed > bytes.length) throw new ZipGuardError('corrupt', `truncated ${e.name}`);
     const data = bytes.subarray(start, start + e.compressed);
+    const out = into?.(i);
     let size: number;
-    if (e.method === 0) size = e.compressed;
-    else if (e.method === 8) size = await inflatedSize(data, e.size);
+    if (e.method === 0) {
+      size = e.compressed;
+      if (out && size === e.size) out.set(data);
+    } else if (e.method === 8) size = await inflateEntry(data, e.size, out);
     else throw new ZipGuardError('corrupt', `compression method ${e.method}`);
     // A size that differs from the declared one is a lie (or damage): either way, refuse.
     // With every size as declared, the declared total checked above is the real total.
     if (size !== e.size) throw new ZipGuardError('corrupt', `${e.name}: ${size} ≠ declared ${e.size}`);
   }
+}
+
+/** Throws ZipGuardError unless `bytes` is an intact zip whose entries inflate within `limits`. */
+export async function checkZip(bytes: Uint8Array, limits: ZipLimits = ZIP_LIMITS): Promise<void> {
+  await inflateAll(bytes, checkedEntries(bytes, limits));
+}
+
+/**
+ * checkZip, keeping what it inflated: the same entries (names, order, dates, CRCs, attributes)
+ * in a new archive where each is stored, so a reader copies them instead of inflating again.
+ */
+export async function inflateZip(bytes: Uint8Array, limits: ZipLimits = ZIP_LIMITS): Promise<Uint8Array> {
+  const entries = checkedEntries(bytes, limits);
+  const src = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const nameLen = (e: Entry): number => src.getUint16(e.record + 28, true);
+  let size = 22;
+  for (const e of entries) size += 30 + 46 + 2 * nameLen(e) + e.size;
+  const out = new Uint8Array(size);
+  const dst = new DataView(out.buffer);
+  // Local header and data of each entry, in directory order; the directory after them.
+  const local: number[] = [];
+  let p = 0;
+  for (const e of entries) {
+    local.push(p);
+    p += 30 + nameLen(e) + e.size;
+  }
+  const directory = p;
+  await inflateAll(bytes, entries, (i) => {
+    const at = local[i]! + 30 + nameLen(entries[i]!);
+    return out.subarray(at, at + entries[i]!.size);
+  });
+  entries.forEach((e, i) => {
+    const r = e.record;
+    const n = nameLen(e);
+    const name = bytes.subarray(r + 46, r + 46 + n);
+    // Only the UTF-8 name flag is kept: no encryption, no data descriptor (sizes are in the header).
+    const flags = src.getUint16(r + 8, true) & 0x0800;
+    const time = src.getUint16(r + 12, true);
+    const date = src.getUint16(r + 14, true);
+    const crc = src.getUint32(r + 16, true);
+    const l = local[i]!;
+    dst.setUint32(l, LOCAL_SIG, true);
+    dst.setUint16(l + 4, 20, true);
+    dst.setUint16(l + 6, flags, true);
+    dst.setUint16(l + 8, 0, true);
+    dst.setUint16(l + 10, time, true);
+    dst.setUint16(l + 12, date, true);
+    dst.setUint32(l + 14, crc, true);
+    dst.setUint32(l + 18, e.size, true);
+    dst.setUint32(l + 22, e.size, true);
+    dst.setUint16(l + 26, n, true);
+    out.set(name, l + 30);
+    dst.setUint32(p, CENTRAL_SIG, true);
+    dst.setUint16(p + 4, src.getUint16(r + 4, true), true);
+    dst.setUint16(p + 6, 20, true);
+    dst.setUint16(p + 8, flags, true);
+    dst.setUint16(p + 12, time, true);
+    dst.setUint16(p + 14, date, true);
+    dst.setUint32(p + 16, crc, true);
+    dst.setUint32(p + 20, e.size, true);
+    dst.setUint32(p + 24, e.size, true);
+    dst.setUint16(p + 28, n, true);
+    dst.setUint32(p + 38, src.getUint32(r + 38, true), true);
+    dst.setUint32(p + 42, l, true);
+    out.set(name, p + 46);
+    p += 46 + n;
+  });
+  dst.setUint32(p, EOCD_SIG, true);
+  dst.setUint16(p + 8, entries.length, true);
+  dst.setUint16(p + 10, entries.length, true);
+  dst.setUint32(p + 12, p - directory, true);
+  dst.setUint32(p + 16, directory, true);
+  return out;
 }

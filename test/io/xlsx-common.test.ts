@@ -1,5 +1,6 @@
 // Formula sheet-name rewriting (export) and normalization (import comparison).
 import { describe, expect, it } from 'vitest';
+import { EXAMPLE_LIST, documentLayout, exampleById } from '../../src/app/templates';
 import { normalizeFormula, renameSheetRefs, xlsxSheetName } from '../../src/io/xlsx-common';
 
 const NAMES = new Map([
@@ -15,6 +16,24 @@ describe('renameSheetRefs', () => {
     expect(renameSheetRefs("'t06'!C33+'t06'!I33", rename)).toBe("'公开06表'!C33+'公开06表'!I33");
     expect(renameSheetRefs(`IF('t05'!D8=0,"'t06'!C5",C5)`, rename)).toBe(`IF('O''Brien'!D8=0,"'t06'!C5",C5)`);
     expect(renameSheetRefs('SUM(C6:C18)', rename)).toBe('SUM(C6:C18)');
+    expect(renameSheetRefs("t06!C3+'O''Brien'!C4+'t05'!D8", rename)).toBe("'公开06表'!C3+'O''Brien'!C4+'O''Brien'!D8");
+  });
+
+  it('renames every formula of every example the same way with or without a string literal in it', () => {
+    // A literal ("") sends a formula through the tokenizer; without one most take the regex path.
+    const rename = (id: string) => `${id}表 '名'`;
+    let formulas = 0;
+    for (const { id } of EXAMPLE_LIST) {
+      for (const layout of documentLayout(exampleById(id))) {
+        for (const cell of layout.cells.flat()) {
+          const f = cell?.t === 'formula' ? cell.formula : cell?.t === 'input' ? cell.follow?.formula : undefined;
+          if (!f) continue;
+          formulas++;
+          expect(`${renameSheetRefs(f, rename)}&""`).toBe(renameSheetRefs(`${f}&""`, rename));
+        }
+      }
+    }
+    expect(formulas).toBeGreaterThan(2000);
   });
 });
 
