@@ -110,7 +110,7 @@ export class SheetGrid {
     // From the frame after the preview's (a task queued in its own frame could run before that
     // frame is presented); a hidden grid (another tab opened meanwhile) waits until it is shown.
     requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(() => {
-      if (this.host.getClientRects().length) this.mount();
+      if (this.preview && this.host.getClientRects().length) this.mount();
     })));
     window.addEventListener('resize', this.onResize);
   }
@@ -560,7 +560,9 @@ export class SheetGrid {
   destroy(): void {
     window.removeEventListener('resize', this.onResize);
     cancelAnimationFrame(this.resizeFrame);
+    // Not built: nothing builds it any more (the scheduled build needs the preview).
     this.preview?.remove();
+    this.preview = null;
     this.built?.destroy();
     this.note.remove();
   }
