@@ -156,8 +156,9 @@ export class OpenedWorkbook {
       // painted before the formula engine is built (deferEngine; the page calls session.finishOpen()).
       const session = new WorkbookSession(openWorkbook(loaded.doc, { firstTableFirst: true, deferEngine: true }));
       const autosave = new Autosave(deps.store, session, id, { revision: loaded.info.revision, doc: session.doc }, deps.autosave);
-      // The app reopens this workbook next time; failing to note that must not stop opening it.
-      await deps.store.setSetting('lastOpenedId', id).catch(() => undefined);
+      // The app reopens this workbook next time; failing to note that must not stop opening it, and
+      // the first table does not wait for the write (later reads of the store queue behind it).
+      void deps.store.setSetting('lastOpenedId', id).catch(() => undefined);
       const opened = new OpenedWorkbook(deps, id, loaded.info, session, autosave, claim, loaded.notes, loaded.migrated, recovered);
       if (failure) opened.recoveryErrorText = opened.takeOver(failure);
       return opened;

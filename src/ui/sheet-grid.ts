@@ -20,6 +20,7 @@ import type { AnySheetId } from '../model/template';
 import { cellClasses, clipboardText, columnPixelWidths, displayText, toGridValue, type GridValue, type Mark } from './cell-view';
 import { cellLabel } from './cell-label';
 import { UI_TEXT } from './ui-text';
+import { GridPreview } from './grid-preview';
 
 registerPlugin(MergeCells);
 registerPlugin(CopyPaste);
@@ -51,7 +52,9 @@ interface Cursor {
 const markKey = (sheet: string, row: string, col: string) => `${sheet}|${row}|${col}`;
 
 export class SheetGrid {
-  private readonly hot: Handsontable;
+  /** Handsontable, once built (mount); until then the first sheet shows as a static preview. */
+  private built: Handsontable | null = null;
+  private preview: GridPreview | null = null;
   private sheetId: AnySheetId;
   private layout: SheetLayout;
   private data: GridValue[][] = [];
@@ -65,8 +68,13 @@ export class SheetGrid {
   /** 审查: computed cells take the figure the document prints (typed, pasted, shown). */
   private reviewing = false;
 
+  /**
+   * Paints the first sheet as a static preview (GridPreview) and builds Handsontable in a task
+   * after that frame, or at once when something needs it first: a pointer or wheel on the
+   * preview (the clicked cell is then selected), or any method that uses the grid.
+   */
   constructor(
-    host: HTMLElement,
+    private readonly host: HTMLElement,
     private readonly session: WorkbookSession,
     first: AnySheetId,
     private readonly events: SheetGridEvents = {},
@@ -78,7 +86,43 @@ export class SheetGrid {
     this.note.setAttribute('role', 'alert');
     this.note.hidden = true;
     document.body.append(this.note);
+    this.readSheet();
+    const preview = new GridPreview(host, {
+      layout: this.layout,
+      widths: this.fittedWidths(host.clientWidth),
+      hiddenRows: new Set(titleRows(this.layout)),
+      render: (td, r, c) => this.renderCell(td, r, c, this.data[r]?.[c] ?? null),
+      readOnly: (r, c) => !this.editable(r, c),
+    });
+    preview.wrapper.dataset.sheet = this.sheetId;
+    preview.root.addEventListener('pointerdown', (e) => {
+      const at = preview.positionOf(e.target);
+      // No mousedown follows: Handsontable's own would go to the preview's detached cell.
+      e.preventDefault();
+      this.mount();
+      if (at) {
+        this.hot.selectCell(at.r, at.c);
+        this.hot.listen();
+      }
+    });
+    preview.root.addEventListener('wheel', () => this.mount(), { passive: true });
+    this.preview = preview;
+    // From the frame after the preview's (a task queued in its own frame could run before that
+    // frame is presented); a hidden grid (another tab opened meanwhile) waits until it is shown.
+    requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(() => {
+      if (this.preview && this.host.getClientRects().length) this.mount();
+    })));
+    window.addEventListener('resize', this.onResize);
+  }
 
+  private get hot(): Handsontable {
+    return this.built ?? this.mount();
+  }
+
+  /** Builds Handsontable in place of the preview (once; at once when called). */
+  private mount(): Handsontable {
+    if (this.built) return this.built;
+    const host = this.host;
     const commitTyped = (r: number, c: number, raw: unknown): boolean => {
       if (!this.editable(r, c)) return false;
       this.hideNote();
@@ -107,10 +151,12 @@ export class SheetGrid {
       }
     }
 
-    // The first sheet's data and settings go into the constructor, and its init renders once: not
-    // an empty grid first, then each plugin, then the sheet (see load()).
-    this.readSheet();
-    this.hot = new Handsontable.Core(host, {
+    // The sheet's data and settings go into the constructor, and its init renders once: not an
+    // empty grid first, then each plugin, then the sheet (see load()). The preview goes in the
+    // same task: no frame without a table.
+    this.preview?.remove();
+    this.preview = null;
+    const hot = new Handsontable.Core(host, {
       ...this.sheetSettings(host.clientWidth),
       licenseKey: 'non-commercial-and-evaluation',
       themeName: 'ht-theme-main',
@@ -141,16 +187,18 @@ export class SheetGrid {
       afterScrollVertically: () => this.hideNote(),
       afterScrollHorizontally: () => this.hideNote(),
     });
+    this.built = hot;
     // Plugins (merges, hidden rows) would each render once more during init.
-    this.hot.suspendRender();
+    hot.suspendRender();
     try {
-      this.hot.init();
+      hot.init();
     } finally {
-      this.hot.resumeRender();
+      hot.resumeRender();
     }
-    this.hot.rootElement.dataset.sheet = this.sheetId;
+    hot.rootElement.dataset.sheet = this.sheetId;
     this.syncFrozenHeights(frozenRows(this.layout));
-    window.addEventListener('resize', this.onResize);
+    performance.mark('grid:mounted');
+    return hot;
   }
 
   /** The title block's texts (公开0X表, 部门：…, 单位：…) of the sheet on screen, in order. */
@@ -406,6 +454,14 @@ export class SheetGrid {
   }
 
   private repaint(cells: readonly { r: number; c: number }[]): void {
+    const preview = this.preview;
+    if (preview) {
+      for (const { r, c } of cells) {
+        const td = preview.cell(r, c);
+        if (td) this.paintValue(td, r, c);
+      }
+      return;
+    }
     for (const { r, c } of cells) {
       const master = this.hot.getCell(r, c);
       const top = this.hot.getCell(r, c, true);
@@ -436,11 +492,12 @@ export class SheetGrid {
   /** True for the grid's own elements (its focus catcher and cell editor included). */
   owns(node: EventTarget | null): boolean {
     if (!(node instanceof HTMLElement)) return false;
-    return this.hot.rootElement.contains(node) || 'hotInput' in node.dataset;
+    if (!this.built) return this.preview?.root.contains(node) ?? false;
+    return this.built.rootElement.contains(node) || 'hotInput' in node.dataset;
   }
 
   isEditing(): boolean {
-    return this.hot.getActiveEditor()?.isOpened() ?? false;
+    return this.built?.getActiveEditor()?.isOpened() ?? false;
   }
 
   /** Moves keyboard focus back into the grid (e.g. after a dialog), so typing edits the cell. */
@@ -451,7 +508,7 @@ export class SheetGrid {
 
   /** Stops the grid taking keys (a dialog is open). */
   blur(): void {
-    this.hot.unlisten();
+    this.built?.unlisten();
   }
 
   /** The value cell under the selection, or, on a code/name label, the nearest value cell to its right. */
@@ -496,13 +553,17 @@ export class SheetGrid {
   private resizeFrame = 0;
   private readonly onResize = (): void => {
     cancelAnimationFrame(this.resizeFrame);
-    this.resizeFrame = requestAnimationFrame(() => this.hot.updateSettings({ colWidths: this.fittedWidths() }));
+    // Not built yet: it takes the widths of the moment it is built.
+    this.resizeFrame = requestAnimationFrame(() => this.built?.updateSettings({ colWidths: this.fittedWidths() }));
   };
 
   destroy(): void {
     window.removeEventListener('resize', this.onResize);
     cancelAnimationFrame(this.resizeFrame);
-    this.hot.destroy();
+    // Not built: nothing builds it any more (the scheduled build needs the preview).
+    this.preview?.remove();
+    this.preview = null;
+    this.built?.destroy();
     this.note.remove();
   }
 

@@ -56,8 +56,10 @@ describe('editing', () => {
   it('keeps an edit typed the moment the first table appears (before the formula engine is built) and recalculates it', async () => {
     const opened = await app.openAtFirstPaint();
     wb = opened.wb;
-    // The first table was painted from the document's inputs before HyperFormula was built.
+    // The first table was painted from the document's inputs before HyperFormula was built, and
+    // before Handsontable was (a static copy of its first render).
     expect(opened.engineBuilt).toBe(false);
+    expect(opened.gridBuilt).toBe(false);
     await wb.screenshot('first-paint');
     expect(await wb.cellText('t01', 'inc.grand', 'amount')).toBe('1,576.05');
     await wb.edit('t01', 'inc.open', 'amount', '10');
@@ -65,6 +67,17 @@ describe('editing', () => {
     expect(await wb.cellText('t01', 'inc.grand', 'amount')).toBe('1,586.05');
     await wb.screenshot('first-paint-edit');
     await wb.reloadSaved();
+    expect(await wb.cellText('t01', 'inc.open', 'amount')).toBe('10.00');
+    expect(await wb.cellText('t01', 'inc.grand', 'amount')).toBe('1,586.05');
+  });
+
+  it('selects the cell clicked on the first table before the grid is built, and keeps what is typed there', async () => {
+    const opened = await app.openAtFirstPaint({ row: 'inc.open', col: 'amount' });
+    wb = opened.wb;
+    expect(opened.gridBuilt).toBe(false);
+    // The press built the grid at once and selected that cell; the keys go to it.
+    expect(await wb.selectedCellWhenShown()).toBe('inc.open|amount');
+    await wb.typeAndEnter('10');
     expect(await wb.cellText('t01', 'inc.open', 'amount')).toBe('10.00');
     expect(await wb.cellText('t01', 'inc.grand', 'amount')).toBe('1,586.05');
   });

@@ -10,7 +10,7 @@ export interface AppFixture {
   /** Opens the app in a fresh browser context (first visit: the built-in example). */
   open(): Promise<WorkbookPage>;
   /** As open(), returning as soon as the first table is in the page (see WorkbookPage.openAtFirstPaint). */
-  openAtFirstPaint(): Promise<{ wb: WorkbookPage; engineBuilt: boolean | undefined }>;
+  openAtFirstPaint(click?: { row: string; col: string }): Promise<{ wb: WorkbookPage; engineBuilt: boolean | undefined; gridBuilt: boolean | undefined }>;
   readonly browser: Browser;
   readonly url: string;
 }
@@ -46,8 +46,8 @@ export function useAppFixture(): AppFixture {
       current = await WorkbookPage.open(browser!, server!.url);
       return current;
     },
-    async openAtFirstPaint() {
-      const opened = await WorkbookPage.openAtFirstPaint(browser!, server!.url);
+    async openAtFirstPaint(click) {
+      const opened = await WorkbookPage.openAtFirstPaint(browser!, server!.url, click);
       current = opened.wb;
       return opened;
     },

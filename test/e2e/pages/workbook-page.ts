@@ -37,24 +37,37 @@ export class WorkbookPage {
   /**
    * Opens the app and returns the moment the first table's cells are in the page, without waiting
    * for start-up to settle (a user typing at once). `engineBuilt`: whether the formula engine had
-   * been built when the first table appeared (the cold open paints before it: false).
+   * been built when the first table appeared (the cold open paints before it: false); `gridBuilt`:
+   * whether Handsontable had (false: the first frame is its static preview). `click`: a cell
+   * pressed with the pointer at that moment, before either is built.
    */
-  static async openAtFirstPaint(browser: Browser, url: string): Promise<{ wb: WorkbookPage; engineBuilt: boolean | undefined }> {
+  static async openAtFirstPaint(
+    browser: Browser,
+    url: string,
+    click?: { row: string; col: string },
+  ): Promise<{ wb: WorkbookPage; engineBuilt: boolean | undefined; gridBuilt: boolean | undefined }> {
     const app = await newAppPage(browser, url, { goto: false });
-    await app.page.addInitScript(() => {
-      const w = window as unknown as { __engineAtFirstPaint?: boolean; __workbook?: { engineBuilt(): boolean } };
+    await app.page.addInitScript((press) => {
+      const w = window as unknown as { __engineAtFirstPaint?: boolean; __gridAtFirstPaint?: boolean; __workbook?: { engineBuilt(): boolean } };
       const mo = new MutationObserver(() => {
         if (!document.querySelector('.ht_master td[data-cell]')) return;
         mo.disconnect();
         // Observers run once main.ts's task is done: the test hook exists, the next frame has not come.
         w.__engineAtFirstPaint = w.__workbook?.engineBuilt();
+        // SheetGrid marks the moment it builds Handsontable.
+        w.__gridAtFirstPaint = performance.getEntriesByName('grid:mounted').length > 0;
+        const td = press && document.querySelector(`.ht_master td[data-cell="${press.row}|${press.col}"]`);
+        if (td) td.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true, cancelable: true, isPrimary: true, pointerType: 'mouse', button: 0 }));
       });
       mo.observe(document, { childList: true, subtree: true });
-    });
+    }, click);
     await app.page.goto(url);
     await app.page.waitForSelector('.ht_master td[data-cell]');
-    const engineBuilt = await app.page.evaluate(() => (window as unknown as { __engineAtFirstPaint?: boolean }).__engineAtFirstPaint);
-    return { wb: new WorkbookPage(app), engineBuilt };
+    const { engineBuilt, gridBuilt } = await app.page.evaluate(() => {
+      const w = window as unknown as { __engineAtFirstPaint?: boolean; __gridAtFirstPaint?: boolean };
+      return { engineBuilt: w.__engineAtFirstPaint, gridBuilt: w.__gridAtFirstPaint };
+    });
+    return { wb: new WorkbookPage(app), engineBuilt, gridBuilt };
   }
 
   async close(): Promise<void> {
@@ -76,6 +89,18 @@ export class WorkbookPage {
   async select(sheet: string, row: string, col: string): Promise<void> {
     const ok = await this.page.evaluate(([s, r, c]) => window.__workbook!.goToCell(s as never, r!, c!), [sheet, row, col]);
     if (!ok) throw new Error(`no cell ${sheet}:${row}:${col}`);
+  }
+
+  /** Types into the selected cell like a user (type over, then Enter). */
+  async typeAndEnter(text: string): Promise<void> {
+    await this.page.keyboard.type(text);
+    await this.page.keyboard.press('Enter');
+  }
+
+  /** The selected cell's `row|col`, once the grid shows a selection. */
+  async selectedCellWhenShown(): Promise<string | null> {
+    await this.page.waitForSelector('.grid-host .ht_master td.current');
+    return this.selectedCell();
   }
 
   /** Types into a cell like a user (type over, then Enter). */
