@@ -91,6 +91,7 @@ const rows = [
   ['edit → painted, national example (ms)', f(results.national.edit), ''],
   ['import national example: first / warm (ms)', `${results.national.import.first} / ${f(results.national.import.warm)}`, ''],
   ['cold open → 公开01表 painted (ms)', f(results.coldOpen.open), ''],
+  ['cold open → grid interactive (ms, median; Handsontable built)', results.coldOpen.phases.grid?.toFixed(0) ?? '—', ''],
   ['initial JS before first paint (KB gzip)', results.coldOpen.js.initialGzipKB.toFixed(0), '≤ 350'],
   ['JS later: after paint / on demand (KB gzip)', `${results.coldOpen.js.afterPaintGzipKB.toFixed(0)} / ${results.coldOpen.js.onDemandGzipKB.toFixed(0)}`, ''],
   ['export example: first / warm median (ms)', `${results.example.export.first} / ${f(results.example.export.warm)}`, ''],
