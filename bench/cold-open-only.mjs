@@ -25,7 +25,7 @@ try {
       const r = await coldOpen(side.url, side.dist, 1, (files) => side.url + writeOpenFloor(side.dist, files).path);
       side.app.push(r.open.median);
       side.floor.push(r.floor.median);
-      console.error(`[cold-open] round ${i + 1} ${side.dist}: app ${r.open.median.toFixed(0)} ms, floor ${r.floor.median.toFixed(0)} ms`);
+      console.error(`[cold-open] round ${i + 1} ${side.dist}: app ${r.open.median.toFixed(0)} ms (grid built ${r.phases.grid?.toFixed(0) ?? '—'}), floor ${r.floor.median.toFixed(0)} ms`);
     }
   }
 } finally {
