@@ -10,9 +10,10 @@ import { stat, vsFloor } from './browser-bench.mjs';
  * One paste event carrying the block (as Ctrl+V delivers it) on the focused element, timed to the
  * end of the frame that shows `selector`: an observer on the grid sees it appear, a
  * requestAnimationFrame callback runs at the start of the next frame and posts a message, which is
- * delivered once that frame's style, layout and paint are done.
+ * delivered once that frame's style, layout and paint are done. `window.__pasteDomAt` is when the
+ * observer saw the row (the paste's own task done; the rest is that frame).
  */
-function pasteProbe({ text, selector }) {
+export function pasteProbe({ text, selector }) {
   return new Promise((resolve) => {
     const painted = new MessageChannel();
     painted.port1.onmessage = (e) => resolve(performance.now() - e.data);
@@ -22,6 +23,7 @@ function pasteProbe({ text, selector }) {
       obs.disconnect();
       const start = t0;
       t0 = 0;
+      window.__pasteDomAt = performance.now() - start;
       requestAnimationFrame(() => painted.port2.postMessage(start));
     });
     obs.observe(document.querySelector('.grid-host'), { subtree: true, childList: true, attributes: true, attributeFilter: ['data-cell'] });

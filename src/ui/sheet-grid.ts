@@ -279,7 +279,7 @@ export class SheetGrid {
     this.hideNote();
     const at = this.cursorHere();
     this.load();
-    this.restoreCursor(at);
+    this.restoreCursor(at, true);
   }
 
   /** The active cell, by id when it is a value cell (rows may move), else by position. */
@@ -291,12 +291,17 @@ export class SheetGrid {
     return cell && cell.t !== 'text' ? { id: `${cell.row}|${cell.col}`, r, c } : { r, c };
   }
 
-  private restoreCursor(at: Cursor | undefined): void {
+  /**
+   * `reloaded`: the same sheet was laid out again and keeps its scroll position, so a cell that
+   * kept its place is selected without scrolling to it (scrolling lays out the page once more
+   * before the new rows are painted); one that moved is scrolled to, as on a sheet switch.
+   */
+  private restoreCursor(at: Cursor | undefined, reloaded = false): void {
     if (!at) return;
     const p = at.id ? this.layout.index.get(at.id) : undefined;
     const r = Math.max(0, Math.min(p?.r ?? at.r, this.layout.cells.length - 1));
     const c = Math.max(0, Math.min(p?.c ?? at.c, this.layout.width - 1));
-    this.hot.selectCell(r, c);
+    this.hot.selectCell(r, c, r, c, !(reloaded && r === at.r && c === at.c));
   }
 
   /** Layout and values of the sheet to show, from the engine. */
@@ -308,14 +313,15 @@ export class SheetGrid {
   }
 
   private load(): void {
-    // A selection left from the previous sheet may point into rows this one freezes; the focus
-    // manager then looks for a cell that is not rendered yet and throws.
-    this.hot.deselectCell();
-    this.readSheet();
     // Each updateSettings and the row-height reset would render the whole table: one render at
     // the end instead (on first open that was three full renders before the first paint).
     this.hot.suspendRender();
     try {
+      // A selection left from the previous sheet may point into rows this one freezes; the focus
+      // manager then looks for a cell that is not rendered yet and throws. Dropped while rendering
+      // is suspended: deselecting renders (and lays out the page) once more otherwise.
+      this.hot.deselectCell();
+      this.readSheet();
       this.loadSettings();
     } finally {
       this.hot.resumeRender();
