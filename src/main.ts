@@ -8,6 +8,7 @@ import { IndexedDbCatalogueStore, IndexedDbStore, PendingJournal } from './stora
 import { codeListAction } from './ui/code-list-dialog';
 import { showWorkbook, storageUi, workbookIdFromHash } from './ui/storage-ui';
 import { mountApp } from './ui/app-shell';
+import { afterThisFrame } from './ui/dom';
 import { narrativeTab } from './ui/narrative-tab';
 import { textReviewBadge, textReviewTab } from './ui/text-review-tab';
 import { partTabs } from './ui/part-tab';
@@ -67,13 +68,11 @@ storage.attach(app);
 performance.mark('app:mounted');
 // Hosted: an offline copy; an update waits until nothing is unsaved.
 void startOffline({ isSaved: () => controller.opened?.autosave.status.state === 'saved' });
+// The first table was painted from the document's inputs by the engine's small evaluator: the
+// formula engine is built once that frame is out. An edit typed before then builds it at once.
+afterThisFrame(() => session.finishOpen());
 // Not before the first table's frame: it would compete with it for the network and the CPU.
-requestAnimationFrame(() => {
-  // The first table was painted from the document's inputs by the engine's small evaluator: the
-  // formula engine is built in a task of its own once that frame is out (from the next frame on:
-  // a task queued now may run before the frame's other work, e.g. a presentation callback). An
-  // edit typed before then builds it at once.
-  requestAnimationFrame(() => setTimeout(() => session.finishOpen()));
+requestAnimationFrame(() =>
   setTimeout(() => {
     void import('./engine/narrative').then((m) => {
       narrative = m;
@@ -81,8 +80,8 @@ requestAnimationFrame(() => {
     });
     // The user's code lists, for pasted blocks (ownCodes above).
     void catalogues.list().catch(() => undefined);
-  });
-});
+  }),
+);
 
 /**
  * Test hook for the end-to-end page models (test/e2e/pages): selecting and revealing cells by

@@ -21,3 +21,12 @@ export function el<K extends keyof HTMLElementTagNameMap>(
 export function setText(node: Node, text: string): void {
   if (node.textContent !== text) node.textContent = text;
 }
+
+/**
+ * Runs `task` in a task of its own after the frame now being prepared is on screen: from the next
+ * frame on (a task queued in this frame's rAF may run before the frame is presented). Start-up
+ * work that must not delay the first table (the grid's build, the formula engine's) goes here.
+ */
+export function afterThisFrame(task: () => void): void {
+  requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(task)));
+}

@@ -21,6 +21,7 @@ import { cellClasses, clipboardText, columnPixelWidths, displayText, toGridValue
 import { cellLabel } from './cell-label';
 import { UI_TEXT } from './ui-text';
 import { GridPreview } from './grid-preview';
+import { afterThisFrame } from './dom';
 
 registerPlugin(MergeCells);
 registerPlugin(CopyPaste);
@@ -107,11 +108,10 @@ export class SheetGrid {
     });
     preview.root.addEventListener('wheel', () => this.mount(), { passive: true });
     this.preview = preview;
-    // From the frame after the preview's (a task queued in its own frame could run before that
-    // frame is presented); a hidden grid (another tab opened meanwhile) waits until it is shown.
-    requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(() => {
+    // Once the preview's frame is out; a hidden grid (another tab opened meanwhile) waits until it is shown.
+    afterThisFrame(() => {
       if (this.preview && this.host.getClientRects().length) this.mount();
-    })));
+    });
     window.addEventListener('resize', this.onResize);
   }
 
