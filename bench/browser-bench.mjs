@@ -1,7 +1,7 @@
 // Browser side of `npm run bench`: real headless Chromium against the built app (vite preview).
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { preview } from 'vite';
@@ -333,4 +333,24 @@ export async function launch() {
 export async function serveBuild(distDir, root = process.cwd()) {
   const server = await preview({ root, logLevel: 'warn', build: { outDir: distDir }, preview: { host: '127.0.0.1', port: 0 } });
   return { url: `http://127.0.0.1:${server.httpServer.address().port}/`, close: () => server.httpServer.close() };
+}
+
+/**
+ * An A/B of built apps, for the `*-only` scripts: `argv` is `[rounds] <distDir> [<distDir>…]`.
+ * Each build is served and, per round, `once(side, round)` runs for each, the order reversed every
+ * other round so that load changes hit both alike. Returns the sides: `{ dist, url }` and whatever
+ * `once` stored on them.
+ */
+export async function alternateBuilds(argv, usage, once) {
+  const rounds = Number(argv.find((a) => /^\d+$/.test(a)) ?? 4);
+  const dists = argv.filter((a) => !/^\d+$/.test(a)).map((d) => resolve(d));
+  if (!dists.length) throw new Error(`usage: ${usage}`);
+  const sides = [];
+  try {
+    for (const dist of dists) sides.push({ dist, ...(await serveBuild(dist)) });
+    for (let i = 0; i < rounds; i++) for (const side of i % 2 ? [...sides].reverse() : sides) await once(side, i);
+  } finally {
+    for (const s of sides) s.close();
+  }
+  return sides;
 }

@@ -5,32 +5,15 @@
 // `npm run bench`), the order reversed every other round. Prints per build the medians, app /
 // floor and the median of the per-pair ratios. Build the dist dirs first (e.g. `npx vite build
 // --outDir bench/.dist-a`); this script never builds and never writes bench/results.json.
-import { resolve } from 'node:path';
-import { coldOpen, serveBuild, stat } from './browser-bench.mjs';
+import { alternateBuilds, coldOpen, stat } from './browser-bench.mjs';
 import { writeOpenFloor } from './floors/open-page.mjs';
 
-const argv = process.argv.slice(2);
-const rounds = Number(argv.find((a) => /^\d+$/.test(a)) ?? 4);
-const dists = argv.filter((a) => !/^\d+$/.test(a)).map((d) => resolve(d));
-if (!dists.length) throw new Error('usage: node bench/cold-open-only.mjs [rounds] <distDir> [<distDir>…]');
-
-const sides = [];
-for (const dist of dists) {
-  const { url, close } = await serveBuild(dist);
-  sides.push({ dist, close, url, app: [], floor: [] });
-}
-try {
-  for (let i = 0; i < rounds; i++) {
-    for (const side of i % 2 ? [...sides].reverse() : sides) {
-      const r = await coldOpen(side.url, side.dist, 1, (files) => side.url + writeOpenFloor(side.dist, files).path);
-      side.app.push(r.open.median);
-      side.floor.push(r.floor.median);
-      console.error(`[cold-open] round ${i + 1} ${side.dist}: app ${r.open.median.toFixed(0)} ms (grid built ${r.phases.grid?.toFixed(0) ?? '—'}), floor ${r.floor.median.toFixed(0)} ms`);
-    }
-  }
-} finally {
-  for (const s of sides) s.close();
-}
+const sides = await alternateBuilds(process.argv.slice(2), 'node bench/cold-open-only.mjs [rounds] <distDir> [<distDir>…]', async (side, i) => {
+  const r = await coldOpen(side.url, side.dist, 1, (files) => side.url + writeOpenFloor(side.dist, files).path);
+  (side.app ??= []).push(r.open.median);
+  (side.floor ??= []).push(r.floor.median);
+  console.error(`[cold-open] round ${i + 1} ${side.dist}: app ${r.open.median.toFixed(0)} ms (grid built ${r.phases.grid?.toFixed(0) ?? '—'}), floor ${r.floor.median.toFixed(0)} ms`);
+});
 for (const s of sides) {
   const [a, f] = [stat(s.app).median, stat(s.floor).median];
   const pairs = stat(s.app.map((x, i) => x / s.floor[i])).median;

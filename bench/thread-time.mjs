@@ -6,13 +6,10 @@
 // round. Sums the thread time (`tdur`: time on a core, not waiting for one) of the page renderer
 // main thread's tasks up to the paint, and up to each app:* mark; each app open is followed by
 // one of the build's cold-open floor page (bench/floors/open-page.mjs). Build the dists first.
-import { resolve } from 'node:path';
-import { openFresh, serveBuild, stat } from './browser-bench.mjs';
+import { alternateBuilds, openFresh, stat } from './browser-bench.mjs';
 import { writeOpenFloor } from './floors/open-page.mjs';
 
 const argv = process.argv.slice(2);
-const rounds = Number(argv.find((a) => /^\d+$/.test(a)) ?? 4);
-const dists = argv.filter((a) => !/^\d+$/.test(a)).map((d) => resolve(d));
 const CATEGORIES = ['toplevel', 'devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing', '__metadata'].join(',');
 
 /** One traced cold open: thread ms of the renderer main thread up to each mark. */
@@ -46,26 +43,15 @@ async function traced(url) {
   return { out, js };
 }
 
-const sides = [];
-for (const dist of dists) {
-  const { url, close } = await serveBuild(dist);
-  sides.push({ dist, close, url, runs: [], floor: [] });
-}
-try {
-  for (let i = 0; i < rounds; i++) {
-    for (const side of i % 2 ? [...sides].reverse() : sides) {
-      const { out: r, js } = await traced(side.url);
-      side.runs.push(r);
-      // The bench's cold-open floor page of this build (written once), opened right after.
-      side.floorUrl ??= side.url + writeOpenFloor(side.dist, js).path;
-      const f = (await traced(side.floorUrl)).out.painted;
-      side.floor.push(f);
-      console.error(`[thread-time] round ${i + 1} ${side.dist}: ${Object.entries(r).map(([k, v]) => `${k} ${v.toFixed(0)}`).join(', ')}; floor painted ${f.toFixed(0)}`);
-    }
-  }
-} finally {
-  for (const s of sides) s.close();
-}
+const sides = await alternateBuilds(argv, 'node bench/thread-time.mjs [rounds] <distDir> [<distDir>…]', async (side, i) => {
+  const { out: r, js } = await traced(side.url);
+  (side.runs ??= []).push(r);
+  // The bench's cold-open floor page of this build (written once), opened right after.
+  side.floorUrl ??= side.url + writeOpenFloor(side.dist, js).path;
+  const f = (await traced(side.floorUrl)).out.painted;
+  (side.floor ??= []).push(f);
+  console.error(`[thread-time] round ${i + 1} ${side.dist}: ${Object.entries(r).map(([k, v]) => `${k} ${v.toFixed(0)}`).join(', ')}; floor painted ${f.toFixed(0)}`);
+});
 for (const s of sides) {
   const keys = [...new Set(s.runs.flatMap((r) => Object.keys(r)))];
   const painted = stat(s.runs.map((r) => r.painted)).median;
