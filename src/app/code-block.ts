@@ -157,7 +157,10 @@ function readRow(cells: string[], kind: BlockKind, prevSplit: string[], nameCols
       const v = cells[j]!;
       // Economic groups side by side: the next code starts the next group.
       if (kind === 'economic' && v !== '' && normalizeCode(v, kind) && values.length) break;
-      if (!isAmountText(v)) break;
+      // Text where a figure belongs (after the row's first figure, or before a later one) stays a
+      // value: its column holds, and the workbook refuses it with a message. Only text with no
+      // figure on either side (a note column) ends the row.
+      if (!isAmountText(v) && !values.length && !cells.slice(j + 1).some((x) => x !== '' && isAmountText(x))) break;
       values.push(v);
       columns.push(j);
       j++;

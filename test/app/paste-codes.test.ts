@@ -108,6 +108,18 @@ describe('a 77-code department, one paste per table', () => {
     s.engine.destroy();
   });
 
+  it('text where an amount belongs is refused with a message, and the figures after it still land', () => {
+    const s = fresh();
+    const block = '科目编码\t科目名称\t合计\t基本支出\t项目支出\n2080505\t机关事业单位基本养老保险缴费支出\t20.00\t二十\t5.00\n2080506\t机关事业单位职业年金缴费支出\t10.00\t10.00\t\n';
+    const report = applyCodePaste(s, planCodePaste(s.engine, 't05', block)!);
+    const { lines } = pasteReportLines(report);
+    expect(lines).toContain('2080505 机关事业单位基本养老保险缴费支出 基本支出「二十」：「二十」不是有效金额，请输入数字，如 1234.56');
+    expect(s.engine.amount('t05', '2080505', 'basic')).toBeNull();
+    expect(s.engine.amount('t05', '2080505', 'proj')?.toFixed(2)).toBe('5.00');
+    expect(s.engine.amount('t05', '2080506', 'basic')?.toFixed(2)).toBe('10.00');
+    s.engine.destroy();
+  });
+
   it('a block without codes is not a code paste (the grid pastes it cell by cell)', () => {
     const s = fresh();
     expect(planCodePaste(s.engine, 't05', '12.00\t3.00\n4\t5')).toBeNull();
