@@ -50,6 +50,18 @@ describe('paste a block of codes, names and amounts', () => {
     expect(await wb.cellText('t03', '207', 'basic')).toBe('30.00');
   });
 
+  it('text where an amount belongs is named in the paste note; the rest of its row lands', async () => {
+    const wb = await app.open();
+    await wb.tab('t05');
+    const block = ['科目编码\t科目名称\t合计\t基本支出\t项目支出', '2070109\t群众文化\t50.00\t二十\t30.00'].join('\r\n');
+    await wb.paste('t05', '2010306', 'basic', block);
+    await wb.page.waitForFunction(() => document.querySelector('.cell-note:not([hidden])')?.textContent?.includes('已粘贴'));
+    expect(await wb.cellNote()).toContain('基本支出「二十」：「二十」不是有效金额，请输入数字，如 1234.56');
+    expect(await wb.cellText('t05', '2070109', 'proj')).toBe('30.00');
+    expect(await wb.cellText('t05', '2070109', 'basic')).toBe('0.00');
+    await wb.screenshot('code-paste-bad-amount');
+  });
+
   it('a pasted subtotal that differs is listed with both values', async () => {
     const wb = await app.open();
     await wb.tab('t05');
