@@ -28,7 +28,8 @@ export interface ParsedBlock {
 }
 
 const AMOUNT = /^[-−(（]?[\d,，]*\.?\d*[)）]?$/;
-const isAmountText = (s: string): boolean => s === '' || s === '-' || s === '—' || (AMOUNT.test(s) && /\d/.test(s));
+/** A figure as staff type or copy it ('' and dashes for blank). */
+export const isAmountText = (s: string): boolean => s === '' || s === '-' || s === '—' || (AMOUNT.test(s) && /\d/.test(s));
 const squash = (s: string): string => s.replace(/[\s\u3000]+/g, '');
 const TOTAL = /^(合计|总计|本年支出合计|本年收入合计|支出合计|收入合计)$/;
 

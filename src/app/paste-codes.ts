@@ -7,7 +7,7 @@ import { CATALOGUES } from './templates';
 import { dec, formatAmount, parseAmount, InputError } from '../model/amount';
 import { squashName } from '../model/code-catalog';
 import type { EconomicTableDef, FunctionTableDef, TableDef } from '../model/template';
-import { parseCodeBlock, type BlockKind, type BlockRow, type ParsedBlock } from './code-block';
+import { isAmountText, parseCodeBlock, type BlockKind, type BlockRow, type ParsedBlock } from './code-block';
 import type { WorkbookSession } from './session';
 
 interface Column {
@@ -83,8 +83,15 @@ function mapColumns(block: ParsedBlock, cols: Column[], problems: string[]): (ro
   }
   if (byHeader.size) return (row) => row.columns.map((j) => byHeader.get(j));
   const inputs = cols.filter((c) => !c.computed);
+  const said = new Set<BlockRow>();
   return (row) => {
-    const n = row.values.length;
+    // Without headers, trailing text after the figures (a note column) is not counted as a figure.
+    let n = row.values.length;
+    while (n > 0 && !isAmountText(row.values[n - 1]!)) n--;
+    if (n < row.values.length && !said.has(row)) {
+      said.add(row);
+      problems.push(`第${row.line}行 ${row.code}：「${row.values.slice(n).filter(Boolean).join(' ')}」不是金额，未导入`);
+    }
     if (n === cols.length) return cols.map((c) => c.key);
     if (n === inputs.length) return inputs.map((c) => c.key);
     if (n && n <= inputs.length) return inputs.slice(0, n).map((c) => c.key);

@@ -120,6 +120,14 @@ describe('a 77-code department, one paste per table', () => {
     s.engine.destroy();
   });
 
+  it('without headers, a note after the figures is named and the figures land', () => {
+    const s = fresh();
+    const report = applyCodePaste(s, planCodePaste(s.engine, 't05', '2080505\t机关事业单位基本养老保险缴费支出\t20.00\t20.00\t\t含补缴\n')!);
+    expect(pasteReportLines(report).lines).toContain('第1行 2080505：「含补缴」不是金额，未导入');
+    expect(s.engine.amount('t05', '2080505', 'basic')?.toFixed(2)).toBe('20.00');
+    s.engine.destroy();
+  });
+
   it('a block without codes is not a code paste (the grid pastes it cell by cell)', () => {
     const s = fresh();
     expect(planCodePaste(s.engine, 't05', '12.00\t3.00\n4\t5')).toBeNull();
