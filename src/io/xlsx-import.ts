@@ -6,9 +6,10 @@ import type { Cell, CellValue as XlsxValue, Workbook, Worksheet } from 'exceljs'
 import type { LayoutCell, SheetLayout } from '../model/layout';
 import { InputError, parseAmount, parseCount } from '../model/amount';
 import type { InputValues, WorkbookDocument } from '../model/document';
-import { isInputSheet, type SheetId } from '../model/ids';
+import { DERIVED_SHEET_IDS, isInputSheet, type SheetId } from '../model/ids';
 import { MARKER_SHEET, MARKER_TYPE, NARRATIVE_SHEET, MARKER_VERSION, loadExcelJS, normalizeFormula, renameSheetRefs, xlsxSheetName } from './xlsx-common';
-import { ZIP_LIMITS, ZipGuardError, inflateZip } from './zip-guard';
+import { EMPTY_SHEET_XML, type RawSheet, scanSheet, sheetParts } from './xlsx-raw-sheet';
+import { type InflatedZip, ZIP_LIMITS, ZipGuardError, inflateEntries, replaceEntry, storedZip } from './zip-guard';
 
 export class ImportError extends Error {
   override name = 'ImportError';
@@ -118,15 +119,22 @@ function cellLabel(layout: SheetLayout, r: number, c: number): string {
   return parts.join(' ');
 }
 
-async function loadWorkbook(u8: Uint8Array): Promise<Workbook> {
+/** Sheets read from their XML (xlsx-raw-sheet) when they can be: derived only, never inputs. */
+const RAW_SHEETS = DERIVED_SHEET_IDS.map((id) => xlsxSheetName({ id, publicNo: id }));
+
+/**
+ * The guard, then ExcelJS. The derived sheets are scanned from their XML and ExcelJS gets an empty
+ * sheet in their place; 情况说明 (written from the figures, never read back) is left out the same way.
+ */
+async function loadWorkbook(u8: Uint8Array): Promise<{ wb: Workbook; raw: Map<string, RawSheet> }> {
   if (u8.byteLength === 0) throw new ImportError(IMPORT_MESSAGES.empty);
   if (u8.byteLength > MAX_XLSX_BYTES) throw new ImportError(IMPORT_MESSAGES.tooLarge((u8.byteLength / 1024 / 1024).toFixed(1)));
   const magic = Array.from(u8.subarray(0, 4));
   if (magic.join() === [0xd0, 0xcf, 0x11, 0xe0].join()) throw new ImportError(IMPORT_MESSAGES.oldXls);
   if (magic.join() !== [0x50, 0x4b, 0x03, 0x04].join()) throw new ImportError(IMPORT_MESSAGES.notZip);
-  let stored: Uint8Array;
+  let zip: InflatedZip;
   try {
-    stored = await inflateZip(u8);
+    zip = await inflateEntries(u8);
   } catch (e) {
     if (e instanceof ZipGuardError && e.reason === 'too-big' && e.entry) {
       throw new ImportError(IMPORT_MESSAGES.tooBigPart(e.entry.name, (e.entry.size / 1024 / 1024).toFixed(1), ZIP_LIMITS.maxEntry / 1024 / 1024));
@@ -134,6 +142,15 @@ async function loadWorkbook(u8: Uint8Array): Promise<Workbook> {
     if (e instanceof ZipGuardError) throw new ImportError(e.reason === 'bomb' ? IMPORT_MESSAGES.bomb : IMPORT_MESSAGES.corrupt);
     throw e;
   }
+  const raw = new Map<string, RawSheet>();
+  const parts = sheetParts(zip);
+  for (const name of [...RAW_SHEETS, NARRATIVE_SHEET]) {
+    const part = parts.get(name);
+    const sheet = part && name !== NARRATIVE_SHEET ? scanSheet(zip, part) : null;
+    if (sheet) raw.set(name, sheet);
+    if (part && (sheet || name === NARRATIVE_SHEET)) replaceEntry(zip, part, EMPTY_SHEET_XML);
+  }
+  const stored = storedZip(zip);
   const ExcelJS = await loadExcelJS();
   const wb = new ExcelJS.Workbook();
   try {
@@ -143,7 +160,7 @@ async function loadWorkbook(u8: Uint8Array): Promise<Workbook> {
   } catch {
     throw new ImportError(IMPORT_MESSAGES.corrupt);
   }
-  return wb;
+  return { wb, raw };
 }
 
 function readMarker(wb: Workbook): Record<string, unknown> {
@@ -270,6 +287,35 @@ function readSheet(
   });
 }
 
+/** A1 address of a zero-based position (for messages on sheets read from their XML). */
+function a1(r: number, c: number): string {
+  let letters = '';
+  for (let n = c + 1; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  return `${letters}${r + 1}`;
+}
+
+/**
+ * readSheet for a derived sheet read from its XML: its formulas against the template's, and any
+ * content where the layout has nothing (the same notes as readSheet gives; no inputs to read).
+ */
+function readDerivedSheet(file: RawSheet, layout: SheetLayout, nameToId: ReadonlyMap<string, string>, idToName: ReadonlyMap<string, string>, report: SheetReport): void {
+  const name = xlsxSheetName(layout);
+  const written = (f: string): string => renameSheetRefs(f, (id) => idToName.get(id) ?? id);
+  layout.cells.forEach((row, r) =>
+    row.forEach((cell: LayoutCell, c) => {
+      if (cell?.t !== 'formula') return;
+      const fc = file.at(r, c);
+      if (fc?.formula && !fc.mergedChild && sameFormula(fc.formula, cell.formula, nameToId, written)) return;
+      const label = cellLabel(layout, r, c);
+      report.changedFormulas.push(`${name} ${a1(r, c)}${label ? `（${label}）` : ''}`);
+    }),
+  );
+  for (const fc of file.cells) {
+    if (layout.cells[fc.row]?.[fc.col] || fc.mergedChild || fc.empty) continue;
+    report.ignored.push(`${name} ${fc.address}`);
+  }
+}
+
 /**
  * The name cell right of a code cell (tables 02–09, 06's groups): a name typed in the file where
  * the workbook prints none fills that gap; another name than the workbook's is reported, not taken.
@@ -293,7 +339,7 @@ function readName(codeCell: LayoutCell | undefined, shown: string, got: string, 
  */
 export async function importXlsx(bytes: ArrayBuffer | Uint8Array, deps: ImportDeps): Promise<ImportResult> {
   const u8 = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
-  const wb = await loadWorkbook(u8);
+  const { wb, raw } = await loadWorkbook(u8);
   const skeleton = { ...readMarker(wb), inputs: {} };
   const base = restoreOrThrow(deps, skeleton, IMPORT_MESSAGES.markerInvalid);
   const layouts = deps.layoutFor(base.doc);
@@ -309,6 +355,11 @@ export async function importXlsx(bytes: ArrayBuffer | Uint8Array, deps: ImportDe
   const notes: string[] = [];
   for (const layout of layouts) {
     const name = xlsxSheetName(layout);
+    const scanned = raw.get(name);
+    if (scanned && !isInputSheet(layout.id)) {
+      readDerivedSheet(scanned, layout, nameToId, idToName, report);
+      continue;
+    }
     const ws = wb.getWorksheet(name);
     if (!ws) {
       if (isInputSheet(layout.id)) throw new ImportError(IMPORT_MESSAGES.missingSheet(name));

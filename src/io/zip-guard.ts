@@ -1,7 +1,7 @@
 // Checks a zip (an .xlsx, a .docx) before anything reads it: the central directory must be intact,
 // and the entries must not inflate beyond sane limits. Declared sizes can lie, so every entry is
 // inflated here in small slices, counting bytes and stopping at the first excess (zip bomb).
-// `inflateZip` keeps what it inflated and hands back the same archive with every entry stored:
+// `inflateEntries` keeps what it inflated and `storedZip` writes the same archive with every entry stored:
 // ExcelJS (JSZip) then only copies the entries instead of inflating each a second time, in JS.
 // Uses only the web-standard DecompressionStream (browser and Node ≥ 20).
 
@@ -176,16 +176,48 @@ export async function checkZip(bytes: Uint8Array, limits: ZipLimits = ZIP_LIMITS
   await inflateAll(bytes, checkedEntries(bytes, limits));
 }
 
+/** One entry as the guard inflated it; `crc` is its data's CRC-32 (the directory's, until replaced). */
+export interface InflatedEntry {
+  readonly name: string;
+  data: Uint8Array;
+  crc: number;
+  /** Its central directory record in the source (dates, attributes, name bytes). */
+  readonly record: number;
+}
+
+/** A checked archive, every entry inflated, in directory order. */
+export interface InflatedZip {
+  readonly source: Uint8Array;
+  readonly entries: InflatedEntry[];
+}
+
+/** checkZip, keeping what it inflated (each entry in its own buffer). */
+export async function inflateEntries(bytes: Uint8Array, limits: ZipLimits = ZIP_LIMITS): Promise<InflatedZip> {
+  const checked = checkedEntries(bytes, limits);
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const entries = checked.map((e) => ({ name: e.name, data: new Uint8Array(e.size), crc: view.getUint32(e.record + 16, true), record: e.record }));
+  await inflateAll(bytes, checked, (i) => entries[i]!.data);
+  return { source: bytes, entries };
+}
+
+/** Puts `data` in place of the entry named `name` (a reader then sees it with its right CRC). */
+export function replaceEntry(zip: InflatedZip, name: string, data: Uint8Array): void {
+  const entry = zip.entries.find((e) => e.name === name);
+  if (!entry) throw new Error(`no entry ${name}`);
+  entry.data = data;
+  entry.crc = crc32(data);
+}
+
 /**
- * checkZip, keeping what it inflated: the same entries (names, order, dates, CRCs, attributes)
- * in a new archive where each is stored, so a reader copies them instead of inflating again.
+ * The same entries (names, order, dates, attributes) in a new archive where each is stored, so a
+ * reader copies them instead of inflating again.
  */
-export async function inflateZip(bytes: Uint8Array, limits: ZipLimits = ZIP_LIMITS): Promise<Uint8Array> {
-  const entries = checkedEntries(bytes, limits);
+export function storedZip(zip: InflatedZip): Uint8Array {
+  const { source: bytes, entries } = zip;
   const src = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const nameLen = (e: Entry): number => src.getUint16(e.record + 28, true);
+  const nameLen = (e: InflatedEntry): number => src.getUint16(e.record + 28, true);
   let size = 22;
-  for (const e of entries) size += 30 + 46 + 2 * nameLen(e) + e.size;
+  for (const e of entries) size += 30 + 46 + 2 * nameLen(e) + e.data.length;
   const out = new Uint8Array(size);
   const dst = new DataView(out.buffer);
   // Local header and data of each entry, in directory order; the directory after them.
@@ -193,13 +225,10 @@ export async function inflateZip(bytes: Uint8Array, limits: ZipLimits = ZIP_LIMI
   let p = 0;
   for (const e of entries) {
     local.push(p);
-    p += 30 + nameLen(e) + e.size;
+    out.set(e.data, p + 30 + nameLen(e));
+    p += 30 + nameLen(e) + e.data.length;
   }
   const directory = p;
-  await inflateAll(bytes, entries, (i) => {
-    const at = local[i]! + 30 + nameLen(entries[i]!);
-    return out.subarray(at, at + entries[i]!.size);
-  });
   entries.forEach((e, i) => {
     const r = e.record;
     const n = nameLen(e);
@@ -208,7 +237,6 @@ export async function inflateZip(bytes: Uint8Array, limits: ZipLimits = ZIP_LIMI
     const flags = src.getUint16(r + 8, true) & 0x0800;
     const time = src.getUint16(r + 12, true);
     const date = src.getUint16(r + 14, true);
-    const crc = src.getUint32(r + 16, true);
     // Both headers share this run of fields (from "version needed" on): method 0, stored.
     const shared = (at: number): void => {
       dst.setUint16(at, 20, true);
@@ -216,9 +244,9 @@ export async function inflateZip(bytes: Uint8Array, limits: ZipLimits = ZIP_LIMI
       dst.setUint16(at + 4, 0, true);
       dst.setUint16(at + 6, time, true);
       dst.setUint16(at + 8, date, true);
-      dst.setUint32(at + 10, crc, true);
-      dst.setUint32(at + 14, e.size, true);
-      dst.setUint32(at + 18, e.size, true);
+      dst.setUint32(at + 10, e.crc, true);
+      dst.setUint32(at + 14, e.data.length, true);
+      dst.setUint32(at + 18, e.data.length, true);
       dst.setUint16(at + 22, n, true);
     };
     const l = local[i]!;
@@ -239,4 +267,23 @@ export async function inflateZip(bytes: Uint8Array, limits: ZipLimits = ZIP_LIMI
   dst.setUint32(p + 12, p - directory, true);
   dst.setUint32(p + 16, directory, true);
   return out;
+}
+
+/** checkZip, keeping what it inflated: the same archive with every entry stored (see storedZip). */
+export async function inflateZip(bytes: Uint8Array, limits: ZipLimits = ZIP_LIMITS): Promise<Uint8Array> {
+  return storedZip(await inflateEntries(bytes, limits));
+}
+
+let crcTable: Uint32Array | undefined;
+
+/** CRC-32 (the zip polynomial), for an entry the importer replaced. */
+function crc32(data: Uint8Array): number {
+  const table = (crcTable ??= Uint32Array.from({ length: 256 }, (_, n) => {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    return c >>> 0;
+  }));
+  let c = 0xffffffff;
+  for (let i = 0; i < data.length; i++) c = table[(c ^ data[i]!) & 0xff]! ^ (c >>> 8);
+  return (c ^ 0xffffffff) >>> 0;
 }

@@ -14,6 +14,7 @@ import { exportXlsx } from '../../src/io/xlsx-export';
 import { importXlsx } from '../../src/io/xlsx-import';
 import { pdfToPng, recalculatedRoundTrip, xlsxToCsvPerSheet, xlsxToPdf } from '../support/libreoffice';
 import { exportEngine, expectThreeEdits, IMPORT_DEPS, outDir, THREE_EDITS } from './support';
+import { expectScanLikeExcelJS } from './raw-sheet-check';
 import { readZip } from './zip-tools';
 
 const LO_TIMEOUT = 180_000;
@@ -174,6 +175,9 @@ describe('a file re-saved by LibreOffice imports cleanly', () => {
       const { document, notes } = await importXlsx(bytes, IMPORT_DEPS);
       expect(notes).toEqual([]);
       expectThreeEdits(openWorkbook(document));
+      // 审核 and 关键数据 as LibreOffice wrote them are read from their XML, as ExcelJS reads them.
+      const scans = await expectScanLikeExcelJS(bytes, ['审核', '关键数据']);
+      expect([...scans.values()].every((s) => s !== null)).toBe(true);
     },
     LO_TIMEOUT,
   );

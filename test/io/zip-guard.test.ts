@@ -3,7 +3,7 @@
 import { crc32 } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { exampleDocument, openWorkbook } from '../../src/app/templates';
-import { ZipGuardError, checkZip, inflateZip } from '../../src/io/zip-guard';
+import { ZipGuardError, checkZip, inflateEntries, inflateZip, replaceEntry, storedZip } from '../../src/io/zip-guard';
 import { exportEngine } from './support';
 import { makeZip, readZip } from './zip-tools';
 
@@ -62,6 +62,24 @@ describe('inflateZip', () => {
       ['xl/表.xml', '<a>决算</a>'],
       ['empty.xml', ''],
     ]);
+  });
+
+  it('writes a replaced entry with its own size and CRC, the others unchanged', async () => {
+    const zip = await inflateEntries(makeZip([
+      { name: 'a.xml', data: Buffer.from('<a>原文</a>'.repeat(50)) },
+      { name: 'b.xml', data: Buffer.from('<b/>') },
+    ]));
+    replaceEntry(zip, 'a.xml', new TextEncoder().encode('<a/>'));
+    const out = storedZip(zip);
+    expect([...readZip(out)]).toEqual([
+      ['a.xml', '<a/>'],
+      ['b.xml', '<b/>'],
+    ]);
+    expect(records(out).map((r) => [r.name, r.size, r.crc])).toEqual([
+      ['a.xml', 4, crc32(Buffer.from('<a/>'))],
+      ['b.xml', 4, crc32(Buffer.from('<b/>'))],
+    ]);
+    await expect(checkZip(out)).resolves.toBeUndefined();
   });
 
   it('refuses what checkZip refuses: a bomb that lies about its size, damaged data, a huge declared total', async () => {

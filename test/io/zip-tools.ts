@@ -1,6 +1,6 @@
 // Test-only zip helpers on node:zlib: read entries (to look at the XML ExcelJS wrote) and
 // hand-build archives (corrupt ones, bombs). Independent of src/io/zip-guard on purpose.
-import { deflateRawSync, inflateRawSync } from 'node:zlib';
+import { crc32, deflateRawSync, inflateRawSync } from 'node:zlib';
 
 export function readZip(bytes: Uint8Array): Map<string, string> {
   const b = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -29,7 +29,7 @@ export interface ZipInput {
   declaredSize?: number;
 }
 
-/** A minimal deflate zip with correct structure (CRC left 0: our guard does not check it). */
+/** A minimal deflate zip with correct structure and CRCs. */
 export function makeZip(entries: ZipInput[]): Buffer {
   const locals: Buffer[] = [];
   const centrals: Buffer[] = [];
@@ -38,7 +38,7 @@ export function makeZip(entries: ZipInput[]): Buffer {
     const name = Buffer.from(e.name, 'utf8');
     const comp = deflateRawSync(e.data);
     const size = e.declaredSize ?? e.data.length;
-    const common: Field[] = [[10, 16, 8], [20, 32, comp.length], [24, 32, size], [28, 16, name.length]];
+    const common: Field[] = [[10, 16, 8], [16, 32, crc32(e.data)], [20, 32, comp.length], [24, 32, size], [28, 16, name.length]];
     // Local header fields sit 2 bytes before their central-directory twins (no "version made by").
     const local = header(30, 0x04034b50, [[4, 16, 20], ...common.map(([at, bits, v]): Field => [at - 2, bits, v])]);
     const central = header(46, 0x02014b50, [[4, 16, 20], [6, 16, 20], ...common, [42, 32, offset]]);
