@@ -253,9 +253,11 @@ export async function openBareXlsx(browser, floorsUrl, spec) {
 
 /**
  * Warm runs of each XLSX figure, each beside one of the floor. Until run 11 the 500-code import
- * had 2 (its ratio moved 1.28–2.11 between runs); with 8 pairs a busy minute moves the median less.
+ * had 2 (its ratio moved 1.28–2.11 between runs); runs 12–15 had 8, and the example's export, whose
+ * pairs take ~0.4 s, still moved 1.02 / 1.50 between a quiet and a busy run (its pairs' own ratios
+ * 1.12 / 1.10): 24 pairs of the example (~10 s a figure) and 12 of the 500-code workbook.
  */
-export const XLSX_RUNS = { example: 8, large: 8 };
+export const XLSX_RUNS = { example: 24, large: 12 };
 
 /** Export: click to download started and button enabled again. With `floor` (a page), interleaved with it. */
 export async function exportTimes(page, runs = 5, floor) {
