@@ -88,6 +88,19 @@ function textOf(v: XlsxValue): string {
 const isMergedChild = (c: Cell): boolean => c.isMerged && c.master !== c;
 const hasFormula = (c: Cell): boolean => typeof c.formula === 'string' && c.formula !== '';
 
+/** A1 address of a zero-based position (for messages; ExcelJS's getCell would create a missing cell). */
+function a1(r: number, c: number): string {
+  let letters = '';
+  for (let n = c + 1; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  return `${letters}${r + 1}`;
+}
+
+/** 公开06表 I33（公用经费合计）: the sheet, the address and what the cell is, for a note. */
+function cellRef(layout: SheetLayout, r: number, c: number): string {
+  const label = cellLabel(layout, r, c);
+  return `${xlsxSheetName(layout)} ${a1(r, c)}${label ? `（${label}）` : ''}`;
+}
+
 /** 30201 办公费, or 2010306 行政运行 · 基本支出 where the row has several value columns. */
 function cellLabel(layout: SheetLayout, r: number, c: number): string {
   const row = layout.cells[r] ?? [];
@@ -231,13 +244,7 @@ function readSheet(
   report: SheetReport,
 ): void {
   const name = xlsxSheetName(layout);
-  // The address only for messages: getCell creates a missing cell, which costs ExcelJS about a
-  // millisecond each (thousands of empty positions in a 500-code workbook).
-  const address = (r: number, c: number): string => ws.getCell(r + 1, c + 1).address;
-  const at = (r: number, c: number): string => {
-    const label = cellLabel(layout, r, c);
-    return `${name} ${address(r, c)}${label ? `（${label}）` : ''}`;
-  };
+  const at = (r: number, c: number): string => cellRef(layout, r, c);
   const readsInputs = isInputSheet(layout.id);
   const written = (f: string): string => renameSheetRefs(f, (id) => idToName.get(id) ?? id);
   layout.cells.forEach((row, r) => {
@@ -253,7 +260,7 @@ function readSheet(
         if (!readsInputs || !(ANCHOR_ROLES.has(cell.role) || (cell.role === 'label' && !anchored))) return;
         if (xc && isMergedChild(xc)) return;
         const got = textOf(xc?.value ?? null);
-        if (squash(got) !== squash(cell.text)) throw new ImportError(IMPORT_MESSAGES.structure(`${name} ${address(r, c)}`, cell.text, got));
+        if (squash(got) !== squash(cell.text)) throw new ImportError(IMPORT_MESSAGES.structure(`${name} ${a1(r, c)}`, cell.text, got));
         return;
       }
       if (cell.t === 'formula') {
@@ -287,13 +294,6 @@ function readSheet(
   });
 }
 
-/** A1 address of a zero-based position (for messages on sheets read from their XML). */
-function a1(r: number, c: number): string {
-  let letters = '';
-  for (let n = c + 1; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
-  return `${letters}${r + 1}`;
-}
-
 /**
  * readSheet for a derived sheet read from its XML: its formulas against the template's, and any
  * content where the layout has nothing (the same notes as readSheet gives; no inputs to read).
@@ -306,8 +306,7 @@ function readDerivedSheet(file: RawSheet, layout: SheetLayout, nameToId: Readonl
       if (cell?.t !== 'formula') return;
       const fc = file.at(r, c);
       if (fc?.formula && !fc.mergedChild && sameFormula(fc.formula, cell.formula, nameToId, written)) return;
-      const label = cellLabel(layout, r, c);
-      report.changedFormulas.push(`${name} ${a1(r, c)}${label ? `（${label}）` : ''}`);
+      report.changedFormulas.push(cellRef(layout, r, c));
     }),
   );
   for (const fc of file.cells) {
