@@ -17,6 +17,11 @@ const load = (r) => (r.load ? `load ${r.load.before[0].toFixed(1)}→${r.load.af
 console.log(`A: ${a.date} ${a.label || ''} (${load(a)})\nB: ${b.date} ${b.label || ''} (${load(b)})\n`);
 const rows = compareRuns(a, b);
 const w = Math.max(...rows.map((r) => r.figure.length));
-for (const r of rows) console.log(`${r.figure.padEnd(w)}  ${r.a.toFixed(2).padStart(5)}  ${r.b.toFixed(2).padStart(5)}  ×${r.spread.toFixed(2)} ${r.within ? 'within 20%' : 'APART'}  ${r.met ? 'both ≤ ' : 'GOAL MISSED ≤ '}${r.goal}`);
+// Read on the pairs where both runs have them (see compareRuns); the ratio of medians beside it.
+console.log(`${'figure'.padEnd(w)}  ${'A'.padStart(5)}  ${'B'.padStart(5)}  read on   ratio of medians A / B`);
+for (const r of rows) {
+  const medians = `${r.ratios[0].toFixed(2)} / ${r.ratios[1].toFixed(2)}`;
+  console.log(`${r.figure.padEnd(w)}  ${r.a.toFixed(2).padStart(5)}  ${r.b.toFixed(2).padStart(5)}  ${r.statistic.padEnd(8)}  ${medians.padEnd(12)}  ×${r.spread.toFixed(2)} ${r.within ? 'within 20%' : 'APART'}  ${r.met ? 'both ≤ ' : 'GOAL MISSED ≤ '}${r.goal}`);
+}
 const ok = rows.every((r) => r.within && r.met);
 console.log(`\n${ok ? 'both runs agree within 20% and meet every ratio goal' : 'not yet: see the figures marked APART or GOAL MISSED'}`);
