@@ -37,7 +37,8 @@ const results = { date: new Date().toISOString(), label, ...machine(), engine, d
 const floorsUrl = `${url}floors/`;
 try {
   log('cold open (fresh profile each run)…');
-  results.coldOpen = await B.coldOpen(url, distDir, 7, (files) => url + writeOpenFloor(distDir, files).path);
+  // 15 pairs (7 until run 17): the cold open's ratio moved 1.66–1.93 between runs 16 and 17 (pairs 1.81 / 1.85).
+  results.coldOpen = await B.coldOpen(url, distDir, 15, (files) => url + writeOpenFloor(distDir, files).path);
   results.singleFile = await (await import('../bench/single-file-bench.mjs')).singleFileBench(distDir, 7, results.coldOpen.open.median);
 
   const browser = await B.launch();
