@@ -135,6 +135,9 @@ function element(xml: string, tag: string, from = 0): { attrs: string; text: str
   return null;
 }
 
+/** Cells one merge may cover before the scanner gives up (a derived sheet's merges are a few cells). */
+const MAX_MERGED_CELLS = 10_000;
+
 /**
  * The cells of a worksheet part, or null where the sheet holds something only ExcelJS reads right
  * (a shared or array formula, a cell without an address, an unclosed tag).
@@ -148,7 +151,8 @@ export function scanSheet(zip: InflatedZip, part: string): RawSheet | null {
   for (const m of xml.matchAll(/<mergeCell\b[^>]*?ref="([A-Z]+\d+):([A-Z]+\d+)"/g)) {
     const a = decodeAddress(m[1]!);
     const b = decodeAddress(m[2]!);
-    if (!a || !b) return null;
+    // A merge over a whole sheet is no 审核 layout: leave it to ExcelJS (and its own limits).
+    if (!a || !b || (b.row - a.row + 1) * (b.col - a.col + 1) > MAX_MERGED_CELLS) return null;
     for (let r = a.row; r <= b.row; r++) for (let c = a.col; c <= b.col; c++) if (r !== a.row || c !== a.col) merged.add(`${r},${c}`);
   }
   const cells: RawCell[] = [];
