@@ -242,11 +242,15 @@ export async function openBareGrid(browser, floorsUrl, spec) {
   return { ctx, page };
 }
 
-/** The bare ExcelJS floor (bench/floors/xlsx.ts) with the workbook to write. */
-export async function openBareXlsx(browser, floorsUrl, spec) {
+/**
+ * The bare ExcelJS floor (bench/floors/xlsx.ts) with the workbook to write. `worker`: the page reads
+ * an imported file in a worker kept between imports, as the app does (the import floor from run 18
+ * on); without it, on the page's main thread (the import floor until run 17, still measured beside).
+ */
+export async function openBareXlsx(browser, floorsUrl, spec, worker = false) {
   const ctx = await browser.newContext({ viewport: { width: 1400, height: 900 }, acceptDownloads: true });
   const page = await ctx.newPage();
-  await page.goto(`${floorsUrl}xlsx.html`);
+  await page.goto(`${floorsUrl}xlsx.html${worker ? '?worker' : ''}`);
   await page.evaluate((s) => (window.__xlsxSpec = s), spec);
   return { ctx, page };
 }
@@ -280,7 +284,7 @@ export async function exportTimes(page, runs = 5, floor) {
  * when waitForSelector next looked, and Playwright looks with a back-off (20, 50, 100, 100, then
  * every 500 ms), which rounded both sides up by 0–500 ms and made the 500-code ratio jump.
  */
-export async function importTimes(page, bytes, name, runs = 5, keepLastOpen = false, floor) {
+export async function importTimes(page, bytes, name, runs = 5, keepLastOpen = false, floor, pageFloor) {
   const once = async (p, last) => {
     const [chooser] = await Promise.all([p.waitForEvent('filechooser'), p.click('.btn-import-xlsx')]);
     await p.evaluate(armDialogProbe, 'dialog.xlsx-import-dialog[open]');
@@ -294,7 +298,9 @@ export async function importTimes(page, bytes, name, runs = 5, keepLastOpen = fa
     }
     return t;
   };
-  return interleave(runs, (i) => once(page, keepLastOpen && i === runs), floor && (() => once(floor, false)));
+  // The page-only floor (until run 17) runs after the worker floor in each round, kept as `floorOnPage`.
+  const out = await interleave(runs, (i) => once(page, keepLastOpen && i === runs), floor && (() => once(floor, false)), pageFloor && (() => once(pageFloor, false)));
+  return out;
 }
 
 /** In the page: `window.__dialogOpenedAt` becomes Date.now() when `selector` first matches (an observer runs right after the change). */
@@ -308,16 +314,22 @@ function armDialogProbe(selector) {
   observer.observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['open'] });
 }
 
-/** First run plus `runs` warm ones of `app`, each followed by one of `floor` when given. */
-async function interleave(runs, app, floor) {
+/**
+ * First run plus `runs` warm ones of `app`, each followed by one of `floor` when given (and then one
+ * of `second`, a floor reported beside as `floorOnPage`).
+ */
+async function interleave(runs, app, floor, second) {
   const a = [];
   const f = [];
+  const g = [];
   for (let i = 0; i <= runs; i++) {
     a.push(await app(i));
     if (floor) f.push(await floor(i));
+    if (second) g.push(await second(i));
   }
   const out = { first: a[0], warm: stat(a.slice(1)) };
   if (floor) out.floor = { first: f[0], ...vsFloor(out.warm, stat(f.slice(1)), a.slice(1), f.slice(1)) };
+  if (second) out.floorOnPage = { first: g[0], ...vsFloor(out.warm, stat(g.slice(1)), a.slice(1), g.slice(1)) };
   return out;
 }
 

@@ -32,12 +32,13 @@ try {
   try {
     const app = await B.openApp(browser, url);
     const xl = await B.openBareXlsx(browser, `${url}floors/`, floors.xlsx.example);
+    const xlWorker = await B.openBareXlsx(browser, `${url}floors/`, floors.xlsx.example, true);
     log('example: import, export…');
-    out['import example'] = await B.importTimes(app.page, fixtures.example, 'example.xlsx', B.XLSX_RUNS.example, false, xl.page);
+    out['import example'] = await B.importTimes(app.page, fixtures.example, 'example.xlsx', B.XLSX_RUNS.example, false, xlWorker.page, xl.page);
     out['export example'] = await B.exportTimes(app.page, B.XLSX_RUNS.example, xl.page);
     log(`${fixtures.largeCodes} codes: import, export…`);
     await xl.page.evaluate((s) => (window.__xlsxSpec = s), floors.xlsx.large);
-    out['import 500 codes'] = await B.importTimes(app.page, fixtures.large, 'large.xlsx', B.XLSX_RUNS.large, true, xl.page);
+    out['import 500 codes'] = await B.importTimes(app.page, fixtures.large, 'large.xlsx', B.XLSX_RUNS.large, true, xlWorker.page, xl.page);
     await B.openImportedAsNew(app.page);
     out['export 500 codes'] = await B.exportTimes(app.page, B.XLSX_RUNS.large, xl.page);
   } finally {
@@ -52,6 +53,8 @@ console.log(loadLine(info.load));
 for (const [k, r] of Object.entries(out)) {
   const f = r.floor;
   console.log(`${k.padEnd(18)} ratio ${f.ratio.toFixed(2)} (pairs ${f.pairRatio.toFixed(2)})  app ${r.warm.median} ms vs ${f.median} ms, n ${r.warm.n}; first ${r.first} vs ${f.first} ms`);
+  const o = r.floorOnPage;
+  if (o) console.log(`${''.padEnd(18)} vs ExcelJS on the page ${o.ratio.toFixed(2)} (pairs ${o.pairRatio.toFixed(2)}), ${o.median} ms`);
 }
 const warning = loadWarning(info.load);
 if (warning) console.log(`\n${warning}`);

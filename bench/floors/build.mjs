@@ -12,6 +12,7 @@ export async function buildFloors(root, distDir) {
     base: './',
     logLevel: 'warn',
     plugins: [slimHandsontable()],
+    worker: { format: 'es' },
     build: { outDir: join(distDir, 'floors'), emptyOutDir: true, target: 'es2022', chunkSizeWarningLimit: 2000, rollupOptions: { input: { grid: join(dir, 'grid.html'), xlsx: join(dir, 'xlsx.html') } } },
   });
 }

@@ -4,6 +4,7 @@
 // back (load, then every cell's value). Same buttons, download and dialog as the app's.
 import type { Workbook } from 'exceljs';
 import type { XlsxSheetSpec } from './specs';
+import { readCells } from './xlsx-read';
 
 declare global {
   interface Window {
@@ -57,22 +58,22 @@ kindDialog.querySelector('.xlsx-kind-working')!.addEventListener('click', async 
 });
 
 importBtn.addEventListener('click', () => input.click());
+// `xlsx.html?worker`: the file is read in a worker kept between imports, as the app reads it.
+let worker: Worker | null = null;
+function readInWorker(file: File): Promise<number> {
+  worker ??= new Worker(new URL('./xlsx-read-worker.ts', import.meta.url), { type: 'module' });
+  const w = worker;
+  return new Promise((resolve) => {
+    w.onmessage = (e: MessageEvent<number>) => resolve(e.data);
+    w.postMessage(file);
+  });
+}
+
 input.addEventListener('change', async () => {
   const file = input.files?.[0];
   input.value = '';
   if (!file) return;
-  const ExcelJS = await load();
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(await file.arrayBuffer());
-  let n = 0;
-  wb.eachSheet((ws) =>
-    ws.eachRow((row) =>
-      row.eachCell((cell) => {
-        if (cell.isMerged && cell.master !== cell) return;
-        if (cell.value !== null) n++;
-      }),
-    ),
-  );
+  const n = new URLSearchParams(location.search).has('worker') ? await readInWorker(file) : await readCells(await file.arrayBuffer());
   dialog.dataset.cells = String(n);
   dialog.showModal();
 });
