@@ -299,8 +299,7 @@ export async function importTimes(page, bytes, name, runs = 5, keepLastOpen = fa
     return t;
   };
   // The page-only floor (until run 17) runs after the worker floor in each round, kept as `floorOnPage`.
-  const out = await interleave(runs, (i) => once(page, keepLastOpen && i === runs), floor && (() => once(floor, false)), pageFloor && (() => once(pageFloor, false)));
-  return out;
+  return interleave(runs, (i) => once(page, keepLastOpen && i === runs), floor && (() => once(floor, false)), pageFloor && (() => once(pageFloor, false)));
 }
 
 /** In the page: `window.__dialogOpenedAt` becomes Date.now() when `selector` first matches (an observer runs right after the change). */
