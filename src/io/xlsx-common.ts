@@ -2,6 +2,7 @@
 // rewriting, and the lazy ExcelJS loader. Plain data only: no engine, no DOM.
 import type { SheetLayout } from '../model/layout';
 import type { WorkbookDocument } from '../model/document';
+import { DERIVED_SHEET_IDS } from '../model/ids';
 
 /** Values as `engine.sheetValues()` returns them (kept structural so src/io needs no engine). */
 export type ExportValue = number | string | null | { error: string };
@@ -25,6 +26,9 @@ export interface XlsxMarker {
 export const NARRATIVE_SHEET = '情况说明';
 
 const FIXED_NAMES: Record<string, string> = { sup: '补充资料', fig: '关键数据', audit: '审核' };
+
+/** The derived sheets' names (关键数据, 审核): the same in every template. */
+export const DERIVED_SHEET_NAMES: readonly string[] = DERIVED_SHEET_IDS.map((id) => FIXED_NAMES[id]!);
 
 /** 公开01表 … 公开09表 for tables (their publicNo), 补充资料 / 关键数据 / 审核 for the rest. */
 export function xlsxSheetName(layout: Pick<SheetLayout, 'id' | 'publicNo'>): string {

@@ -6,8 +6,8 @@ import type { Cell, CellValue as XlsxValue, Workbook, Worksheet } from 'exceljs'
 import type { LayoutCell, SheetLayout } from '../model/layout';
 import { InputError, parseAmount, parseCount } from '../model/amount';
 import type { InputValues, WorkbookDocument } from '../model/document';
-import { DERIVED_SHEET_IDS, isInputSheet, type SheetId } from '../model/ids';
-import { MARKER_SHEET, MARKER_TYPE, NARRATIVE_SHEET, MARKER_VERSION, loadExcelJS, normalizeFormula, renameSheetRefs, xlsxSheetName } from './xlsx-common';
+import { isInputSheet, type SheetId } from '../model/ids';
+import { DERIVED_SHEET_NAMES, MARKER_SHEET, MARKER_TYPE, NARRATIVE_SHEET, MARKER_VERSION, loadExcelJS, normalizeFormula, renameSheetRefs, xlsxSheetName } from './xlsx-common';
 import { EMPTY_SHEET_XML, type RawSheet, scanSheet, sheetParts } from './xlsx-raw-sheet';
 import { type InflatedZip, ZIP_LIMITS, ZipGuardError, inflateEntries, replaceEntry, storedZip } from './zip-guard';
 
@@ -132,9 +132,6 @@ function cellLabel(layout: SheetLayout, r: number, c: number): string {
   return parts.join(' ');
 }
 
-/** Sheets read from their XML (xlsx-raw-sheet) when they can be: derived only, never inputs. */
-const RAW_SHEETS = DERIVED_SHEET_IDS.map((id) => xlsxSheetName({ id, publicNo: id }));
-
 /**
  * The guard, then ExcelJS. The derived sheets are scanned from their XML and ExcelJS gets an empty
  * sheet in their place; 情况说明 (written from the figures, never read back) is left out the same way.
@@ -157,12 +154,15 @@ async function loadWorkbook(u8: Uint8Array): Promise<{ wb: Workbook; raw: Map<st
   }
   const raw = new Map<string, RawSheet>();
   const parts = sheetParts(zip);
-  for (const name of [...RAW_SHEETS, NARRATIVE_SHEET]) {
+  for (const name of DERIVED_SHEET_NAMES) {
     const part = parts.get(name);
-    const sheet = part && name !== NARRATIVE_SHEET ? scanSheet(zip, part) : null;
-    if (sheet) raw.set(name, sheet);
-    if (part && (sheet || name === NARRATIVE_SHEET)) replaceEntry(zip, part, EMPTY_SHEET_XML);
+    const sheet = part ? scanSheet(zip, part) : null;
+    if (!part || !sheet) continue;
+    raw.set(name, sheet);
+    replaceEntry(zip, part, EMPTY_SHEET_XML);
   }
+  const narrative = parts.get(NARRATIVE_SHEET);
+  if (narrative) replaceEntry(zip, narrative, EMPTY_SHEET_XML);
   const stored = storedZip(zip);
   const ExcelJS = await loadExcelJS();
   const wb = new ExcelJS.Workbook();

@@ -83,17 +83,18 @@ export function sheetParts(zip: InflatedZip): Map<string, string> {
   return parts;
 }
 
-/** The shared string at index i is empty (read only when a stray shared-string cell needs it). */
-function sharedStrings(zip: InflatedZip): (i: number) => boolean {
-  let empties: boolean[] | undefined;
-  return (i) => {
-    if (!empties) {
-      const e = zip.entries.find((x) => x.name === 'xl/sharedStrings.xml');
-      const xml = e ? decoder.decode(e.data) : '';
-      empties = [...xml.matchAll(/<si>([\s\S]*?)<\/si>|<si\/>/g)].map((m) => textRuns(m[1] ?? '') === '');
-    }
-    return empties[i] ?? true;
-  };
+/** Per archive, which shared strings are empty: parsed once, when a stray shared-string cell first asks. */
+const sharedEmpties = new WeakMap<InflatedZip, boolean[]>();
+
+function emptySharedString(zip: InflatedZip, i: number): boolean {
+  let empties = sharedEmpties.get(zip);
+  if (!empties) {
+    const e = zip.entries.find((x) => x.name === 'xl/sharedStrings.xml');
+    const xml = e ? decoder.decode(e.data) : '';
+    empties = [...xml.matchAll(/<si>([\s\S]*?)<\/si>|<si\/>/g)].map((m) => textRuns(m[1] ?? '') === '');
+    sharedEmpties.set(zip, empties);
+  }
+  return empties[i] ?? true;
 }
 
 /** The text of <t> runs (an inline string, a shared string). */
@@ -146,7 +147,6 @@ export function scanSheet(zip: InflatedZip, part: string): RawSheet | null {
   const entry = zip.entries.find((e) => e.name === part);
   if (!entry) return null;
   const xml = decoder.decode(entry.data);
-  const emptyShared = sharedStrings(zip);
   const merged = new Set<string>();
   for (const m of xml.matchAll(/<mergeCell\b[^>]*?ref="([A-Z]+\d+):([A-Z]+\d+)"/g)) {
     const a = decodeAddress(m[1]!);
@@ -163,7 +163,8 @@ export function scanSheet(zip: InflatedZip, part: string): RawSheet | null {
     const c = element(xml, 'c', at);
     if (!c || (stop >= 0 && c.end > stop)) {
       // A <c> the walk could not close is damage or something this scanner does not know.
-      if (xml.indexOf('<c ', at) >= 0 && xml.indexOf('<c ', at) < stop) return null;
+      const open = xml.indexOf('<c ', at);
+      if (open >= 0 && open < stop) return null;
       break;
     }
     at = c.end;
@@ -179,7 +180,7 @@ export function scanSheet(zip: InflatedZip, part: string): RawSheet | null {
     let empty: boolean | (() => boolean);
     if (t === 'inlineStr') empty = textRuns(c.text) === '';
     else if (v === undefined || v === '') empty = true;
-    else if (t === 's' && !formula) empty = () => emptyShared(Number(v));
+    else if (t === 's' && !formula) empty = () => emptySharedString(zip, Number(v));
     // ExcelJS keeps a formula's result only when truthy: a result of 0 or FALSE reads as none.
     else if (formula && (t === undefined || t === 'n' || t === 'b')) empty = Number(v) === 0;
     else empty = false;
