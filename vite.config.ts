@@ -39,20 +39,21 @@ function csp(): Plugin {
 }
 
 /**
- * The storage-early chunk (below) also gets a script tag of its own, `async`, after the entry's: it
+ * The start-early chunk (below) also gets a script tag of its own, `async`, after the entry's: it
  * runs as soon as it is fetched, so a first visit's database creation (~300 ms of waiting on this
- * machine) overlaps the loading of the first bundle instead of starting after it. The entry
- * imports the same file, so both share one module and one open (src/storage/open-early.ts). The
- * single file drops every module tag but the entry's.
+ * machine) and the fetch of the example it opens overlap the loading of the first bundle instead of
+ * starting after it. The entry imports the same files, so both share one module each, one open and
+ * one fetch (src/storage/open-early.ts, src/app/example-early.ts). The single file drops every
+ * module tag but the entry's.
  */
-function earlyStorageScript(): Plugin {
+function startEarlyScript(): Plugin {
   return {
-    name: 'storage-early-script',
+    name: 'start-early-script',
     apply: 'build',
     transformIndexHtml: {
       order: 'post',
       handler(html, ctx) {
-        const chunk = Object.values(ctx.bundle ?? {}).find((c) => c.type === 'chunk' && c.name === 'storage-early');
+        const chunk = Object.values(ctx.bundle ?? {}).find((c) => c.type === 'chunk' && c.name === 'start-early');
         if (!chunk) return html;
         return html.replace(/(<script type="module"[^>]*\ssrc="[^"]+"[^>]*><\/script>)/, `$1\n    <script type="module" async crossorigin src="./${chunk.fileName}"></script>`);
       },
@@ -62,7 +63,7 @@ function earlyStorageScript(): Plugin {
 
 export default defineConfig({
   base: './',
-  plugins: [csp(), earlyStorageScript(), slimHyperFormula(), slimHandsontable(), singleFile(), serviceWorker({ skip: isSingleFileBuild })],
+  plugins: [csp(), startEarlyScript(), slimHyperFormula(), slimHandsontable(), singleFile(), serviceWorker({ skip: isSingleFileBuild })],
   // pdf.js's CJK character maps (src/io/pdf-cmaps.ts) are bundled as inline data, never fetched.
   assetsInclude: ['**/*.bcmap'],
   // Workers as ES modules with their own chunks, written like the page's (Vite's page defaults for
@@ -74,9 +75,17 @@ export default defineConfig({
     chunkSizeWarningLimit: 2000,
     rollupOptions: {
       output: {
-        // The database opens before the other modules evaluate (src/storage/open-early.ts): that
-        // needs its own chunk, which the entry imports first.
-        codeSplitting: { groups: [{ name: 'storage-early', test: /src[\\/]storage[\\/](open-early|idb-kv|errors|keys)\.ts|node_modules[\\/]idb-keyval[\\/]/ }] },
+        // The database opens and the first visit's example is fetched before the other modules
+        // evaluate (src/storage/open-early.ts, src/app/example-early.ts): that needs a chunk of its
+        // own, which the entry imports first.
+        codeSplitting: {
+          groups: [
+            {
+              name: 'start-early',
+              test: /src[\\/]storage[\\/](open-early|idb-kv|errors|keys)\.ts|src[\\/]app[\\/]example-(early|modules)\.ts|sheets[\\/]examples[\\/]catalog\.ts|node_modules[\\/]idb-keyval[\\/]/,
+            },
+          ],
+        },
       },
     },
   },

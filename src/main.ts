@@ -1,6 +1,8 @@
 // Composition root: the only file that wires every layer together.
 // First, for its side effect: the database opens while the modules below evaluate.
 import './storage/open-early';
+// Then the example a first visit opens starts loading (both run before the modules below evaluate).
+import './app/example-early';
 import { StorageController } from './app/storage-controller';
 import { restoreDocument } from './app/templates';
 import { browserTabApis, TabCoordinator } from './app/tab-coordination';

@@ -3,7 +3,7 @@
 // in step with the writer. The composition the UI uses; no DOM.
 import { openWorkbook, restoreDocument } from './templates';
 import type { WorkbookDocument } from '../model/document';
-import { toStorageError, type PendingJournal, type WorkbookInfo, type WorkbookStore } from '../storage';
+import { toStorageError, type LoadedWorkbook, type PendingJournal, type WorkbookInfo, type WorkbookStore } from '../storage';
 import { Autosave, type AutosaveOptions } from './autosave';
 import type { IntervalSnapshots } from './history';
 import { WorkbookSession } from './session';
@@ -143,15 +143,15 @@ export class OpenedWorkbook {
    * Claims the writer role first, so a writer always loads the latest stored revision. `fresh`: the
    * workbook was created a moment ago by this page, so no closed page left edits for it (and the
    * journal's storage, whose first use in a new profile opens a database, is not read before the
-   * first table is on screen).
+   * first table is on screen). `loaded`: the record as this page has just stored it, not read back.
    */
-  static async open(deps: OpenDeps, id: string, options: { fresh?: boolean } = {}): Promise<OpenedWorkbook> {
+  static async open(deps: OpenDeps, id: string, options: { fresh?: boolean; loaded?: LoadedWorkbook } = {}): Promise<OpenedWorkbook> {
     const claim = await deps.tabs.claim(id);
     try {
       // Only the writer may store what a closed page left behind.
       const recover = claim.mode === 'writer' && deps.journal && !options.fresh;
       const { recovered, failure } = recover ? await tryRecover(deps.store, deps.journal!, id) : { recovered: null, failure: null };
-      const loaded = await deps.store.load(id);
+      const loaded = options.loaded ?? (await deps.store.load(id));
       // The workbook on screen: its first table is wanted first (WorkbookEngine.open's firstTableFirst),
       // painted before the formula engine is built (deferEngine; the page calls session.finishOpen()).
       const session = new WorkbookSession(openWorkbook(loaded.doc, { firstTableFirst: true, deferEngine: true }));

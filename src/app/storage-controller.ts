@@ -112,18 +112,21 @@ export class StorageController {
     }
     const problems: StartProblem[] = [];
     try {
-      await library.purgeExpired();
-      let created: string | null = null;
-      if (all.length === 0) {
-        const doc = await loadExample();
-        created = (await library.createFrom(doc, CONTROLLER_TEXT.exampleName(doc.meta.department, doc.meta.year))).id;
-        all = await deps.store.list();
-      }
-      const last = await library.lastOpened();
-      const usable = all.filter((i) => i.kind === 'base' && i.deletedAt === undefined && !i.damaged).map((i) => i.id);
-      const candidates = [...new Set([requestedId, last?.id, ...usable].filter((x): x is string => !!x))];
       const history = new IntervalSnapshots(deps.store, { now: deps.now });
       const openDeps = { store: deps.store, tabs: deps.tabs, history, autosave: deps.autosave, journal: deps.journal };
+      if (all.length === 0) {
+        // A first visit (or an emptied store): nothing to purge, reopen or recover. The example is
+        // stored and opened as it is in memory, not read back.
+        if (requestedId) problems.push({ message: new NotFoundError(requestedId).message });
+        const doc = await loadExample();
+        const info = await library.createFrom(doc, CONTROLLER_TEXT.exampleName(doc.meta.department, doc.meta.year));
+        const opened = await OpenedWorkbook.open(openDeps, info.id, { fresh: true, loaded: { info, doc, migrated: [], notes: [] } });
+        return new StorageController(deps, opened.session, opened, null, problems);
+      }
+      await library.purgeExpired(all);
+      const last = await library.lastOpened(all);
+      const usable = all.filter((i) => i.kind === 'base' && i.deletedAt === undefined && !i.damaged).map((i) => i.id);
+      const candidates = [...new Set([requestedId, last?.id, ...usable].filter((x): x is string => !!x))];
       for (const id of candidates) {
         const info = all.find((i) => i.id === id);
         if (info?.deletedAt !== undefined) {
@@ -131,7 +134,7 @@ export class StorageController {
           continue;
         }
         try {
-          const opened = await OpenedWorkbook.open(openDeps, id, { fresh: id === created });
+          const opened = await OpenedWorkbook.open(openDeps, id);
           return new StorageController(deps, opened.session, opened, null, problems);
         } catch (e) {
           if (e instanceof CorruptRecordError) problems.push({ message: e.message, damagedId: e.id });

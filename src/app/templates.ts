@@ -5,6 +5,7 @@ import { buildSheetLayouts, WorkbookEngine, type Catalogues, type OpenOptions } 
 import type { WorkbookDocument } from '../model/document';
 import type { SheetLayout } from '../model/layout';
 import { restore, type RestoreResult } from '../model/restore';
+import { exampleModule } from './example-modules';
 import type { TemplateDef } from '../model/template';
 import { templateInfos } from '../model/template-info';
 
@@ -75,7 +76,5 @@ export function exampleById(id: string): WorkbookDocument {
  * what the app uses, so that its first bundle holds no example (docs/performance.md).
  */
 export async function loadExample(id: string = DEFAULT_EXAMPLE_ID): Promise<WorkbookDocument> {
-  const ex = EXAMPLE_CATALOG.find((x) => x.id === id);
-  if (!ex) throw new Error(`没有示例 ${id}`);
-  return restoreDocument((await ex.load()).default).doc;
+  return restoreDocument((await exampleModule(id)).default).doc;
 }

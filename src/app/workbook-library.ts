@@ -203,17 +203,17 @@ export class WorkbookLibrary {
     await this.store.remove(id);
   }
 
-  /** Purges what was deleted more than RECOVERY_DAYS ago; returns the ids purged. */
-  async purgeExpired(): Promise<string[]> {
+  /** Purges what was deleted more than RECOVERY_DAYS ago (of `listed`, if the caller just listed); returns the ids purged. */
+  async purgeExpired(listed?: WorkbookInfo[]): Promise<string[]> {
     const limit = this.now() - RECOVERY_DAYS * DAY_MS;
-    const expired = (await this.store.list()).filter((i) => i.deletedAt !== undefined && i.deletedAt <= limit);
+    const expired = (listed ?? (await this.store.list())).filter((i) => i.deletedAt !== undefined && i.deletedAt <= limit);
     for (const i of expired) await this.purge(i.id);
     return expired.map((i) => i.id);
   }
 
-  /** The workbook to open on start: the last opened one if it is still there, else the newest. */
-  async lastOpened(): Promise<WorkbookInfo | null> {
-    const all = await this.store.list();
+  /** The workbook to open on start: the last opened one if it is still there, else the newest (of `listed`, if given). */
+  async lastOpened(listed?: WorkbookInfo[]): Promise<WorkbookInfo | null> {
+    const all = listed ?? (await this.store.list());
     const usable = (i: WorkbookInfo) => i.deletedAt === undefined && !i.damaged;
     const lastId = await this.store.getSetting('lastOpenedId');
     const last = all.find((i) => i.id === lastId);

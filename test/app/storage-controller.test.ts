@@ -6,7 +6,7 @@ import { BackupError } from '../../src/app/backup';
 import { CONTROLLER_TEXT, ControllerError, StorageController } from '../../src/app/storage-controller';
 import { TabCoordinator } from '../../src/app/tab-coordination';
 import { exampleDocument, restoreDocument } from '../../src/app/templates';
-import { MemoryStore, type WorkbookStore } from '../../src/storage';
+import { MemoryStore, NotFoundError, type WorkbookStore } from '../../src/storage';
 import { STORE_KINDS } from '../storage/store-fixtures';
 import { FakeChannelHub, FakeLocks } from './tab-fakes';
 
@@ -45,6 +45,38 @@ describe.each(STORE_KINDS)('StorageController on %s', (_kind, make) => {
     const again = await p.tab();
     expect(again.c.info?.id).toBe(c.info?.id);
     expect(await p.store.list()).toHaveLength(1);
+  });
+
+  it('a first visit lists the store once and opens the stored example without reading it back; its edits are saved', async () => {
+    const store = make().store;
+    const calls: string[] = [];
+    const counted = new Proxy(store, {
+      get(target, key, receiver) {
+        const v = Reflect.get(target, key, receiver) as unknown;
+        if (typeof v !== 'function') return v;
+        return (...args: unknown[]) => {
+          calls.push(String(key));
+          return (v as (...a: unknown[]) => unknown).apply(target, args);
+        };
+      },
+    });
+    const p = profile(counted);
+    const { c } = await p.tab();
+    expect(calls.filter((k) => k === 'list' || k === 'load' || k === 'getSetting')).toEqual(['list']);
+    expect(calls).toContain('create');
+    edit30201(c, '31.34');
+    await c.opened!.autosave.flush();
+    await c.opened!.close();
+    const again = await p.tab();
+    expect(again.c.info?.revision).toBe(2);
+    expect(again.c.session.engine.figure('public')?.toFixed(2)).toBe('606.17');
+  });
+
+  it('a first visit with a #wb= link to a missing workbook says so and opens the example', async () => {
+    const p = profile(make().store);
+    const { c } = await p.tab('wb-gone');
+    expect(c.info?.name).toBe(EXAMPLE);
+    expect(c.problems.map((x) => x.message)).toEqual([new NotFoundError('wb-gone').message]);
   });
 
   it('a corrupted requested record is reported with its id; the other workbook opens', async () => {
