@@ -68,22 +68,22 @@ const app = mountApp(storage.frame(document.getElementById('app')!), session, {
 });
 storage.attach(app);
 performance.mark('app:mounted');
-// Hosted: an offline copy; an update waits until nothing is unsaved.
-void startOffline({ isSaved: () => controller.opened?.autosave.status.state === 'saved' });
+// Not before the first table's frame is out: it would compete with it for the network and the CPU.
+// First, so that the fetch overlaps the engine's build below.
+afterThisFrame(() => {
+  void import('./engine/narrative').then((m) => {
+    narrative = m;
+    app.refreshAudit();
+  });
+  // The user's code lists, for pasted blocks (ownCodes above).
+  void catalogues.list().catch(() => undefined);
+});
 // The first table was painted from the document's inputs by the engine's small evaluator: the
 // formula engine is built once that frame is out. An edit typed before then builds it at once.
 afterThisFrame(() => session.finishOpen());
-// Not before the first table's frame: it would compete with it for the network and the CPU.
-requestAnimationFrame(() =>
-  setTimeout(() => {
-    void import('./engine/narrative').then((m) => {
-      narrative = m;
-      app.refreshAudit();
-    });
-    // The user's code lists, for pasted blocks (ownCodes above).
-    void catalogues.list().catch(() => undefined);
-  }),
-);
+// Hosted: an offline copy, registered after that frame too (then when the page is idle); an update
+// waits until nothing is unsaved.
+afterThisFrame(() => void startOffline({ isSaved: () => controller.opened?.autosave.status.state === 'saved' }));
 
 /**
  * Test hook for the end-to-end page models (test/e2e/pages): selecting and revealing cells by

@@ -10,17 +10,27 @@ export const OFFLINE_TEXT = {
   unsaved: '还有未保存的修改，保存完成后再更新（或先导出 JSON 备份）。',
 } as const;
 
+/** At most this long for an idle moment before registering (a page kept busy still gets its copy). */
+const IDLE_WAIT_MS = 10_000;
+/** Without requestIdleCallback (older Safari): this long after the call. */
+const FALLBACK_WAIT_MS = 2_000;
+
 export interface OfflineOptions {
   /** True when every edit is stored (an update reloads the page). */
   isSaved(): boolean;
 }
 
-/** Registers ./sw.js in a hosted production build; resolves when done (or skipped). */
+/**
+ * Registers ./sw.js in a hosted production build; resolves when done (or skipped). Call it once the
+ * first table is on screen: it still waits for the page's load and then for an idle moment, since
+ * the worker's start and its precaching (every asset, a few MB) take a core of a 2-core office PC
+ * and would slow the grid's and the formula engine's builds that follow the first frame.
+ */
 export async function startOffline(opts: OfflineOptions, win: Window = window): Promise<void> {
   const sw = win.navigator.serviceWorker;
   if (!import.meta.env.PROD || !/^https?:$/.test(win.location.protocol) || !sw) return;
-  // After the first table is up and the page has loaded: precaching must not compete with it.
   if (win.document.readyState !== 'complete') await new Promise((r) => win.addEventListener('load', r, { once: true }));
+  await new Promise<void>((r) => (win.requestIdleCallback ? win.requestIdleCallback(() => r(), { timeout: IDLE_WAIT_MS }) : win.setTimeout(r, FALLBACK_WAIT_MS)));
   let reg: ServiceWorkerRegistration;
   try {
     reg = await sw.register('./sw.js', { scope: './' });
