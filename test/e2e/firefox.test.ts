@@ -86,10 +86,14 @@ async function reload(p: Page): Promise<void> {
 }
 
 /** Waits until a file has appeared (and finished: Firefox writes a .part beside it first). */
-async function downloaded(before: Set<string>): Promise<string> {
+/**
+ * The new file named like `name` in the download folder. Firefox may first write the download
+ * under a random temporary name (seen once beside a busy machine: `yPlQJg_j.xlsx`), then rename it.
+ */
+async function downloaded(before: Set<string>, name: RegExp): Promise<string> {
   for (let i = 0; i < 200; i++) {
     const all = readdirSync(downloads);
-    const done = all.filter((f) => !before.has(f) && !f.endsWith('.part') && !all.includes(`${f}.part`));
+    const done = all.filter((f) => !before.has(f) && name.test(f) && !f.endsWith('.part') && !all.includes(`${f}.part`));
     if (done.length) return join(downloads, done[0]!);
     await new Promise((r) => setTimeout(r, 100));
   }
@@ -115,8 +119,7 @@ describe('single file in Firefox (firefox-esr, file://)', () => {
     await p.click('.toolbar .btn-export-xlsx');
     await p.waitForSelector('dialog.xlsx-kind-dialog .xlsx-kind-working');
     await p.click('dialog.xlsx-kind-dialog .xlsx-kind-working');
-    const file = await downloaded(before);
-    expect(file).toMatch(/蓝山县行政审批服务局2021年度.*\.xlsx$/);
+    const file = await downloaded(before, /蓝山县行政审批服务局2021年度.*\.xlsx$/);
 
     // Change the workbook, then bring the exported figures back.
     await edit(p, 't06', '30201', 'amount', '1');
