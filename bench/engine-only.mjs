@@ -14,7 +14,7 @@ const info = { ...machine(), load: load.stop() };
 console.log(`engine bench ${new Date().toISOString()}  ${info.cpu} ×${info.cores}  ${info.node}`);
 console.log(loadLine(info.load));
 for (const r of results) {
-  console.log(`${r.workbook.padEnd(20)} ${r.ratio.toFixed(2)}  (edit+audit ${r.fullEdit.median.toFixed(3)} ms, bare HF ${r.bareEdit.median.toFixed(3)} ms, engine edit alone ${r.engineEdit.median.toFixed(3)} ms)`);
+  console.log(`${r.workbook.padEnd(20)} ${r.ratio.toFixed(2)} pairs ${r.pairRatio.toFixed(2)}  (edit+audit ${r.fullEdit.median.toFixed(3)} ms, bare HF ${r.bareEdit.median.toFixed(3)} ms, engine edit alone ${r.engineEdit.median.toFixed(3)} ms)`);
 }
 const warning = loadWarning(info.load);
 if (warning) console.log(warning);

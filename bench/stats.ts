@@ -16,6 +16,12 @@ export function stat(samples: number[]): Stat {
  * and cache state (timing them one block after another favoured whichever ran later).
  */
 export function timeInterleaved<K extends string>(n: number, fns: Record<K, (i: number) => void>, warmup = 200): Record<K, Stat> {
+  const samples = sampleInterleaved(n, fns, warmup);
+  return Object.fromEntries(Object.entries(samples).map(([k, v]) => [k, stat(v as number[])])) as Record<K, Stat>;
+}
+
+/** timeInterleaved's samples, round by round (index i of each list is the same round). */
+export function sampleInterleaved<K extends string>(n: number, fns: Record<K, (i: number) => void>, warmup = 200): Record<K, number[]> {
   const entries = Object.entries(fns) as [K, (i: number) => void][];
   for (let i = 0; i < warmup; i++) for (const [, fn] of entries) fn(i);
   const out = Object.fromEntries(entries.map(([k]) => [k, [] as number[]])) as Record<K, number[]>;
@@ -26,5 +32,10 @@ export function timeInterleaved<K extends string>(n: number, fns: Record<K, (i: 
       out[k].push(performance.now() - t0);
     }
   }
-  return Object.fromEntries(entries.map(([k]) => [k, stat(out[k])])) as Record<K, Stat>;
+  return out;
+}
+
+/** Median over rounds of a[i] / b[i]: both samples of a round share its moment's load. */
+export function pairRatio(a: readonly number[], b: readonly number[]): number {
+  return stat(a.map((x, i) => x / b[i]!)).median;
 }
