@@ -13,14 +13,9 @@ export function stat(samples: number[]): Stat {
 
 /**
  * Times several operations in turn, one call each per round, so every one sees the same JIT, GC
- * and cache state (timing them one block after another favoured whichever ran later).
+ * and cache state (timing them one block after another favoured whichever ran later). Returns the
+ * samples round by round (index i of each list is the same round).
  */
-export function timeInterleaved<K extends string>(n: number, fns: Record<K, (i: number) => void>, warmup = 200): Record<K, Stat> {
-  const samples = sampleInterleaved(n, fns, warmup);
-  return Object.fromEntries(Object.entries(samples).map(([k, v]) => [k, stat(v as number[])])) as Record<K, Stat>;
-}
-
-/** timeInterleaved's samples, round by round (index i of each list is the same round). */
 export function sampleInterleaved<K extends string>(n: number, fns: Record<K, (i: number) => void>, warmup = 200): Record<K, number[]> {
   const entries = Object.entries(fns) as [K, (i: number) => void][];
   for (let i = 0; i < warmup; i++) for (const [, fn] of entries) fn(i);
